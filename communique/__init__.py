@@ -1,0 +1,16 @@
+"""communique: who did and said what to whom in international news, with the evidence."""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .errors import CommuniqueError, ConfigError, InputError, ModelError, StoreError
+from .extraction import extract, extract_many
+from .ingest import Article, InputFailure, read_inputs
+from .records import SCHEMA, Actor, DateMention, Document, Event, Record, Sentence, Span, Statement
+from .settings import Settings
+
+__all__ = [
+    "__version__", "extract", "extract_many", "read_inputs", "Article", "InputFailure", "Settings",
+    "Record", "Document", "Sentence", "Span", "Actor", "DateMention", "Statement", "Event", "SCHEMA",
+    "CommuniqueError", "InputError", "ModelError", "StoreError", "ConfigError",
+]

@@ -1,0 +1,6 @@
+"""`python -m communique`."""
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,227 @@
+"""Dates: find calendar time expressions and normalise them against the publication date.
+
+News refers back: "on Wednesday" in an article of Thursday means yesterday, unless the
+sentence is about the future ("will meet on Friday"). dateparser reads numeric dates; the
+relative rules it gets wrong for news (weekday direction, "last year") are ours.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .records import DateMention
+
+__all__ = ["find_dates", "normalise_date", "communique_dates"]
+
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+              "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "a": 1, "an": 1}
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
+_COMMA = r"\s?,?\s?"
+_NUM = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|\d{1,2})"
+
+PATTERNS: list[tuple[str, str]] = [
+    ("iso", rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])\b"),
+    ("numeric", r"\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/(?:\d{4}|\d{2})\b"),
+    ("mdy", rf"\b(?:{_WEEKDAY}{_COMMA})?{_MONTH}\s{_DAY}(?:{_COMMA}{_YEAR})?\b(?!\s?%)"),
+    ("dmy", rf"\b(?:{_WEEKDAY}{_COMMA})?(?:the\s)?{_DAY}\s(?:of\s)?{_MONTH}(?:{_COMMA}{_YEAR})?\b"),
+    ("month_year", rf"\b(?:(?:early|mid|late)-?\s?)?{_MONTH}\s(?:of\s)?{_YEAR}\b"),
+    ("relative_day", r"\b(?:(?:earlier|later)\s)?(?:today|yesterday|tomorrow|tonight|last night|"
+                     r"this (?:morning|afternoon|evening))\b"),
+    ("weekday", rf"\b(?:(?:last|next|this|on|coming)\s)?{_WEEKDAY}(?:\s(?:morning|afternoon|evening|night))?\b"),
+    ("ago", rf"\b{_NUM}\s(?:days?|weeks?|months?|years?)\s(?:ago|earlier|before)\b"),
+    ("relative_period", r"\b(?:(?:the\s)?(?:end|beginning|start|middle)\sof\s)?(?:this|last|next|the past|the coming)\s"
+                        r"(?:year|month)\b"),
+    ("month", rf"\b(?:(?:early|mid|late)-?\s?)?(?:(?:last|next|this)\s)?{_MONTH}(?!\s?\d)\b"),
+    ("year", rf"(?<![\d$£€.,/-]){_YEAR}(?![\d%]|-\d|/\d|\.\d)"),
+]
+_COMPILED = [(kind, re.compile(rx, re.IGNORECASE if kind not in {"month", "weekday", "mdy", "dmy", "month_year"} else 0))
+             for kind, rx in PATTERNS]
+
+Direction = Callable[[int, int], int]  # (start, end) -> -1 past, 0 unknown, +1 future
+
+
+def _month_number(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    return MONTHS.get(w) or MONTH_ABBR.get(w[:4] if w.startswith("sept") else w[:3])
+
+
+def _nearest_year(month: int, day: int | None, published: date, direction: int) -> int:
+    """Year for a month (and day) with no year: the occurrence nearest the publication date."""
+    year = published.year
+    candidate = (month, day or 1)
+    now = (published.month, published.day if day else 1)
+    if direction > 0:
+        return year if candidate >= now else year + 1
+    if direction < 0:
+        return year if candidate <= now else year - 1
+    delta = (month - published.month) % 12
+    if delta > 6 or (delta == 6 and candidate > now):
+        return year if month <= published.month else year - 1
+    return year if month >= published.month else year + 1
+
+
+def _weekday(text: str, published: date, direction: int) -> str:
+    lower = text.lower()
+    wd = next(WEEKDAYS[w] for w in WEEKDAYS if w in lower)
+    offset = (wd - published.weekday()) % 7  # days forward to that weekday (0: same day)
+    if lower.startswith("next") or (direction > 0 and not lower.startswith("last")):
+        days = offset if offset else (7 if lower.startswith("next") else 0)
+    elif lower.startswith("last"):
+        days = offset - 7 if offset else -7
+    elif lower.startswith("this") or lower.startswith("coming"):
+        days = offset
+    else:
+        days = offset - 7 if offset else 0
+    return (published + timedelta(days=days)).isoformat()
+
+
+def _shift_months(d: date, months: int) -> tuple[int, int]:
+    total = d.year * 12 + d.month - 1 + months
+    return total // 12, total % 12 + 1
+
+
+def _relative(kind: str, text: str, published: date) -> str | None:
+    lower = text.lower()
+    if kind == "relative_day":
+        if "yesterday" in lower or "last night" in lower:
+            return (published - timedelta(days=1)).isoformat()
+        if "tomorrow" in lower:
+            return (published + timedelta(days=1)).isoformat()
+        return published.isoformat()
+    if kind == "ago":
+        n_word, unit = lower.split()[:2]
+        n = NUMBERS.get(n_word) or int(n_word)
+        if unit.startswith("day"):
+            return (published - timedelta(days=n)).isoformat()
+        if unit.startswith("week"):
+            return (published - timedelta(weeks=n)).isoformat()
+        if unit.startswith("month"):
+            y, m = _shift_months(published, -n)
+            return f"{y:04d}-{m:02d}"
+        return f"{published.year - n:04d}"
+    step = -1 if ("last" in lower or "past" in lower) else 1 if ("next" in lower or "coming" in lower) else 0
+    if lower.endswith("year"):
+        return f"{published.year + step:04d}"
+    y, m = _shift_months(published, step)
+    return f"{y:04d}-{m:02d}"
+
+
+def _numeric(text: str) -> str | None:
+    import dateparser  # imported on first use: loading its language data costs a second
+
+    parsed = dateparser.parse(text, settings={"DATE_ORDER": "MDY", "PREFER_DAY_OF_MONTH": "first"},
+                              languages=["en"])
+    return parsed.date().isoformat() if parsed else None
+
+
+def _month_day_year(kind: str, text: str, published: date | None, direction: int) -> str | None:
+    words = re.findall(r"[A-Za-z]+\.?|\d+", text)
+    month = next((m for m in (_month_number(w) for w in words if w[0].isalpha()) if m), None)
+    numbers = [int(w) for w in words if w.isdigit()]
+    year = next((n for n in numbers if n >= 1800), None)
+    day = next((n for n in numbers if n <= 31), None) if kind in {"mdy", "dmy"} else None
+    if month is None:
+        return None
+    if year is None:
+        if published is None:
+            return None
+        year = _nearest_year(month, day, published, direction)
+    try:
+        return date(year, month, day).isoformat() if day else f"{year:04d}-{month:02d}"
+    except ValueError:
+        return None
+
+
+def normalise_date(kind: str, text: str, published: date | None, direction: int = 0) -> str | None:
+    """The calendar value of a time expression of `kind`, or None when it cannot be fixed."""
+    if kind == "iso":
+        return text
+    if kind == "numeric":
+        return _numeric(text)
+    if kind == "year":
+        return text
+    if kind in {"mdy", "dmy", "month_year", "month"}:
+        lower = text.lower()
+        if lower.startswith("last ") or lower.startswith("next "):
+            direction = -1 if lower.startswith("last") else 1
+        return _month_day_year(kind, text, published, direction)
+    if published is None:
+        return None
+    if kind == "weekday":
+        return _weekday(text, published, direction)
+    return _relative(kind, text, published)
+
+
+def _candidates(text: str) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, kind), earlier patterns winning over later ones."""
+    taken: list[tuple[int, int, str]] = []
+    for kind, rx in _COMPILED:
+        for m in rx.finditer(text):
+            s, e = m.start(), m.end()
+            if kind == "weekday" and text[s:e].lower().startswith("on "):
+                s += 3
+            if kind == "month" and text[s:e] == "May" and not _may_is_month(text, s):
+                continue
+            if any(s < te and ts < e for ts, te, _ in taken):
+                continue
+            taken.append((s, e, kind))
+    return sorted(taken)
+
+
+def _may_is_month(text: str, start: int) -> bool:
+    before = text[max(0, start - 8):start].lower()
+    return bool(re.search(r"\b(in|since|until|by|of|early|late|mid|last|next|this)\s$", before))
+
+
+def find_dates(text: str, published: date | None, direction: Direction | None = None) -> list[DateMention]:
+    """Every calendar time expression in `text`, normalised against `published`."""
+    out = []
+    for s, e, kind in _candidates(text):
+        d = direction(s, e) if direction else 0
+        out.append(DateMention(s, e, text[s:e], normalise_date(kind, text[s:e], published, d)))
+    return out
+
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+FUTURE_HEADS = {"due", "scheduled", "expected", "set", "planned", "slated"}
+
+
+def tense_direction(doc: Doc) -> Direction:
+    """A function telling whether the clause around a character range speaks of the future (+1) or past (-1)."""
+
+    def direction(start: int, end: int) -> int:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return 0
+        head = span.root.head
+        while head.pos_ not in {"VERB", "AUX"} and head.head is not head:
+            head = head.head
+        aux = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
+        if aux & FUTURE_AUX or head.lower_ in FUTURE_HEADS or aux & {"is", "are"} and head.tag_ == "VBG":
+            return 1
+        if head.tag_ in {"VBD", "VBN"} or aux & {"did", "had", "has", "have", "was", "were"}:
+            return -1
+        return 0
+
+    return direction
+
+
+@Language.component("communique_dates", assigns=["doc._.dates"], requires=["token.dep"])
+def communique_dates(doc: Doc) -> Doc:
+    """spaCy component: fill `doc._.dates` with normalised date mentions."""
+    doc._.dates = find_dates(doc.text, doc._.published, tense_direction(doc))
+    return doc

@@ -1,0 +1,180 @@
+"""Gazetteer: countries, organisations, office-holders and role words, loaded once from CSV data files."""
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pycountry
+
+from .errors import ConfigError
+
+__all__ = ["Country", "Organization", "Term", "Person", "Region", "Gazetteer", "load_gazetteer"]
+
+
+@dataclass(frozen=True)
+class Country:
+    """A state with its names, demonyms, capitals and seats of power."""
+
+    iso3: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+    seats: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Organization:
+    """An international organisation, coalition or non-state group."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    sector: str
+    anaphors: tuple[str, ...]
+    seats: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One office held from `start` to `end` (None: still held)."""
+
+    country: str
+    sector: str
+    role: str
+    start: date
+    end: date | None
+
+    def covers(self, when: date) -> bool:
+        return self.start <= when and (self.end is None or when < self.end)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A known office-holder and every office they held."""
+
+    name: str
+    aliases: tuple[str, ...]
+    short: tuple[str, ...]
+    nationality: str
+    terms: tuple[Term, ...]
+
+    def term_at(self, when: date | None) -> Term | None:
+        """The office held on `when`; without a date, the latest office."""
+        if when is None:
+            return self.terms[-1] if self.terms else None
+        return next((t for t in reversed(self.terms) if t.covers(when)), None)
+
+
+@dataclass(frozen=True)
+class Region:
+    """A world region used as a modifier ("European officials")."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """All reference data, indexed for lookup."""
+
+    countries: dict[str, Country]
+    organizations: tuple[Organization, ...]
+    people: dict[str, Person]
+    regions: tuple[Region, ...]
+    roles: dict[str, str]
+
+    def country_of(self, code: str | None) -> Country | None:
+        return self.countries.get(code or "")
+
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(x.strip() for x in (cell or "").split("|") if x.strip())
+
+
+def _date(cell: str, where: str) -> date | None:
+    cell = (cell or "").strip()
+    if not cell:
+        return None
+    try:
+        parts = [int(p) for p in cell.split("-")] + [1, 1]
+        return date(parts[0], parts[1], parts[2])
+    except (ValueError, IndexError):
+        raise ConfigError(f"{where}: bad date {cell!r}, write YYYY-MM-DD") from None
+
+
+def _rows(name: str, extra: Path | None) -> list[tuple[str, dict[str, str]]]:
+    """Rows of the shipped file `name`, then of the user's file of the same name, with their origin."""
+    sources = [(f"communique/data/{name}", resources.files("communique").joinpath("data", name).read_text("utf-8"))]
+    if extra is not None and (extra / name).exists():
+        sources.append((str(extra / name), (extra / name).read_text("utf-8")))
+    out = []
+    for origin, text in sources:
+        for i, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+            out.append((f"{origin}:{i}", row))
+    return out
+
+
+def _countries(extra: Path | None) -> dict[str, Country]:
+    out: dict[str, Country] = {}
+    for where, row in _rows("countries.csv", extra):
+        iso3 = row["iso3"].strip()
+        official = pycountry.countries.get(alpha_3=iso3)
+        if official is None and iso3 not in {"XKX"}:
+            raise ConfigError(f"{where}: {iso3!r} is not an ISO 3166-1 alpha-3 code")
+        names = {row["name"], *_split(row["aliases"])}
+        if official is not None:
+            names |= {getattr(official, a) for a in ("name", "common_name", "official_name") if hasattr(official, a)}
+        out[iso3] = Country(iso3, row["name"], tuple(sorted(names - {row["name"]})), _split(row["demonyms"]),
+                            _split(row["capitals"]), _split(row["seats"]))
+    return out
+
+
+def _organizations(extra: Path | None) -> tuple[Organization, ...]:
+    return tuple(
+        Organization(r["code"], r["name"], _split(r["aliases"]), r["kind"], r["sector"], _split(r["anaphors"]),
+                     _split(r["seats"]))
+        for _, r in _rows("organizations.csv", extra))
+
+
+def _people(extra: Path | None) -> dict[str, Person]:
+    grouped: dict[str, list[tuple[str, dict[str, str]]]] = defaultdict(list)
+    for where, row in _rows("officeholders.csv", extra):
+        grouped[row["name"].strip()].append((where, row))
+    people = {}
+    for name, rows in grouped.items():
+        terms = []
+        for where, r in rows:
+            start = _date(r["start"], where)
+            if start is None:
+                raise ConfigError(f"{where}: an office needs a start date")
+            terms.append(Term(r["country"], r["sector"], r["role"], start, _date(r["end"], where)))
+        aliases = tuple(a for _, r in rows for a in _split(r["aliases"]))
+        short = tuple(a for _, r in rows for a in _split(r["short"]))
+        people[name] = Person(name, aliases, short, rows[0][1]["nationality"], tuple(sorted(terms, key=lambda t: t.start)))
+    return people
+
+
+def _regions(extra: Path | None) -> tuple[Region, ...]:
+    return tuple(Region(r["code"], r["name"], _split(r["aliases"]), _split(r["demonyms"]))
+                 for _, r in _rows("regions.csv", extra))
+
+
+def _roles(extra: Path | None) -> dict[str, str]:
+    return {r["word"].strip().lower(): r["sector"].strip() for _, r in _rows("roles.csv", extra)}
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(extra: Path | None = None) -> Gazetteer:
+    """Load the shipped gazetteer plus the user's files in `extra` (once per process and folder)."""
+    if extra is not None and not extra.is_dir():
+        raise ConfigError(f"gazetteer folder {extra} does not exist: create it or unset COMMUNIQUE_DATA")
+    return Gazetteer(_countries(extra), _organizations(extra), _people(extra), _regions(extra), _roles(extra))

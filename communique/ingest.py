@@ -1,0 +1,172 @@
+"""Ingest: turn files, JSONL lines and standard input into validated `Article`s.
+
+Every problem becomes an `InputFailure` naming the input, so a batch goes on with the rest.
+HTML pages and feeds slot in here as further readers (see `READERS`).
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .errors import InputError
+
+__all__ = ["Article", "InputFailure", "read_inputs", "read_bytes", "parse_published", "guess_title",
+           "check_text", "READERS"]
+
+COMMON_ENGLISH = set("the of and to in a is that for on with as was by it said at from he his be are has have "
+                     "not this an which but were they had its their will would been who also after more".split())
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article to extract: its text exactly as given, and what is known about it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str = "en"
+    origin: str = "<text>"
+
+
+@dataclass(frozen=True)
+class InputFailure:
+    """An input (or one line of it) that could not become an article, and why."""
+
+    origin: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
+
+
+def parse_published(value: Any, origin: str) -> date | None:
+    """A publication date from `YYYY-MM-DD` (a longer ISO timestamp is cut to its date)."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise InputError(f"{origin}: published date {value!r} is not YYYY-MM-DD: fix it or leave it out") from None
+
+
+def guess_title(text: str) -> str | None:
+    """The first line, when a blank line follows it or it is much shorter than the lines after it."""
+    lines = text.split("\n")
+    if len(lines) < 2 or not lines[0].strip():
+        return None
+    first = lines[0].strip()
+    if not lines[1].strip():
+        return first
+    rest = [len(line) for line in lines[1:] if line.strip()]
+    if rest and len(first) < 120 and len(first) * 3 < sum(rest) / len(rest) and not first.endswith("."):
+        return first
+    return None
+
+
+def check_text(text: str, origin: str, max_chars: int) -> None:
+    """Raise InputError when `text` is not usable English article text."""
+    if not text.strip():
+        raise InputError(f"{origin}: the article text is empty: give a file with text in it")
+    if len(text) > max_chars:
+        raise InputError(f"{origin}: the article has {len(text):,} characters, over the limit of {max_chars:,}: "
+                         "split it into articles or raise COMMUNIQUE_MAX_CHARS")
+    controls = sum(1 for c in text[:10000] if ord(c) < 32 and c not in "\n\r\t\f")
+    if "\x00" in text or controls > 10:
+        raise InputError(f"{origin}: this looks like binary data, not text: give a UTF-8 text file")
+    words = re.findall(r"[^\W\d_]+", text[:20000].lower())
+    if len(words) >= 20 and sum(w in COMMON_ENGLISH for w in words) / len(words) < 0.04:
+        raise InputError(f"{origin}: the text does not look like English: communique reads English news; "
+                         "translate it first")
+
+
+def read_bytes(data: bytes, origin: str) -> str:
+    """Decode UTF-8 (a byte-order mark is dropped), or raise InputError naming the input."""
+    if not data.strip():
+        raise InputError(f"{origin}: the input is empty: give a file with text in it")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{origin}: this looks like binary data, not text: give a UTF-8 text file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(f"{origin}: not valid UTF-8 (byte 0x{data[err.start]:02x} at position {err.start}): "
+                         "convert it, for example with iconv -f latin1 -t utf-8") from None
+
+
+def _article(data: dict[str, Any], origin: str, default_id: str, defaults: Article) -> Article:
+    if not isinstance(data, dict):
+        raise InputError(f"{origin}: a JSONL line must be an object with a \"text\" field")
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise InputError(f"{origin}: the line has no \"text\" string: every JSONL article needs one")
+    published = parse_published(data.get("published") or data.get("date"), origin) or defaults.published
+    return Article(id=str(data.get("id") or default_id), text=text, title=data.get("title") or defaults.title,
+                   published=published, source=data.get("source") or defaults.source, url=data.get("url"),
+                   language=str(data.get("language") or "en"), origin=origin)
+
+
+def _read_jsonl(stream: BinaryIO, name: str, defaults: Article) -> Iterator[Article | InputFailure]:
+    stem = Path(name).stem
+    for number, raw in enumerate(stream, start=1):
+        origin = f"{name}:{number}"
+        if not raw.strip():
+            continue
+        try:
+            line = read_bytes(raw, origin)
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise InputError(f"{origin}: not valid JSON ({err.msg} at column {err.colno}): "
+                                 "each line must be one JSON object") from None
+            yield _article(data, origin, f"{stem}-{number}", defaults)
+        except InputError as err:
+            yield InputFailure(origin, str(err).removeprefix(f"{origin}: "))
+
+
+def _read_text(stream: BinaryIO, name: str, defaults: Article) -> Iterator[Article | InputFailure]:
+    try:
+        text = read_bytes(stream.read(), name)
+    except InputError as err:
+        yield InputFailure(name, str(err).removeprefix(f"{name}: "))
+        return
+    stem = "stdin" if name == "-" else Path(name).stem
+    yield replace(defaults, id=defaults.id or stem, text=text, title=defaults.title or guess_title(text), origin=name)
+
+
+Reader = Callable[[BinaryIO, str, Article], Iterator["Article | InputFailure"]]
+READERS: dict[str, Reader] = {".jsonl": _read_jsonl, ".ndjson": _read_jsonl, ".txt": _read_text, ".text": _read_text}
+
+
+def read_inputs(paths: list[str], defaults: Article | None = None) -> Iterator[Article | InputFailure]:
+    """Articles from each path in turn (`-` is standard input: JSONL when it starts with `{`, else text)."""
+    defaults = defaults or Article(id="", text="")
+    for name in paths:
+        if name == "-":
+            data = sys.stdin.buffer.read()
+            import io
+
+            reader = _read_jsonl if data.lstrip().startswith(b"{") else _read_text
+            yield from reader(io.BytesIO(data), name, defaults)
+            continue
+        path = Path(name)
+        reader = READERS.get(path.suffix.lower())
+        if reader is None:
+            yield InputFailure(name, f"unsupported input type {path.suffix or '(none)'!r}: give .txt or .jsonl files")
+            continue
+        try:
+            with path.open("rb") as stream:
+                yield from reader(stream, name, defaults)
+        except OSError as err:
+            yield InputFailure(name, f"cannot read it ({err.strerror}): check the path")
