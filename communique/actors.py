@@ -24,7 +24,7 @@ __all__ = ["ActorFinder", "find_actors", "surname_key", "actor_code"]
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from", "into", "via",
                "towards", "toward"}
-MOTION_VERBS = {"go", "travel", "fly", "arrive", "return", "come", "head", "visit", "move", "send", "trip", "visit"}
+MOTION_VERBS = {"go", "travel", "fly", "arrive", "return", "come", "head", "move", "trip", "drive", "sail"}
 GOV_NOUNS = {"government", "presidency", "administration", "cabinet", "ministry", "foreign ministry",
              "foreign office", "state department", "embassy", "parliament", "authorities", "leadership"}
 MIL_NOUNS = {"army", "military", "troops", "forces", "armed forces", "navy", "air force", "soldiers", "defence ministry",
@@ -32,6 +32,9 @@ MIL_NOUNS = {"army", "military", "troops", "forces", "armed forces", "navy", "ai
 ANON_HEADS = {"official", "officials", "diplomat", "diplomats", "source", "sources", "person", "people", "aide",
               "aides", "insider", "insiders", "governments", "government"}
 GROUP_HEADS = {"leaders", "ministers", "allies", "partners", "members", "countries", "nations", "states"}
+OFFICIAL_COMPOUNDS = {"government", "administration", "military", "security", "intelligence", "defence", "defense",
+                      "police", "army", "state", "ministry", "foreign", "embassy", "cabinet", "presidential",
+                      "palace", "party", "kremlin", "pentagon", "coalition", "alliance", "union", "western"}
 QUANTIFIERS = {"a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "other", "senior", "few"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady"}
 TITLE_EXTRA = {"former", "deputy", "vice", "senior", "chief", "top", "acting", "interim", "special", "foreign",
@@ -42,6 +45,15 @@ TITLE_EXTRA = {"former", "deputy", "vice", "senior", "chief", "top", "acting", "
 
 def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+
+
+def _the(name: str) -> str:
+    """"the United States", "the Netherlands", but "Belarus"."""
+    plural = name.endswith(("s", "Islands")) and name not in {"Belarus", "Cyprus", "Honduras", "Mauritius",
+                                                                "Barbados", "Laos", "Saint Kitts and Nevis"}
+    prefixed = name.startswith(("United ", "Republic", "Democratic ", "Czech ", "Central African", "Dominican R",
+                                "Holy ", "Gambia"))
+    return f"the {name}" if plural or prefixed else name
 
 
 def surname_key(name: str) -> str:
@@ -177,12 +189,11 @@ class _Resolver:
         return Draft(f"country:{iso3}", c.name, "country", iso3)
 
     def government_draft(self, iso3: str) -> Draft:
-        c = self.gaz.countries[iso3]
-        return Draft(f"gov:{iso3}", f"Government of {c.name}", "organization", iso3, "GOV")
+        return Draft(f"gov:{iso3}", f"Government of {_the(self.gaz.countries[iso3].name)}", "organization", iso3, "GOV")
 
     def military_draft(self, iso3: str) -> Draft:
-        c = self.gaz.countries[iso3]
-        return Draft(f"mil:{iso3}", f"Armed forces of {c.name}", "organization", iso3, "MIL")
+        return Draft(f"mil:{iso3}", f"Armed forces of {_the(self.gaz.countries[iso3].name)}", "organization", iso3,
+                     "MIL")
 
     def org_draft(self, name: str) -> Draft:
         o = next(o for o in self.gaz.organizations if o.name == name)
@@ -391,13 +402,17 @@ class _Resolver:
                 any(c.lower_ == "familiar" for c in root.subtree)
         if root.lower_ == "government":
             return bool(dets & {"a", "an", "one"})
+        compounds = [c for c in root.children if c.dep_ == "compound" and c.i < root.i]
+        if any(c.lower_ not in OFFICIAL_COMPOUNDS and not self.f.entries.get(c.text) for c in compounds):
+            return False  # "election officials" are people acted upon, not a source
         return plural or bool(dets & QUANTIFIERS)
 
     def anonymous(self, chunk: SpacySpan, mods: list[Token]) -> None:
         root = chunk.root
         start = chunk.start + (1 if chunk[0].lower_ == "the" else 0)
         end = chunk.end
-        if root.lower_ in {"person", "people", "source", "sources"}:
+        if root.lower_ in {"person", "people", "source", "sources"} or any(
+                c.dep_ in {"relcl", "acl", "amod"} and c.i > root.i for c in root.children):
             sent_end = root.sent.end
             end = min(max(end, root.right_edge.i + 1), sent_end)
             while end > start + 1 and self.doc[end - 1].is_punct:
@@ -445,9 +460,8 @@ class _Resolver:
         for chunk in doc.noun_chunks:
             self.noun_phrase(chunk)
         for ent in doc.ents:
-            if ent.label_ == "ORG" and len(ent) > 1 and not any(
-                    e.type in {"org", "person"} for s, es in matches if s.start >= ent.start and s.end <= ent.end
-                    for e in es):
+            inside = [e.type for s, es in matches if s.start < ent.end and ent.start < s.end for e in es]
+            if ent.label_ == "ORG" and len(ent) > 1 and inside and set(inside) <= {"country", "demonym"}:
                 self.ner_org(ent)
         for span, entries in matches:
             self.gazetteer_match(span, entries)

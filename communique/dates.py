@@ -30,13 +30,13 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
-_COMMA = r"\s?,?\s?"
+_COMMA = r" ?,? ?"
 _NUM = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|\d{1,2})"
 
 PATTERNS: list[tuple[str, str]] = [
     ("iso", rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])\b"),
     ("numeric", r"\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/(?:\d{4}|\d{2})\b"),
-    ("mdy", rf"\b(?:{_WEEKDAY}{_COMMA})?{_MONTH}\s{_DAY}(?:{_COMMA}{_YEAR})?\b(?!\s?%)"),
+    ("mdy", rf"\b(?:{_WEEKDAY}{_COMMA})?{_MONTH} {_DAY}(?:{_COMMA}{_YEAR})?\b(?!\s?%)"),
     ("dmy", rf"\b(?:{_WEEKDAY}{_COMMA})?(?:the\s)?{_DAY}\s(?:of\s)?{_MONTH}(?:{_COMMA}{_YEAR})?\b"),
     ("month_year", rf"\b(?:(?:early|mid|late)-?\s?)?{_MONTH}\s(?:of\s)?{_YEAR}\b"),
     ("relative_day", r"\b(?:(?:earlier|later)\s)?(?:today|yesterday|tomorrow|tonight|last night|"
@@ -139,7 +139,7 @@ def _month_day_year(kind: str, text: str, published: date | None, direction: int
     if year is None:
         if published is None:
             return None
-        year = _nearest_year(month, day, published, direction)
+        year = _nearest_year(month, day, published, 0 if day else direction)
     try:
         return date(year, month, day).isoformat() if day else f"{year:04d}-{month:02d}"
     except ValueError:
@@ -208,7 +208,7 @@ def tense_direction(doc: Doc) -> Direction:
         if span is None or len(span) == 0:
             return 0
         head = span.root.head
-        while head.pos_ not in {"VERB", "AUX"} and head.head is not head:
+        while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
             head = head.head
         aux = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
         if aux & FUTURE_AUX or head.lower_ in FUTURE_HEADS or aux & {"is", "are"} and head.tag_ == "VBG":

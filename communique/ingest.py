@@ -59,7 +59,13 @@ def parse_published(value: Any, origin: str) -> date | None:
     try:
         return date.fromisoformat(str(value).strip()[:10])
     except ValueError:
-        raise InputError(f"{origin}: published date {value!r} is not YYYY-MM-DD: fix it or leave it out") from None
+        pass
+    import dateparser  # other spellings ("March 2, 2009", "03-02-2009": month first) are read by dateparser
+
+    parsed = dateparser.parse(str(value), languages=["en"], settings={"DATE_ORDER": "MDY", "STRICT_PARSING": True})
+    if parsed is None:
+        raise InputError(f"{origin}: published date {value!r} is not a date: write YYYY-MM-DD or leave it out")
+    return parsed.date()
 
 
 def guess_title(text: str) -> str | None:
@@ -87,7 +93,7 @@ def check_text(text: str, origin: str, max_chars: int) -> None:
     if "\x00" in text or controls > 10:
         raise InputError(f"{origin}: this looks like binary data, not text: give a UTF-8 text file")
     words = re.findall(r"[^\W\d_]+", text[:20000].lower())
-    if len(words) >= 20 and sum(w in COMMON_ENGLISH for w in words) / len(words) < 0.04:
+    if len(words) >= 20 and sum(w in COMMON_ENGLISH for w in words) / len(words) < 0.10:
         raise InputError(f"{origin}: the text does not look like English: communique reads English news; "
                          "translate it first")
 

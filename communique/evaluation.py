@@ -1,0 +1,109 @@
+"""The quality gate: run the team's scorer (../shared/eval/score.py) on our records and compare with floors."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .extraction import extract_many
+from .ingest import InputFailure, read_inputs
+from .settings import Settings
+
+__all__ = ["find_shared", "run_gate", "GateResult", "SUITES"]
+
+
+def find_shared(project: Path) -> Path | None:
+    """The team's shared folder: $COMMUNIQUE_SHARED, else ../shared beside the project."""
+    env = os.environ.get("COMMUNIQUE_SHARED")
+    candidate = Path(env) if env else project.parent / "shared"
+    return candidate if (candidate / "eval" / "score.py").exists() else None
+
+
+def _score(shared: Path, *args: str) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), *args], check=True,
+                         capture_output=True, text=True).stdout
+    return dict(json.loads(out.strip().splitlines()[-1]))
+
+
+def _records(inputs: Path, out: Path, settings: Settings) -> None:
+    with out.open("w", encoding="utf-8") as f:
+        for item in extract_many(read_inputs([str(inputs)]), settings):
+            if not isinstance(item, InputFailure):
+                f.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+
+
+def _suite_seed(shared: Path, tmp: Path, settings: Settings) -> dict[str, Any]:
+    _records(shared / "seed" / "input.jsonl", tmp / "seed.out.jsonl", settings)
+    got = _score(shared, "anchors", str(shared / "seed" / "000_6c34606b74a7706c.gold.json"), str(tmp / "seed.out.jsonl"))
+    return {k: int(v.split("/")[0]) if isinstance(v, str) and "/" in v else v for k, v in got.items()}
+
+
+def _timex(gold: str, articles: str) -> Callable[[Path, Path, Settings], dict[str, Any]]:
+    def suite(shared: Path, tmp: Path, settings: Settings) -> dict[str, Any]:
+        name = Path(gold).parent.name
+        inputs = tmp / f"{name}.jsonl"
+        inputs.write_text(subprocess.run(
+            [sys.executable, str(shared / "eval" / "score.py"), "input", "timex", str(shared / gold),
+             str(shared / articles)], check=True, capture_output=True, text=True).stdout, encoding="utf-8")
+        _records(inputs, tmp / f"{name}.out.jsonl", settings)
+        return _score(shared, "timex", str(shared / gold), str(tmp / f"{name}.out.jsonl"))
+
+    return suite
+
+
+SUITES: dict[str, Callable[[Path, Path, Settings], dict[str, Any]]] = {
+    "seed": _suite_seed,
+    "meantime": _timex("gold/meantime/timex_gold.jsonl", "gold/meantime/articles.jsonl"),
+    "gum": _timex("gold/gum/dates_gold.jsonl", "gold/gum/articles.jsonl"),
+}
+
+
+@dataclass(frozen=True)
+class GateResult:
+    """One measured figure against its floor."""
+
+    suite: str
+    figure: str
+    value: float
+    floor: float
+
+    @property
+    def ok(self) -> bool:
+        return self.value >= self.floor
+
+
+def run_gate(shared: Path, floors: dict[str, dict[str, float]], settings: Settings | None = None
+             ) -> list[GateResult]:
+    """Measure every suite that has floors; one result per pinned figure."""
+    settings = settings or Settings()
+    results = []
+    with tempfile.TemporaryDirectory() as tmpdir:
+        for suite, pinned in floors.items():
+            if suite.startswith("_"):
+                continue
+            measured = SUITES[suite](shared, Path(tmpdir), settings)
+            results += [GateResult(suite, k, float(measured[k]), float(v)) for k, v in pinned.items()]
+    return results
+
+
+def main() -> int:
+    project = Path(__file__).resolve().parent.parent
+    shared = find_shared(project)
+    if shared is None:
+        print("../shared is absent: nothing to measure (set COMMUNIQUE_SHARED to its path)")
+        return 0
+    floors = json.loads((project / "eval" / "floors.json").read_text(encoding="utf-8"))
+    results = run_gate(shared, floors)
+    for r in results:
+        print(f"{r.suite:10} {r.figure:24} {r.value:8.3f}  floor {r.floor:<8} {'ok' if r.ok else 'BELOW FLOOR'}")
+    return 0 if all(r.ok for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

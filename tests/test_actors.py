@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from datetime import date
+
+from communique import extract
+from communique.actors import actor_code, surname_key
+from communique.records import Actor, Record
+
+PUB = date(2025, 9, 4)
+
+
+def by_mention(record: Record, text: str) -> Actor:
+    for actor in record.actors:
+        if any(m.text == text or m.text.endswith(" " + text) for m in actor.mentions):
+            return actor
+    raise AssertionError(f"no actor mentioned as {text!r}: {[a.name for a in record.actors]}")
+
+
+def test_surname_variants_share_a_key() -> None:
+    assert surname_key("Zelenskiy") == surname_key("Zelensky") == surname_key("Volodymyr Zelenskyy")
+    assert surname_key("Macron") != surname_key("Merkel")
+
+
+def test_actor_codes() -> None:
+    assert actor_code("FRA", "GOV") == "FRAGOV"
+    assert actor_code("NATO", "IGO") == "IGONATO"
+    assert actor_code("RUS", None) == "RUS"
+
+
+def test_transliterations_are_one_person(nlp) -> None:
+    r = extract("Volodymyr Zelensky arrived in Rome. Zelenskyy met the pope. Later Zelenskiy left.", published=PUB)
+    people = [a for a in r.actors if a.kind == "person"]
+    assert len(people) == 1
+    assert people[0].country == "UKR" and people[0].sector == "GOV" and len(people[0].mentions) == 3
+
+
+def test_titles_and_surnames_merge_into_one_actor(nlp) -> None:
+    r = extract("French President Emmanuel Macron spoke first. Macron then left the room.", published=PUB)
+    macron = by_mention(r, "Macron")
+    assert macron.name == "Emmanuel Macron" and macron.code == "FRAGOV"
+    assert macron.mentions[0].text == "French President Emmanuel Macron"
+
+
+def test_roles_follow_the_article_date(nlp) -> None:
+    text = "Donald Trump criticised the plan on Monday."
+    assert by_mention(extract(text, published=date(2018, 5, 1)), "Donald Trump").sector == "GOV"
+    out_of_office = by_mention(extract(text, published=date(2022, 5, 1)), "Donald Trump")
+    assert out_of_office.country == "USA" and out_of_office.sector is None
+    assert out_of_office.role == "former President"
+
+
+def test_unknown_people_get_country_and_sector_from_their_title(nlp) -> None:
+    r = extract("Slovak Defence Minister Juraj Klimek visited the base.", published=PUB)
+    person = by_mention(r, "Juraj Klimek")
+    assert (person.country, person.sector) == ("SVK", "MIL")
+
+
+def test_capital_as_agent_is_the_government_and_as_place_a_location(nlp) -> None:
+    r = extract("Washington has not yet announced its decision. The talks were held in Paris.", published=PUB)
+    assert by_mention(r, "Washington").code == "USAGOV"
+    paris = by_mention(r, "Paris")
+    assert paris.kind == "location" and paris.country == "FRA"
+
+
+def test_kiev_and_kyiv_are_ukraine(nlp) -> None:
+    r = extract("Moscow sent a note to Kiev. Kyiv rejected the note.", published=PUB)
+    assert by_mention(r, "Kiev").country == "UKR" == by_mention(r, "Kyiv").country
+    assert by_mention(r, "Kiev").id == by_mention(r, "Kyiv").id
+
+
+def test_anonymous_sources_carry_their_country(nlp) -> None:
+    r = extract("Two European officials said the plan was dead. A German government source disagreed. "
+                "A person familiar with the matter confirmed it.", published=PUB)
+    assert by_mention(r, "Two European officials").kind == "anonymous"
+    assert by_mention(r, "Two European officials").country == "EUR"
+    german = by_mention(r, "A German government source")
+    assert (german.kind, german.country) == ("anonymous", "DEU")
+    assert by_mention(r, "A person familiar with the matter").kind == "anonymous"
+
+
+def test_people_acted_upon_are_not_anonymous_sources(nlp) -> None:
+    r = extract("Hackers targeted election officials across the country.", published=PUB)
+    assert not [a for a in r.actors if a.kind == "anonymous"]
+
+
+def test_organisations_and_their_anaphors(nlp) -> None:
+    r = extract("The coalition of the willing met in London. The coalition agreed to meet again. "
+                "NATO said the alliance was ready.", published=PUB)
+    coalition = by_mention(r, "coalition of the willing")
+    assert len(coalition.mentions) == 2 and coalition.sector == "IGO"
+    assert by_mention(r, "NATO").id == by_mention(r, "alliance").id
+
+
+def test_institutions_named_by_demonym_are_the_government(nlp) -> None:
+    r = extract("The French Presidency said leaders would call Trump.", published=PUB)
+    assert by_mention(r, "The French Presidency").code == "FRAGOV"
+
+
+def test_every_mention_points_at_its_text(nlp) -> None:
+    r = extract("Russian President Vladimir Putin told Kyiv on Wednesday that he was ready.", published=PUB)
+    for actor in r.actors:
+        for m in actor.mentions:
+            assert r.document.text[m.start:m.end] == m.text

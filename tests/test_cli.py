@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "communique", *args], capture_output=True, text=True, input=stdin,
+                          cwd=ROOT, env={**os.environ, **(env or {})}, timeout=600)
+
+
+def test_extract_jsonl_writes_one_record_per_line() -> None:
+    res = run("extract", "examples/articles.jsonl", "--format", "jsonl")
+    assert res.returncode == 0, res.stderr
+    lines = [json.loads(line) for line in res.stdout.splitlines()]
+    assert len(lines) >= 5 and all(r["schema"] == "communique.record/1" for r in lines)
+
+
+def test_brief_shows_actors_dates_and_anonymous_share(tmp_path: Path) -> None:
+    p = tmp_path / "call.txt"
+    p.write_text("Leaders talk\n\nFrench President Emmanuel Macron spoke to Keir Starmer on Tuesday, "
+                 "two officials said.\n", encoding="utf-8")
+    res = run("extract", str(p), "--published", "2025-09-04", "--format", "brief")
+    assert res.returncode == 0, res.stderr
+    out = res.stdout
+    assert out.startswith("Leaders talk\n2025-09-04")
+    assert "Emmanuel Macron" in out and "FRAGOV" in out
+    assert "2025-09-02" in out and "Anonymous sources" in out
+
+
+def test_standard_input_and_json_format() -> None:
+    res = run("extract", "-", "--format", "json", "--published", "2025-09-04", stdin="Putin spoke on Monday.")
+    assert res.returncode == 0, res.stderr
+    record = json.loads(res.stdout)
+    assert record["document"]["id"] == "stdin" and record["dates"][0]["value"] == "2025-09-01"
+
+
+def test_bad_inputs_fail_alone_and_set_the_exit_code(tmp_path: Path) -> None:
+    empty, binary, good = tmp_path / "empty.txt", tmp_path / "bin.txt", tmp_path / "good.txt"
+    empty.write_bytes(b"")
+    binary.write_bytes(bytes(range(256)) * 10)
+    good.write_text("Lavrov met Rubio in Riyadh.", encoding="utf-8")
+    res = run("extract", str(empty), str(binary), str(good), "--format", "jsonl")
+    assert res.returncode == 1
+    assert len(res.stdout.splitlines()) == 1
+    errors = [line for line in res.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 2 and "empty.txt" in errors[0] and "bin.txt" in errors[1]
+
+
+def test_huge_input_is_refused_in_one_line(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("The minister spoke. " * 1_000_000, encoding="utf-8")  # 20 MB
+    res = run("extract", str(big), "--format", "jsonl")
+    assert res.returncode == 1 and res.stdout == ""
+    assert "big.txt" in res.stderr and "over the limit" in res.stderr
+
+
+def test_missing_model_says_how_to_install() -> None:
+    res = run("extract", "examples/articles.jsonl", "--model", "xx_no_such_model")
+    assert res.returncode == 1
+    assert res.stderr.strip().startswith("Error: spaCy model 'xx_no_such_model' is not installed")
+    assert len(res.stderr.strip().splitlines()) == 1
+
+
+def test_help_names_every_option() -> None:
+    res = run("extract", "--help")
+    for option in ("--published", "--title", "--format", "--model"):
+        assert option in res.stdout

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.dates import find_dates, normalise_date
+
+THURSDAY = date(2025, 9, 4)
+
+
+def values(text: str, published: date | None = THURSDAY) -> dict[str, str | None]:
+    return {d.text: d.value for d in find_dates(text, published)}
+
+
+def test_weekday_refers_back_by_default() -> None:
+    assert values("The ministers met on Wednesday.")["Wednesday"] == "2025-09-03"
+
+
+def test_weekday_equal_to_publication_day_is_that_day() -> None:
+    assert values("He spoke at a forum on Thursday.")["Thursday"] == "2025-09-04"
+
+
+def test_weekday_goes_forward_when_clause_is_future() -> None:
+    assert normalise_date("weekday", "Friday", THURSDAY, direction=1) == "2025-09-05"
+    assert normalise_date("weekday", "next Monday", THURSDAY) == "2025-09-08"
+    assert normalise_date("weekday", "last Monday", THURSDAY) == "2025-09-01"
+
+
+def test_future_tense_is_read_from_the_parse(nlp) -> None:
+    doc = nlp.make_doc("The envoys will meet again on Monday.")
+    doc._.published = THURSDAY
+    doc = nlp(doc)
+    assert [(d.text, d.value) for d in doc._.dates] == [("Monday", "2025-09-08")]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("in August", "2025-08"),
+    ("last year", "2024"),
+    ("next year", "2026"),
+    ("this month", "2025-09"),
+    ("last month", "2025-08"),
+    ("yesterday", "2025-09-03"),
+    ("today", "2025-09-04"),
+    ("tomorrow", "2025-09-05"),
+    ("two years ago", "2023"),
+    ("three days ago", "2025-09-01"),
+    ("September 4, 2025", "2025-09-04"),
+    ("4 September 2025", "2025-09-04"),
+    ("Sept. 12", "2025-09-12"),
+    ("November 2006", "2006-11"),
+    ("2019", "2019"),
+    ("2025-03-01", "2025-03-01"),
+    ("Tuesday, March 3 , 2015", "2015-03-03"),
+])
+def test_expression_is_normalised(text: str, value: str) -> None:
+    found = find_dates(f"It happened {text} as planned.", THURSDAY)
+    assert [(d.text.replace("in ", ""), d.value) for d in found] == [(text.replace("in ", ""), value)]
+
+
+def test_month_without_year_takes_the_nearest_past_month() -> None:
+    assert values("talks in December", date(2025, 3, 1))["December"] == "2024-12"
+
+
+def test_relative_expressions_stay_null_without_publication_date() -> None:
+    found = values("On Wednesday and in 2019 and on May 5, 2020.", None)
+    assert found == {"Wednesday": None, "2019": "2019", "May 5, 2020": "2020-05-05"}
+
+
+def test_money_and_percent_are_not_years() -> None:
+    assert find_dates("It cost $2010 million and rose 2015% in value.", THURSDAY) == []
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert values("Officials said they may meet. Talks in May failed.") == {"May": "2025-05"}
+
+
+def test_offsets_point_at_the_text() -> None:
+    text = "Ministers met on Monday, and again in March 2024."
+    for d in find_dates(text, THURSDAY):
+        assert text[d.start:d.end] == d.text

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from communique import Article, InputFailure, extract, extract_many
+from communique.errors import InputError
+from communique.records import Record
+
+SCHEMA = json.loads((Path(__file__).parent.parent / "communique" / "data" / "record.schema.json").read_text())
+
+
+def spans_of(record: Record) -> list[tuple[int, int, str]]:
+    out = [(m.start, m.end, m.text) for a in record.actors for m in a.mentions]
+    out += [(d.start, d.end, d.text) for d in record.dates]
+    for s in record.statements:
+        out += [(x.start, x.end, x.text) for x in (s.content, s.cue, s.speaker_mention) if x]
+    for e in record.events:
+        out += [(x.start, x.end, x.text) for x in (e.trigger, e.condition) if x]
+    return out
+
+
+def test_extract_returns_a_valid_record(nlp) -> None:
+    r = extract("NATO Secretary General Mark Rutte met Ukrainian officials in Kyiv on Monday.",
+                published=date(2025, 3, 6), title="Rutte in Kyiv")
+    jsonschema.validate(r.to_dict(), SCHEMA)
+    assert r.document.published == "2025-03-06" and r.document.title == "Rutte in Kyiv"
+    assert [d.value for d in r.dates] == ["2025-03-03"]
+
+
+def test_every_example_record_validates_against_the_schema(nlp, root: Path) -> None:
+    from communique.ingest import read_inputs
+
+    records = list(extract_many(read_inputs([str(root / "examples" / "articles.jsonl")])))
+    assert len(records) >= 5
+    for r in records:
+        assert isinstance(r, Record)
+        jsonschema.validate(r.to_dict(), SCHEMA)
+        for start, end, text in spans_of(r):
+            assert r.document.text[start:end] == text
+
+
+def test_extract_many_keeps_failures_in_order(nlp) -> None:
+    items = [Article(id="1", text="Putin met Xi Jinping."), InputFailure("x", "broken"),
+             Article(id="3", text=""), Article(id="4", text="Lavrov met Rubio.")]
+    out = list(extract_many(items))
+    assert [type(o).__name__ for o in out] == ["Record", "InputFailure", "InputFailure", "Record"]
+    assert "empty" in out[2].message
+
+
+def test_extract_refuses_empty_text(nlp) -> None:
+    with pytest.raises(InputError, match="empty"):
+        extract("   ")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(min_size=1, max_size=300))
+def test_extract_never_raises_on_arbitrary_text_and_spans_align(nlp, text: str) -> None:
+    try:
+        r = extract(text, published=date(2025, 1, 1))
+    except InputError:
+        return  # refused with a clear message: empty, binary-looking or not English
+    assert r.document.text == text
+    for start, end, span_text in spans_of(r):
+        assert 0 <= start <= end <= len(text) and text[start:end] == span_text
+    for s in r.statements:
+        assert s.speaker is None or r.actor(s.speaker) is not None
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["Macron said", "“We are ready,” he said.", "Kyiv", "Putin", "on Monday", "«",
+                                 "\"", "'", "”", "the Kremlin", "two officials", "\n\n", "NATO", ".", ","]),
+                min_size=1, max_size=30))
+def test_extract_survives_news_like_fragments(nlp, parts: list[str]) -> None:
+    text = " ".join(parts) + " The ministers said they would meet again."
+    r = extract(text, published=date(2025, 1, 1))
+    for start, end, span_text in spans_of(r):
+        assert text[start:end] == span_text
