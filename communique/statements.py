@@ -1,21 +1,353 @@
-"""Statements: who said what (filled by the statements issue; the slot exists so the record is complete)."""
+"""Statements: who said what, direct, indirect, mixed or "according to", with the speaker resolved.
+
+Cues are verbs from `data/cues.csv` with a clausal complement ("said that…"), parentheticals ("…, he
+said"), "according to", and quotations tied to a nearby cue or, failing one, to the previous speaker
+(floating quotes). Beliefs ("believes that…") are reported like speech; intentions ("wants to…") are
+not statements. Negated cues ("has not announced") are not statements: nothing was said.
+"""
 from __future__ import annotations
 
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .records import Statement
+from .quotes import Quote, find_quotes
+from .records import Actor, DateMention, Span, Statement
 
-__all__ = ["find_statements", "communique_statements"]
+__all__ = ["find_statements", "communique_statements", "cue_lexicon"]
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+CLAUSES = {"ccomp", "parataxis"}
+CLEAR_WORDS = {"clear", "plain"}
+MIN_QUOTE_WORDS = 5
+FUTURE_AUX = {"will", "shall", "'ll"}
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[str, str]:
+    """Cue lemma -> class (speech, belief, evidence), from the shipped data file."""
+    text = resources.files("communique").joinpath("data", "cues.csv").read_text("utf-8")
+    return {r["lemma"]: r["class"] for r in csv.DictReader(text.splitlines())}
+
+
+@dataclass
+class _Found:
+    """A statement before ids are assigned."""
+
+    kind: str
+    speaker_tok: Token | None
+    speaker_span: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    content: tuple[int, int]
+    speaker_id: str | None = None
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    return Span(start, end, doc.text[start:end])
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    text = doc.text
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _subtree_chars(tok: Token, exclude: Token | None = None) -> tuple[int, int]:
+    toks = [t for t in tok.subtree if exclude is None or not (exclude.left_edge.i <= t.i <= exclude.right_edge.i)]
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.tag_ in {"VBD", "VBZ", "VBP", "VBG"}:
+        return _subject(verb.head) if verb.head.i != verb.i else None
+    return None
+
+
+def _speaker_chars(subj: Token) -> tuple[int, int]:
+    """The subject noun phrase, without a trailing relative clause or appositive."""
+    toks = [t for t in subj.subtree if t.i <= subj.i or t.dep_ in {"prep", "pobj", "compound", "amod"}
+            and not any(a.dep_ in {"relcl", "appos"} for a in t.ancestors if a.i > subj.i)]
+    toks = [t for t in toks if not (t.i > subj.i and t.is_punct)]
+    first, last = min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)
+
+
+class _Finder:
+    """Statement finding state for one document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.cues = cue_lexicon()
+        self.quotes = find_quotes(doc.text)
+        self.found: list[_Found] = []
+
+    def in_quote(self, tok: Token) -> Quote | None:
+        return next((q for q in self.quotes if q.start <= tok.idx < q.end), None)
+
+    def covered(self, start: int, end: int) -> bool:
+        return any(f.content[0] <= start and end <= f.content[1] for f in self.found)
+
+    def is_cue(self, tok: Token) -> bool:
+        """A reporting verb that reports something said: not negated ("has not announced"), not future."""
+        if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in self.cues:
+            return False
+        return not any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children)
+
+    def cue_chars(self, tok: Token) -> tuple[int, int]:
+        end_tok = tok
+        clear = next((c for c in tok.children if c.lower_ in CLEAR_WORDS), None)
+        if tok.lemma_ == "make" and clear is not None:
+            end_tok = clear
+        return tok.idx, end_tok.idx + len(end_tok)
+
+    # -- verbs with a clause: "X said (that) …", "…, X said" -------------------------------------
+    def verb_statements(self) -> None:
+        for tok in self.doc:
+            cue_ok = self.is_cue(tok) or (tok.lemma_ == "make" and any(c.lower_ in CLEAR_WORDS for c in tok.children))
+            if not cue_ok or self.in_quote(tok):
+                continue
+            subj = _subject(tok)
+            if subj is None:
+                continue
+            content = self.clause_of(tok)
+            if content is None:
+                continue
+            if self.cues.get(tok.lemma_.lower()) in {"belief", "evidence"} and self.covered(*content):
+                continue
+            self.found.append(_Found(self.kind_of(content), subj, _speaker_chars(subj), self.cue_chars(tok), content))
+
+    def clause_of(self, tok: Token) -> tuple[int, int] | None:
+        """Content span of a cue verb: its clausal complement, or the clause it interrupts."""
+        clause = next((c for c in tok.children if c.dep_ in CLAUSES and c.i > tok.i or c.dep_ == "ccomp"), None)
+        if clause is None and tok.lemma_ == "make":
+            clear = next((c for c in tok.children if c.lower_ in CLEAR_WORDS), None)
+            clause = next((c for c in clear.children if c.dep_ == "ccomp"), None) if clear is not None else None
+        if clause is not None and clause.lower_ in CLEAR_WORDS:
+            clause = next((c for c in clause.children if c.dep_ == "ccomp"), clause)
+        if clause is not None:
+            start, end = _subtree_chars(clause)
+            return self.widen_to_quote(*_trim(self.doc, start, end))
+        if tok.dep_ in {"parataxis", "advcl"} and tok.head.i < tok.i and tok.head.pos_ in {"VERB", "AUX"}:
+            start, end = _subtree_chars(tok.head, exclude=tok)
+            return self.widen_to_quote(*_trim(self.doc, start, end))
+        return None
+
+    def widen_to_quote(self, start: int, end: int) -> tuple[int, int]:
+        """A content that is most of a quotation becomes the whole quotation."""
+        for q in self.quotes:
+            overlap = min(end, q.end) - max(start, q.start)
+            if overlap > 0 and overlap >= 0.6 * (end - start):
+                return min(start, q.start) if start >= q.start else start, max(end, q.end)
+        return start, end
+
+    def kind_of(self, content: tuple[int, int]) -> str:
+        inside = [q for q in self.quotes if content[0] <= q.start and q.end <= content[1]]
+        if not inside:
+            return "indirect"
+        if any(q.start - content[0] <= 1 and content[1] - q.end <= 1 for q in inside):
+            return "direct"
+        return "mixed"
+
+    # -- "according to X, …" ------------------------------------------------------------------
+    def according_to(self) -> None:
+        for tok in self.doc:
+            if tok.lower_ != "according" or tok.i + 1 >= len(self.doc) or self.doc[tok.i + 1].lower_ != "to":
+                continue
+            to = self.doc[tok.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            sent = tok.sent
+            phrase_end = max(t.i for t in to.subtree) + 1
+            if tok.i == sent.start or self.doc[tok.i - 1].is_punct:
+                start, end = self.doc[phrase_end].idx if phrase_end < sent.end else sent.end_char, sent.end_char
+            else:
+                start, end = sent.start_char, tok.idx
+            content = _trim(self.doc, start, end)
+            if content[1] - content[0] < 3:
+                continue
+            cue = (tok.idx, to.idx + len(to))
+            self.found.append(_Found("according_to", pobj, _subtree_chars(pobj), cue, content))
+
+    # -- quotations --------------------------------------------------------------------------------
+    def quote_statements(self) -> None:
+        for q in self.quotes:
+            if self.overlaps_found(q.start, q.end) or len(self.doc.text[q.start:q.end].split()) < MIN_QUOTE_WORDS:
+                continue
+            content = _trim(self.doc, q.start, q.end)
+            cue = self.cue_near(q)
+            if cue is not None:
+                subj = _subject(cue)
+                self.found.append(_Found("direct", subj, _speaker_chars(subj) if subj is not None else None,
+                                         self.cue_chars(cue), content))
+            elif self.found_before(q.start):
+                self.found.append(_Found("direct", None, None, None, content))
+
+    def overlaps_found(self, start: int, end: int) -> bool:
+        return any(min(end, f.content[1]) - max(start, f.content[0]) >= 0.5 * (end - start) for f in self.found)
+
+    def found_before(self, pos: int) -> bool:
+        """A statement ends shortly before `pos` (a floating quote can continue it)."""
+        before = [f for f in self.found if f.content[1] <= pos]
+        if not before:
+            return False
+        gap = self.doc.text[max(f.content[1] for f in before):pos]
+        return gap.count("\n") <= 2 and len(gap) < 400
+
+    def cue_near(self, q: Quote) -> Token | None:
+        """A cue verb with a subject in the quote's sentence or a short sentence right after it."""
+        end_span = self.doc.char_span(max(q.start, q.end - 1), q.end, alignment_mode="expand")
+        start_span = self.doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+        sents: list[SpacySpan] = []
+        for span in (start_span, end_span):
+            if span is not None and span.sent not in sents:
+                sents.append(span.sent)
+        if end_span is not None and end_span.sent.end < len(self.doc):
+            nxt = self.doc[end_span.sent.end].sent
+            if len([t for t in nxt if not t.is_punct]) <= 6:
+                sents.append(nxt)
+        for sent in sents:
+            for tok in sent:
+                if self.is_cue(tok) and not self.in_quote(tok) and _subject(tok) is not None \
+                        and not (q.start <= tok.idx < q.end):
+                    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+                    if clause is None or self.in_quote(clause) is not None:
+                        return tok
+        return None
+
+
+def _actor_at(doc: Doc, start: int, end: int, head: Token | None) -> str | None:
+    hits = [(s, e, a) for (s, e), a in (doc._.mention_actor or {}).items() if s < end and start < e]
+    if head is not None:
+        exact = [a for s, e, a in hits if s <= head.idx < e]
+        if exact:
+            return exact[0]
+    return hits[0][2] if hits else None
+
+
+def _last_mention(doc: Doc, actors: dict[str, Actor], before: int, kinds: set[str],
+                  skip: tuple[int, int]) -> str | None:
+    best: tuple[int, str] | None = None
+    for a in actors.values():
+        if a.kind not in kinds:
+            continue
+        for m in a.mentions:
+            if m.end <= before and not (skip[0] <= m.start < skip[1]) and (best is None or m.start > best[0]):
+                best = (m.start, a.id)
+    return best[1] if best else None
+
+
+def _by_role(actors: dict[str, Actor], head: Token, before: int) -> str | None:
+    """"the minister", "the French President": the latest person whose role has that word."""
+    word = head.lower_
+    best: tuple[int, str] | None = None
+    for a in actors.values():
+        if a.kind == "person" and a.role and word in a.role.lower().split():
+            first = min(m.start for m in a.mentions)
+            if first < before and (best is None or first > best[0]):
+                best = (first, a.id)
+    return best[1] if best else None
+
+
+def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
+    previous: _Found | None = None
+    for f in found:
+        anchor = f.cue[0] if f.cue else f.content[0]
+        if f.speaker_tok is None and f.speaker_span is None:
+            f.speaker_id = previous.speaker_id if previous else None
+        elif f.speaker_tok is not None and f.speaker_tok.lower_ in PRONOUNS:
+            f.speaker_id = _pronoun(doc, f, previous, actors, anchor)
+        elif f.speaker_span is not None:
+            f.speaker_id = _actor_at(doc, *f.speaker_span, f.speaker_tok) or (
+                _by_role(actors, f.speaker_tok, anchor) if f.speaker_tok is not None else None)
+        previous = f
+
+
+def _pronoun(doc: Doc, f: _Found, previous: _Found | None, actors: dict[str, Actor], anchor: int) -> str | None:
+    word = f.speaker_tok.lower_ if f.speaker_tok is not None else ""
+    if word in {"i", "we", "you", "it"}:
+        return None
+    kinds = {"person"} if word in {"he", "she"} else {"anonymous", "group", "organization", "country"}
+    if previous is not None and previous.speaker_id and actors[previous.speaker_id].kind in kinds \
+            and anchor - previous.content[1] < 600:
+        return previous.speaker_id
+    return _last_mention(doc, actors, anchor, kinds, f.content)
+
+
+SOURCE_TYPES = {"person": "named", "anonymous": "anonymous", "group": "collective", "organization": "institutional",
+                "country": "institutional", "location": "institutional"}
+
+
+def _source_type(f: _Found, actor: Actor | None) -> str:
+    if actor is not None:
+        return SOURCE_TYPES[actor.kind]
+    tok = f.speaker_tok
+    if tok is None or tok.pos_ in {"PROPN", "PRON"}:
+        return "named"
+    return "anonymous"
+
+
+def _date(doc: Doc, f: _Found, dates: list[DateMention]) -> str | None:
+    if f.cue is None:
+        return None
+    cue_tok = doc.char_span(*f.cue, alignment_mode="expand")
+    if cue_tok is None:
+        return None
+    sent = cue_tok.sent
+    lo = min(sent.start_char, f.content[1]) if f.content[1] <= f.cue[0] else sent.start_char
+    for d in dates:
+        inside_content = f.content[0] <= d.start < f.content[1]
+        if lo <= d.start < sent.end_char and not inside_content and d.value:
+            return d.value
+    return None
 
 
 def find_statements(doc: Doc) -> list[Statement]:
-    """Statements in `doc` (none yet)."""
-    return []
+    """Statements in `doc`, in text order, with speakers resolved to `doc._.actors`."""
+    finder = _Finder(doc)
+    finder.verb_statements()
+    finder.according_to()
+    finder.found.sort(key=lambda f: f.content[0])
+    finder.quote_statements()
+    found = sorted(_dedupe(finder.found), key=lambda f: (f.content[0], f.content[1]))
+    actors = {a.id: a for a in doc._.actors or []}
+    _resolve(doc, found, actors)
+    out = []
+    for i, f in enumerate(found, start=1):
+        actor = actors.get(f.speaker_id or "")
+        out.append(Statement(
+            id=f"s{i}", kind=f.kind, speaker=f.speaker_id,
+            speaker_mention=_span(doc, *f.speaker_span) if f.speaker_span else None,
+            source_type=_source_type(f, actor), cue=_span(doc, *f.cue) if f.cue else None,
+            content=_span(doc, *f.content), date=_date(doc, f, doc._.dates or [])))
+    return out
+
+
+def _dedupe(found: list[_Found]) -> list[_Found]:
+    """One statement per content: the first cue found wins; nested same-span duplicates go."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for f in found:
+        if f.content in seen or f.content[1] <= f.content[0]:
+            continue
+        seen.add(f.content)
+        out.append(f)
+    return out
 
 
 @Language.component("communique_statements", assigns=["doc._.statements"], requires=["doc._.actors"])
 def communique_statements(doc: Doc) -> Doc:
-    """spaCy component: fill `doc._.statements`."""
+    """spaCy component: fill `doc._.statements` (add after `communique_actors`)."""
     doc._.statements = find_statements(doc)
     return doc
