@@ -26,6 +26,8 @@ CLAUSES = {"ccomp", "parataxis"}
 CLEAR_WORDS = {"clear", "plain"}
 MIN_QUOTE_WORDS = 5
 FUTURE_AUX = {"will", "shall", "'ll"}
+NOT_CUES = {"be", "have", "do", "make", "mean", "ensure", "let", "help", "see", "get", "go", "seem", "look",
+            "appear", "sound", "happen", "turn", "prove", "remain", "become", "keep", "want", "need"}
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +106,18 @@ class _Finder:
             return False
         return not any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children)
 
+    def is_clause_verb(self, tok: Token) -> bool:
+        """Any verb that attributes a full clause to its subject ("figures that…", "realised that…")."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() in NOT_CUES or any(c.dep_ == "neg" for c in tok.children):
+            return False
+        subj = _subject(tok)
+        if subj is None or not (subj.lower_ in PRONOUNS or subj.pos_ == "PROPN" or self.is_actor(subj)):
+            return False
+        return any(c.dep_ == "ccomp" and any(g.dep_ in SUBJECTS for g in c.children) for c in tok.children)
+
+    def is_actor(self, tok: Token) -> bool:
+        return any(s <= tok.idx < e for s, e in (self.doc._.mention_actor or {}))
+
     def cue_chars(self, tok: Token) -> tuple[int, int]:
         end_tok = tok
         clear = next((c for c in tok.children if c.lower_ in CLEAR_WORDS), None)
@@ -114,7 +128,8 @@ class _Finder:
     # -- verbs with a clause: "X said (that) …", "…, X said" -------------------------------------
     def verb_statements(self) -> None:
         for tok in self.doc:
-            cue_ok = self.is_cue(tok) or (tok.lemma_ == "make" and any(c.lower_ in CLEAR_WORDS for c in tok.children))
+            cue_ok = self.is_cue(tok) or self.is_clause_verb(tok) or (
+                tok.lemma_ == "make" and any(c.lower_ in CLEAR_WORDS for c in tok.children))
             if not cue_ok or self.in_quote(tok):
                 continue
             subj = _subject(tok)
@@ -123,9 +138,12 @@ class _Finder:
             content = self.clause_of(tok)
             if content is None:
                 continue
-            if self.cues.get(tok.lemma_.lower()) in {"belief", "evidence"} and self.covered(*content):
-                continue
-            self.found.append(_Found(self.kind_of(content), subj, _speaker_chars(subj), self.cue_chars(tok), content))
+            if self.cues.get(tok.lemma_.lower()) != "speech" and self.covered(*content):
+                continue  # a belief or stance inside someone's words is part of them
+            cue = self.cue_chars(tok)
+            if content[0] < cue[1] <= content[1]:
+                content = _trim(self.doc, cue[1], content[1])
+            self.found.append(_Found(self.kind_of(content), subj, _speaker_chars(subj), cue, content))
 
     def clause_of(self, tok: Token) -> tuple[int, int] | None:
         """Content span of a cue verb: its clausal complement, or the clause it interrupts."""
@@ -138,10 +156,27 @@ class _Finder:
         if clause is not None:
             start, end = _subtree_chars(clause)
             return self.widen_to_quote(*_trim(self.doc, start, end))
+        if self.cues.get(tok.lemma_.lower()) in {"stance", "intention", "speech"}:
+            obj = self.object_of(tok)
+            if obj is not None:
+                return _trim(self.doc, *obj)
         if tok.dep_ in {"parataxis", "advcl"} and tok.head.i < tok.i and tok.head.pos_ in {"VERB", "AUX"}:
             start, end = _subtree_chars(tok.head, exclude=tok)
             return self.widen_to_quote(*_trim(self.doc, start, end))
         return None
+
+    def object_of(self, tok: Token) -> tuple[int, int] | None:
+        """Nominal or infinitival content: "called it a sham", "wants to leave", "called for talks"."""
+        parts = [c for c in tok.children if c.dep_ in {"xcomp", "dobj", "oprd"} and c.i > tok.i]
+        if self.cues.get(tok.lemma_.lower()) == "speech":
+            parts = [c for c in parts if c.dep_ == "xcomp" or tok.lemma_ in {"announce", "confirm", "deny", "propose"}]
+        if not parts:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"for", "on"} and c.i > tok.i), None)
+            parts = [prep] if prep is not None and tok.lemma_ == "call" else []
+        if not parts:
+            return None
+        spans = [_subtree_chars(p) for p in parts]
+        return min(s for s, _ in spans), max(e for _, e in spans)
 
     def widen_to_quote(self, start: int, end: int) -> tuple[int, int]:
         """A content that is most of a quotation becomes the whole quotation."""
@@ -182,7 +217,7 @@ class _Finder:
 
     # -- quotations --------------------------------------------------------------------------------
     def quote_statements(self) -> None:
-        for q in self.quotes:
+        for q in self.joined_quotes():
             if self.overlaps_found(q.start, q.end) or len(self.doc.text[q.start:q.end].split()) < MIN_QUOTE_WORDS:
                 continue
             content = _trim(self.doc, q.start, q.end)
@@ -193,6 +228,19 @@ class _Finder:
                                          self.cue_chars(cue), content))
             elif self.found_before(q.start):
                 self.found.append(_Found("direct", None, None, None, content))
+
+    def joined_quotes(self) -> list[Quote]:
+        """Quotes interrupted by a short attribution ("“A,” she said, “B.”") joined into one."""
+        out: list[Quote] = []
+        for q in self.quotes:
+            prev = out[-1] if out else None
+            gap = self.doc.text[prev.end:q.start] if prev else ""
+            if prev and "\n" not in gap and len(gap.split()) <= 6 and gap.strip().endswith((",", ",“", ",\"", ":")) or \
+                    prev and "\n" not in gap and len(gap.split()) <= 6 and gap.rstrip()[-1:] in "“\"" and "," in gap:
+                out[-1] = Quote(prev.start, q.end, q.closed)
+            else:
+                out.append(q)
+        return out
 
     def overlaps_found(self, start: int, end: int) -> bool:
         return any(min(end, f.content[1]) - max(start, f.content[0]) >= 0.5 * (end - start) for f in self.found)
@@ -206,26 +254,23 @@ class _Finder:
         return gap.count("\n") <= 2 and len(gap) < 400
 
     def cue_near(self, q: Quote) -> Token | None:
-        """A cue verb with a subject in the quote's sentence or a short sentence right after it."""
-        end_span = self.doc.char_span(max(q.start, q.end - 1), q.end, alignment_mode="expand")
-        start_span = self.doc.char_span(q.start, q.start + 1, alignment_mode="expand")
-        sents: list[SpacySpan] = []
-        for span in (start_span, end_span):
-            if span is not None and span.sent not in sents:
-                sents.append(span.sent)
-        if end_span is not None and end_span.sent.end < len(self.doc):
-            nxt = self.doc[end_span.sent.end].sent
-            if len([t for t in nxt if not t.is_punct]) <= 6:
-                sents.append(nxt)
-        for sent in sents:
-            for tok in sent:
-                if self.is_cue(tok) and not self.in_quote(tok) and _subject(tok) is not None \
-                        and not (q.start <= tok.idx < q.end):
-                    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-                    if clause is None or self.in_quote(clause) is not None:
-                        return tok
+        """A cue verb with a subject: in the quote's sentence, at the head of the next one, or before a colon."""
+        doc = self.doc
+        first = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+        last = doc.char_span(max(q.start, q.end - 1), q.end, alignment_mode="expand")
+        if first is None or last is None:
+            return None
+        candidates: list[Token] = [t for t in first.sent if t.idx < q.start]
+        candidates += [t for t in last.sent if t.idx >= q.end]
+        after = last.sent.end
+        if after < len(doc):
+            candidates += [t for t in doc[after].sent[:8] if not self.in_quote(t)]
+        for tok in sorted(candidates, key=lambda t: abs(t.idx - q.end) if t.idx >= q.end else abs(q.start - t.idx)):
+            if self.is_cue(tok) and not self.in_quote(tok) and _subject(tok) is not None:
+                clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+                if clause is None or self.in_quote(clause) is not None:
+                    return tok
         return None
-
 
 def _actor_at(doc: Doc, start: int, end: int, head: Token | None) -> str | None:
     hits = [(s, e, a) for (s, e), a in (doc._.mention_actor or {}).items() if s < end and start < e]
