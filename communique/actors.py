@@ -18,7 +18,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .gazetteer import Gazetteer, load_gazetteer
+from .pipeline import register_extensions
 from .records import Actor, Span
+
+register_extensions()  # the Doc._ attributes exist whenever a stage is importable
 
 __all__ = ["ActorFinder", "find_actors", "surname_key", "actor_code"]
 

@@ -13,7 +13,10 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .pipeline import register_extensions
 from .records import DateMention
+
+register_extensions()  # the Doc._ attributes exist whenever a stage is importable
 
 __all__ = ["find_dates", "normalise_date", "communique_dates"]
 

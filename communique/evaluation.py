@@ -57,10 +57,20 @@ def _timex(gold: str, articles: str) -> Callable[[Path, Path, Settings], dict[st
     return suite
 
 
+def _suite_polnear(shared: Path, tmp: Path, settings: Settings) -> dict[str, Any]:
+    root = shared / "gold" / "polnear" / "dev"
+    inputs = tmp / "polnear.jsonl"
+    inputs.write_text(subprocess.run([sys.executable, str(shared / "eval" / "score.py"), "input", "polnear", str(root)],
+                                     check=True, capture_output=True, text=True).stdout, encoding="utf-8")
+    _records(inputs, tmp / "polnear.out.jsonl", settings)
+    return _score(shared, "polnear", str(root), str(tmp / "polnear.out.jsonl"))
+
+
 SUITES: dict[str, Callable[[Path, Path, Settings], dict[str, Any]]] = {
     "seed": _suite_seed,
     "meantime": _timex("gold/meantime/timex_gold.jsonl", "gold/meantime/articles.jsonl"),
     "gum": _timex("gold/gum/dates_gold.jsonl", "gold/gum/articles.jsonl"),
+    "polnear": _suite_polnear,
 }
 
 

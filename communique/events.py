@@ -4,7 +4,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .pipeline import register_extensions
 from .records import Event
+
+register_extensions()  # the Doc._ attributes exist whenever a stage is importable
 
 __all__ = ["find_events", "communique_events"]
 

@@ -19,7 +19,7 @@ STAGES = ("communique_dates", "communique_actors", "communique_statements", "com
 _EXTENSIONS = ("published", "dates", "actors", "mention_actor", "statements", "events")
 
 
-def register_extensions() -> None:
+def register_extensions() -> None:  # noqa: D401
     """Register every `Doc._` attribute the stages use (idempotent)."""
     for name in _EXTENSIONS:
         if not Doc.has_extension(name):

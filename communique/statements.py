@@ -16,7 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .quotes import Quote, find_quotes
+from .pipeline import register_extensions
 from .records import Actor, DateMention, Span, Statement
+
+register_extensions()  # the Doc._ attributes exist whenever a stage is importable
 
 __all__ = ["find_statements", "communique_statements", "cue_lexicon"]
 
@@ -67,6 +70,11 @@ def _subtree_chars(tok: Token, exclude: Token | None = None) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
+def _happened(verb: Token) -> bool:
+    """False for a negated ("has not announced") or future ("will say") reporting verb: nothing was said."""
+    return not any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+
+
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECTS:
@@ -102,13 +110,11 @@ class _Finder:
 
     def is_cue(self, tok: Token) -> bool:
         """A reporting verb that reports something said: not negated ("has not announced"), not future."""
-        if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in self.cues:
-            return False
-        return not any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children)
+        return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in self.cues and _happened(tok)
 
     def is_clause_verb(self, tok: Token) -> bool:
         """Any verb that attributes a full clause to its subject ("figures that…", "realised that…")."""
-        if tok.pos_ != "VERB" or tok.lemma_.lower() in NOT_CUES or any(c.dep_ == "neg" for c in tok.children):
+        if tok.pos_ != "VERB" or tok.lemma_.lower() in NOT_CUES or not _happened(tok):
             return False
         subj = _subject(tok)
         if subj is None or not (subj.lower_ in PRONOUNS or subj.pos_ == "PROPN" or self.is_actor(subj)):

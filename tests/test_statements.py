@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from datetime import date
+
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from communique import extract
+from communique.records import Record, Statement
+from communique.settings import DEFAULT_MODELS
+from communique.statements import cue_lexicon
+
+PUB = date(2025, 9, 4)
+
+
+def speaker_name(record: Record, st: Statement) -> str | None:
+    actor = record.actor(st.speaker) if st.speaker else None
+    return actor.name if actor else None
+
+
+def only(record: Record) -> Statement:
+    assert len(record.statements) == 1, [s.content.text for s in record.statements]
+    return record.statements[0]
+
+
+def test_indirect_statement_with_named_speaker(nlp) -> None:
+    r = extract("German Chancellor Friedrich Merz said on Tuesday that Europe must spend more on defence.",
+                published=PUB)
+    st = only(r)
+    assert (st.kind, st.source_type, st.cue.text) == ("indirect", "named", "said")
+    assert st.content.text == "that Europe must spend more on defence"
+    assert speaker_name(r, st) == "Friedrich Merz" and st.date == "2025-09-02"
+
+
+def test_direct_quote_with_pronoun_resolved_to_previous_speaker(nlp) -> None:
+    r = extract("Spanish Prime Minister Pedro Sanchez said that talks with Morocco went well.\n"
+                "“We have opened a new chapter with our neighbours.” He said.", published=PUB)
+    direct = [s for s in r.statements if s.kind == "direct"]
+    assert len(direct) == 1 and direct[0].speaker_mention.text == "He"
+    assert speaker_name(r, direct[0]) == "Pedro Sanchez"
+
+
+def test_parenthetical_quote(nlp) -> None:
+    r = extract("“We will defend every inch of allied territory,” Mark Rutte told reporters.", published=PUB)
+    st = only(r)
+    assert st.kind == "direct" and st.content.text.startswith("We will defend every inch")
+    assert speaker_name(r, st) == "Mark Rutte" and st.cue.text == "told"
+
+
+def test_floating_quote_continues_the_speaker(nlp) -> None:
+    r = extract("Finnish President Alexander Stubb said the border would stay closed.\n"
+                "“Nobody should doubt our resolve on this matter.”", published=PUB)
+    assert [speaker_name(r, s) for s in r.statements] == ["Alexander Stubb", "Alexander Stubb"]
+    assert r.statements[1].cue is None and r.statements[1].speaker_mention is None
+
+
+def test_mixed_statement_has_a_quoted_fragment(nlp) -> None:
+    r = extract("Lavrov said there was a chance of progress “if common sense prevails” in the talks.", published=PUB)
+    assert only(r).kind == "mixed"
+
+
+def test_according_to_an_anonymous_source(nlp) -> None:
+    r = extract("According to two people familiar with the talks, the envoy will travel to Riyadh.", published=PUB)
+    st = only(r)
+    assert (st.kind, st.source_type) == ("according_to", "anonymous")
+    assert st.content.text.startswith("the envoy will travel to Riyadh")
+    assert st.speaker_mention.text == "two people familiar with the talks"
+
+
+def test_source_types(nlp) -> None:
+    r = extract("Two European officials said the plan was dead. The Kremlin said the plan was alive. "
+                "European leaders have made clear that they back Kyiv.", published=PUB)
+    assert [s.source_type for s in r.statements] == ["anonymous", "institutional", "collective"]
+    assert r.statements[2].cue.text == "made clear"
+    assert r.statements[2].content.text == "that they back Kyiv"
+
+
+def test_negated_and_future_cues_are_not_statements(nlp) -> None:
+    r = extract("Washington has not announced that it will send troops. Paris will say that it agrees.",
+                published=PUB)
+    assert r.statements == ()
+
+
+def test_multi_paragraph_quote_is_one_statement(nlp) -> None:
+    r = extract("The minister spoke for an hour. She said:\n“The first point is that we will keep our promises to "
+                "the farmers.\n“The second point is that we will not be bullied by anyone,” she said.", published=PUB)
+    quotes = [s for s in r.statements if s.kind == "direct"]
+    assert len(quotes) == 1 and "first point" in quotes[0].content.text and "second point" in quotes[0].content.text
+
+
+def test_unbalanced_marks_do_not_crash(nlp) -> None:
+    for text in ("He said “we are ready.", "“ “ ” » « \" ' ’", "She said \"yes\" and \"no", "«»«»“”"):
+        r = extract(text + " The ministers said they would meet again.", published=PUB)
+        for st in r.statements:
+            assert r.document.text[st.content.start:st.content.end] == st.content.text
+
+
+def test_cue_lexicon_is_data() -> None:
+    lexicon = cue_lexicon()
+    assert lexicon["say"] == "speech" and lexicon["believe"] == "belief" and lexicon["want"] == "intention"
+    assert set(lexicon.values()) <= {"speech", "belief", "evidence", "stance", "intention"}
+
+
+def test_component_is_usable_in_any_pipeline() -> None:
+    import communique  # noqa: F401  (registers the components)
+
+    nlp = None
+    for name in DEFAULT_MODELS:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    assert nlp is not None
+    nlp.add_pipe("communique_actors")
+    nlp.add_pipe("communique_statements")
+    doc = nlp("Ukrainian President Volodymyr Zelenskiy said that the talks had failed.")
+    [st] = doc._.statements
+    assert st.content.text == "that the talks had failed"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["Macron said", "that", "“We are ready,”", "he said.", "According to officials,",
+                                 "Putin", "told reporters", "“", "”", "\"", "«", "the talks failed", "\n", ",", "."]),
+                min_size=1, max_size=25))
+def test_statement_spans_lie_inside_and_speakers_exist(nlp, parts: list[str]) -> None:
+    r = extract(" ".join(parts), published=PUB)
+    n = len(r.document.text)
+    for s in r.statements:
+        for span in (s.content, s.cue, s.speaker_mention):
+            if span is not None:
+                assert 0 <= span.start <= span.end <= n and r.document.text[span.start:span.end] == span.text
+        assert s.speaker is None or r.actor(s.speaker) is not None
