@@ -42,12 +42,13 @@ def _load_model(name: str | None) -> Language:
 
 @lru_cache(maxsize=2)
 def _cached_nlp(model: str | None, data_dir: Path | None) -> Language:
-    from . import actors, dates, events, statements  # noqa: F401  (registers the components)
+    from . import actors, dates, events, paragraphs, statements  # noqa: F401  (registers the components)
 
     register_extensions()
     nlp = _load_model(model)
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
         raise ModelError(f"spaCy model {model!r} lacks a parser or NER: choose a full pipeline such as en_core_web_sm")
+    nlp.add_pipe("communique_paragraphs", before="parser")
     nlp.add_pipe("communique_dates")
     nlp.add_pipe("communique_actors", config={"data_dir": str(data_dir) if data_dir else None})
     nlp.add_pipe("communique_statements")

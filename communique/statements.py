@@ -29,6 +29,10 @@ CLAUSES = {"ccomp", "parataxis"}
 CLEAR_WORDS = {"clear", "plain"}
 MIN_QUOTE_WORDS = 5
 FUTURE_AUX = {"will", "shall", "'ll"}
+HUMAN_NOUNS = {"official", "diplomat", "source", "person", "people", "aide", "minister", "leader", "spokesman",
+               "spokeswoman", "spokesperson", "envoy", "ambassador", "analyst", "expert", "adviser", "advisor",
+               "lawmaker", "senator", "officer", "commander", "negotiator", "insider", "resident", "witness",
+               "government", "ministry", "president", "member", "man", "woman", "activist", "critic", "supporter"}
 NOT_CUES = {"be", "have", "do", "make", "mean", "ensure", "let", "help", "see", "get", "go", "seem", "look",
             "appear", "sound", "happen", "turn", "prove", "remain", "become", "keep", "want", "need"}
 
@@ -139,8 +143,8 @@ class _Finder:
             if not cue_ok or self.in_quote(tok):
                 continue
             subj = _subject(tok)
-            if subj is None:
-                continue
+            if subj is None or subj.dep_ == "nsubjpass":
+                continue  # "the ambassador was told that…": the subject heard it, did not say it
             content = self.clause_of(tok)
             if content is None:
                 continue
@@ -175,7 +179,8 @@ class _Finder:
         """Nominal or infinitival content: "called it a sham", "wants to leave", "called for talks"."""
         parts = [c for c in tok.children if c.dep_ in {"xcomp", "dobj", "oprd"} and c.i > tok.i]
         if self.cues.get(tok.lemma_.lower()) == "speech":
-            parts = [c for c in parts if c.dep_ == "xcomp" or tok.lemma_ in {"announce", "confirm", "deny", "propose"}]
+            parts = [c for c in parts if c.dep_ == "xcomp" and tok.lemma_ not in {"continue", "add", "agree"}
+                     or c.dep_ == "dobj" and tok.lemma_ in {"announce", "confirm", "deny", "propose"}]
         if not parts:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"for", "on"} and c.i > tok.i), None)
             parts = [prep] if prep is not None and tok.lemma_ == "call" else []
@@ -346,7 +351,7 @@ def _source_type(f: _Found, actor: Actor | None) -> str:
     tok = f.speaker_tok
     if tok is None or tok.pos_ in {"PROPN", "PRON"}:
         return "named"
-    return "anonymous"
+    return "anonymous" if tok.lemma_.lower() in HUMAN_NOUNS else "unattributed"
 
 
 def _date(doc: Doc, f: _Found, dates: list[DateMention]) -> str | None:
