@@ -3,6 +3,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from . import actors, dates, events, paragraphs, statements  # noqa: F401  (registers the spaCy components)
 from .errors import CommuniqueError, ConfigError, InputError, ModelError, StoreError
 from .extraction import extract, extract_many
 from .ingest import Article, InputFailure, read_inputs
@@ -10,7 +11,25 @@ from .records import SCHEMA, Actor, DateMention, Document, Event, Record, Senten
 from .settings import Settings
 
 __all__ = [
-    "__version__", "extract", "extract_many", "read_inputs", "Article", "InputFailure", "Settings",
-    "Record", "Document", "Sentence", "Span", "Actor", "DateMention", "Statement", "Event", "SCHEMA",
-    "CommuniqueError", "InputError", "ModelError", "StoreError", "ConfigError",
+    "SCHEMA",
+    "Actor",
+    "Article",
+    "CommuniqueError",
+    "ConfigError",
+    "DateMention",
+    "Document",
+    "Event",
+    "InputError",
+    "InputFailure",
+    "ModelError",
+    "Record",
+    "Sentence",
+    "Settings",
+    "Span",
+    "Statement",
+    "StoreError",
+    "__version__",
+    "extract",
+    "extract_many",
+    "read_inputs",
 ]

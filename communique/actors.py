@@ -15,7 +15,8 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from .gazetteer import Gazetteer, load_gazetteer
 from .pipeline import register_extensions
@@ -23,7 +24,7 @@ from .records import Actor, Span
 
 register_extensions()  # the Doc._ attributes exist whenever a stage is importable
 
-__all__ = ["ActorFinder", "find_actors", "surname_key", "actor_code"]
+__all__ = ["ActorFinder", "actor_code", "find_actors", "surname_key"]
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from", "into", "via",
                "towards", "toward"}
@@ -270,7 +271,9 @@ class _Resolver:
     # -- people ---------------------------------------------------------------------------------
     def title_before(self, start: int) -> tuple[int, list[str], str | None]:
         """Walk left over title words ("NATO Secretary General"): (new start, role words, country code)."""
-        doc, i, words, country = self.doc, start, [], None
+        doc, i = self.doc, start
+        words: list[str] = []
+        country: str | None = None
         while i > 0:
             tok = doc[i - 1]
             low = tok.lower_

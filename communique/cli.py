@@ -15,7 +15,7 @@ from .ingest import Article, InputFailure, parse_published, read_inputs
 from .records import Record
 from .settings import Settings
 
-__all__ = ["main", "build_parser"]
+__all__ = ["build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,13 +18,13 @@ from .records import DateMention
 
 register_extensions()  # the Doc._ attributes exist whenever a stage is importable
 
-__all__ = ["find_dates", "normalise_date", "communique_dates"]
+__all__ = ["communique_dates", "find_dates", "normalise_date"]
 
 MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
 MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
               "oct": 10, "nov": 11, "dec": 12}
-WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "a": 1, "an": 1}
 
@@ -42,12 +42,12 @@ PATTERNS: list[tuple[str, str]] = [
     ("mdy", rf"\b(?:{_WEEKDAY}{_COMMA})?{_MONTH} {_DAY}(?:{_COMMA}{_YEAR})?\b(?!\s?%)"),
     ("dmy", rf"\b(?:{_WEEKDAY}{_COMMA})?(?:the\s)?{_DAY}\s(?:of\s)?{_MONTH}(?:{_COMMA}{_YEAR})?\b"),
     ("month_year", rf"\b(?:(?:early|mid|late)-?\s?)?{_MONTH}\s(?:of\s)?{_YEAR}\b"),
-    ("relative_day", r"\b(?:(?:earlier|later)\s)?(?:today|yesterday|tomorrow|tonight|last night|"
-                     r"this (?:morning|afternoon|evening))\b"),
+    ("relative_day", (r"\b(?:(?:earlier|later)\s)?(?:today|yesterday|tomorrow|tonight|last night|"
+                     r"this (?:morning|afternoon|evening))\b")),
     ("weekday", rf"\b(?:(?:last|next|this|on|coming)\s)?{_WEEKDAY}(?:\s(?:morning|afternoon|evening|night))?\b"),
     ("ago", rf"\b{_NUM}\s(?:days?|weeks?|months?|years?)\s(?:ago|earlier|before)\b"),
-    ("relative_period", r"\b(?:(?:the\s)?(?:end|beginning|start|middle)\sof\s)?(?:this|last|next|the past|the coming)\s"
-                        r"(?:year|month)\b"),
+    ("relative_period", (r"\b(?:(?:the\s)?(?:end|beginning|start|middle)\sof\s)?(?:this|last|next|the past|the coming)\s"
+                        r"(?:year|month)\b")),
     ("month", rf"\b(?:(?:early|mid|late)-?\s?)?(?:(?:last|next|this)\s)?{_MONTH}(?!\s?\d)\b"),
     ("year", rf"(?<![\d$£€.,/-]){_YEAR}(?![\d%]|-\d|/\d|\.\d)"),
 ]
@@ -85,7 +85,7 @@ def _weekday(text: str, published: date, direction: int) -> str:
         days = offset if offset else (7 if lower.startswith("next") else 0)
     elif lower.startswith("last"):
         days = offset - 7 if offset else -7
-    elif lower.startswith("this") or lower.startswith("coming"):
+    elif lower.startswith(("this", "coming")):
         days = offset
     else:
         days = offset - 7 if offset else 0
@@ -159,7 +159,7 @@ def normalise_date(kind: str, text: str, published: date | None, direction: int 
         return text
     if kind in {"mdy", "dmy", "month_year", "month"}:
         lower = text.lower()
-        if lower.startswith("last ") or lower.startswith("next "):
+        if lower.startswith(("last ", "next ")):
             direction = -1 if lower.startswith("last") else 1
         return _month_day_year(kind, text, published, direction)
     if published is None:

@@ -10,7 +10,7 @@ Every message says what happened and what to do; front ends print it on one line
 """
 from __future__ import annotations
 
-__all__ = ["CommuniqueError", "InputError", "ModelError", "StoreError", "ConfigError"]
+__all__ = ["CommuniqueError", "ConfigError", "InputError", "ModelError", "StoreError"]
 
 
 class CommuniqueError(Exception):

@@ -15,7 +15,7 @@ from .extraction import extract_many
 from .ingest import InputFailure, read_inputs
 from .settings import Settings
 
-__all__ = ["find_shared", "run_gate", "GateResult", "SUITES"]
+__all__ = ["SUITES", "GateResult", "find_shared", "run_gate"]
 
 
 def find_shared(project: Path) -> Path | None:

@@ -9,7 +9,7 @@ from .records import Event
 
 register_extensions()  # the Doc._ attributes exist whenever a stage is importable
 
-__all__ = ["find_events", "communique_events"]
+__all__ = ["communique_events", "find_events"]
 
 
 def find_events(doc: Doc) -> list[Event]:

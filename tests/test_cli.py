@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "communique", *args], capture_output=True, text=True, input=stdin,
+    return subprocess.run([sys.executable, "-m", "communique", *args], capture_output=True, text=True, input=stdin, check=False,
                           cwd=ROOT, env={**os.environ, **(env or {})}, timeout=600)
 
 

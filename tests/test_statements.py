@@ -93,8 +93,8 @@ def test_multi_paragraph_quote_is_one_statement(nlp) -> None:
 def test_unbalanced_marks_do_not_crash(nlp) -> None:
     for text in ("He said “we are ready.", "“ “ ” » « \" ' ’", "She said \"yes\" and \"no", "«»«»“”"):
         r = extract(text + " The ministers said they would meet again.", published=PUB)
-        for st in r.statements:
-            assert r.document.text[st.content.start:st.content.end] == st.content.text
+        for statement in r.statements:
+            assert r.document.text[statement.content.start:statement.content.end] == statement.content.text
 
 
 def test_cue_lexicon_is_data() -> None:
@@ -104,8 +104,6 @@ def test_cue_lexicon_is_data() -> None:
 
 
 def test_component_is_usable_in_any_pipeline() -> None:
-    import communique  # noqa: F401  (registers the components)
-
     nlp = None
     for name in DEFAULT_MODELS:
         try:
