@@ -34,7 +34,9 @@ GOV_NOUNS = {"government", "presidency", "administration", "cabinet", "ministry"
 MIL_NOUNS = {"army", "military", "troops", "forces", "armed forces", "navy", "air force", "soldiers", "defence ministry",
              "defense ministry"}
 ANON_HEADS = {"official", "officials", "diplomat", "diplomats", "source", "sources", "person", "people", "aide",
-              "aides", "insider", "insiders", "governments", "government"}
+              "aides", "insider", "insiders", "governments", "government", "general", "generals", "commander",
+              "commanders", "officer", "officers", "spokesman", "spokeswoman", "spokesperson", "envoy", "envoys",
+              "negotiator", "negotiators", "analyst", "analysts", "lawmaker", "lawmakers"}
 GROUP_HEADS = {"leaders", "ministers", "allies", "partners", "members", "countries", "nations", "states"}
 OFFICIAL_COMPOUNDS = {"government", "administration", "military", "security", "intelligence", "defence", "defense",
                       "police", "army", "state", "ministry", "foreign", "embassy", "cabinet", "presidential",
@@ -427,7 +429,8 @@ class _Resolver:
         code = code or (self.org_code(org) if org else None)
         text = self.doc[start:end].text
         key = "anon:" + re.sub(r"^(an?|one|two|three|several|some)\s+", "", text.lower())
-        sector = "GOV" if root.lemma_ in {"official", "diplomat", "government", "aide"} else None
+        sector = self.gaz.roles.get(root.lemma_.lower()) or (
+            "GOV" if root.lemma_ in {"official", "diplomat", "government", "aide"} else None)
         self.add(key, start, end, Draft(key, text, "anonymous", code, sector))
 
     def group(self, chunk: SpacySpan, mods: list[Token]) -> None:

@@ -78,6 +78,12 @@ def test_anonymous_sources_carry_their_country(nlp) -> None:
     assert by_mention(r, "A person familiar with the matter").kind == "anonymous"
 
 
+def test_unnamed_people_take_country_and_sector_from_their_description(nlp) -> None:
+    r = extract("A Russian general said the offensive would continue.", published=PUB)
+    general = by_mention(r, "A Russian general")
+    assert (general.kind, general.country, general.sector) == ("anonymous", "RUS", "MIL")
+
+
 def test_people_acted_upon_are_not_anonymous_sources(nlp) -> None:
     r = extract("Hackers targeted election officials across the country.", published=PUB)
     assert not [a for a in r.actors if a.kind == "anonymous"]
