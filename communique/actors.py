@@ -526,7 +526,8 @@ def _to_actor(index: int, draft: Draft, text: str) -> Actor:
 def find_actors(doc: Doc, finder: ActorFinder) -> list[Actor]:
     """Canonical actors of `doc`, numbered in order of first mention."""
     drafts = _Resolver(finder, doc).run()
-    return [_to_actor(i, d, doc.text) for i, d in enumerate(drafts, start=1)]
+    text = doc.text  # Doc.text joins every token: read it once
+    return [_to_actor(i, d, text) for i, d in enumerate(drafts, start=1)]
 
 
 @Language.factory("communique_actors", assigns=["doc._.actors", "doc._.mention_actor"],

@@ -56,12 +56,11 @@ class _Found:
     speaker_id: str | None = None
 
 
-def _span(doc: Doc, start: int, end: int) -> Span:
-    return Span(start, end, doc.text[start:end])
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = doc.text
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
@@ -102,8 +101,9 @@ class _Finder:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: read it once
         self.cues = cue_lexicon()
-        self.quotes = find_quotes(doc.text)
+        self.quotes = find_quotes(self.text)
         self.found: list[_Found] = []
 
     def in_quote(self, tok: Token) -> Quote | None:
@@ -152,7 +152,7 @@ class _Finder:
                 continue  # a belief or stance inside someone's words is part of them
             cue = self.cue_chars(tok)
             if content[0] < cue[1] <= content[1]:
-                content = _trim(self.doc, cue[1], content[1])
+                content = _trim(self.text, cue[1], content[1])
             self.found.append(_Found(self.kind_of(content), subj, _speaker_chars(subj), cue, content))
 
     def clause_of(self, tok: Token) -> tuple[int, int] | None:
@@ -165,14 +165,14 @@ class _Finder:
             clause = next((c for c in clause.children if c.dep_ == "ccomp"), clause)
         if clause is not None:
             start, end = _subtree_chars(clause)
-            return self.widen_to_quote(*_trim(self.doc, start, end))
+            return self.widen_to_quote(*_trim(self.text, start, end))
         if self.cues.get(tok.lemma_.lower()) in {"stance", "intention", "speech"}:
             obj = self.object_of(tok)
             if obj is not None:
-                return _trim(self.doc, *obj)
+                return _trim(self.text, *obj)
         if tok.dep_ in {"parataxis", "advcl"} and tok.head.i < tok.i and tok.head.pos_ in {"VERB", "AUX"}:
             start, end = _subtree_chars(tok.head, exclude=tok)
-            return self.widen_to_quote(*_trim(self.doc, start, end))
+            return self.widen_to_quote(*_trim(self.text, start, end))
         return None
 
     def object_of(self, tok: Token) -> tuple[int, int] | None:
@@ -220,7 +220,7 @@ class _Finder:
                 start, end = self.doc[phrase_end].idx if phrase_end < sent.end else sent.end_char, sent.end_char
             else:
                 start, end = sent.start_char, tok.idx
-            content = _trim(self.doc, start, end)
+            content = _trim(self.text, start, end)
             if content[1] - content[0] < 3:
                 continue
             cue = (tok.idx, to.idx + len(to))
@@ -229,9 +229,9 @@ class _Finder:
     # -- quotations --------------------------------------------------------------------------------
     def quote_statements(self) -> None:
         for q in self.joined_quotes():
-            if self.overlaps_found(q.start, q.end) or len(self.doc.text[q.start:q.end].split()) < MIN_QUOTE_WORDS:
+            if self.overlaps_found(q.start, q.end) or len(self.text[q.start:q.end].split()) < MIN_QUOTE_WORDS:
                 continue
-            content = _trim(self.doc, q.start, q.end)
+            content = _trim(self.text, q.start, q.end)
             cue = self.cue_near(q)
             if cue is not None:
                 subj = _subject(cue)
@@ -245,7 +245,7 @@ class _Finder:
         out: list[Quote] = []
         for q in self.quotes:
             prev = out[-1] if out else None
-            gap = self.doc.text[prev.end:q.start] if prev else ""
+            gap = self.text[prev.end:q.start] if prev else ""
             if prev and "\n" not in gap and len(gap.split()) <= 6 and gap.strip().endswith((",", ",“", ",\"", ":")) or \
                     prev and "\n" not in gap and len(gap.split()) <= 6 and gap.rstrip()[-1:] in "“\"" and "," in gap:
                 out[-1] = Quote(prev.start, q.end, q.closed)
@@ -261,7 +261,7 @@ class _Finder:
         before = [f for f in self.found if f.content[1] <= pos]
         if not before:
             return False
-        gap = self.doc.text[max(f.content[1] for f in before):pos]
+        gap = self.text[max(f.content[1] for f in before):pos]
         return gap.count("\n") <= 2 and len(gap) < 400
 
     def cue_near(self, q: Quote) -> Token | None:
@@ -373,6 +373,7 @@ def _date(doc: Doc, f: _Found, dates: list[DateMention]) -> str | None:
 def find_statements(doc: Doc) -> list[Statement]:
     """Statements in `doc`, in text order, with speakers resolved to `doc._.actors`."""
     finder = _Finder(doc)
+    text = finder.text
     finder.verb_statements()
     finder.according_to()
     finder.found.sort(key=lambda f: f.content[0])
@@ -385,9 +386,9 @@ def find_statements(doc: Doc) -> list[Statement]:
         actor = actors.get(f.speaker_id or "")
         out.append(Statement(
             id=f"s{i}", kind=f.kind, speaker=f.speaker_id,
-            speaker_mention=_span(doc, *f.speaker_span) if f.speaker_span else None,
-            source_type=_source_type(f, actor), cue=_span(doc, *f.cue) if f.cue else None,
-            content=_span(doc, *f.content), date=_date(doc, f, doc._.dates or [])))
+            speaker_mention=_span(text, *f.speaker_span) if f.speaker_span else None,
+            source_type=_source_type(f, actor), cue=_span(text, *f.cue) if f.cue else None,
+            content=_span(text, *f.content), date=_date(doc, f, doc._.dates or [])))
     return out
 
 
