@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .records import Actor, Record, Statement
+from .records import Record, Statement
 
 __all__ = ["render_brief"]
 
@@ -76,7 +76,3 @@ def render_brief(record: Record) -> str:
     out += [f"Events ({len(record.events)})", *_event_lines(record), "", _anonymous_line(record)]
     return "\n".join(out)
 
-
-def describe_actor(actor: Actor) -> str:
-    """One line naming an actor with its code."""
-    return f"{actor.name} [{actor.code or '-'}]"

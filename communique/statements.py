@@ -73,6 +73,13 @@ def _subtree_chars(tok: Token, exclude: Token | None = None) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
+def _interruption(gap: str) -> bool:
+    """True for the words between two halves of one quotation: '," she said, "'."""
+    gap = gap.strip()
+    return "\n" not in gap and len(gap.split()) <= 6 and ("," in gap or gap.endswith(":")) and (
+        gap.endswith((",", ":")) or gap[-1:] in "“\"")
+
+
 def _happened(verb: Token) -> bool:
     """False for a negated ("has not announced") or future ("will say") reporting verb: nothing was said."""
     return not any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
@@ -245,9 +252,7 @@ class _Finder:
         out: list[Quote] = []
         for q in self.quotes:
             prev = out[-1] if out else None
-            gap = self.text[prev.end:q.start] if prev else ""
-            if prev and "\n" not in gap and len(gap.split()) <= 6 and gap.strip().endswith((",", ",“", ",\"", ":")) or \
-                    prev and "\n" not in gap and len(gap.split()) <= 6 and gap.rstrip()[-1:] in "“\"" and "," in gap:
+            if prev is not None and _interruption(self.text[prev.end:q.start]):
                 out[-1] = Quote(prev.start, q.end, q.closed)
             else:
                 out.append(q)
