@@ -107,6 +107,9 @@ class ActorFinder:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries: dict[str, list[Entry]] = {}
+        self.orgs = {o.name: o for o in gazetteer.organizations}
+        self.regions = {r.code: r for r in gazetteer.regions}
+        self.role_patterns = [(re.compile(rf"\b{re.escape(w)}\b"), len(w), s) for w, s in gazetteer.roles.items()]
         self._index(nlp)
 
     def _add(self, surface: str, entry: Entry, folded: bool = False) -> None:
@@ -202,7 +205,7 @@ class _Resolver:
                      "MIL")
 
     def org_draft(self, name: str) -> Draft:
-        o = next(o for o in self.gaz.organizations if o.name == name)
+        o = self.f.orgs[name]
         return Draft(f"org:{name}", o.name, o.kind, o.code, o.sector)
 
     def is_place(self, span: SpacySpan) -> bool:
@@ -262,7 +265,7 @@ class _Resolver:
         self.add(f"org:{entry.key}", span.start, span.end, self.org_draft(entry.key))
 
     def region_match(self, span: SpacySpan, entry: Entry) -> None:
-        region = next(r for r in self.gaz.regions if r.code == entry.key)
+        region = self.f.regions[entry.key]
         if entry.type == "region_demonym" and span.root.tag_ in {"NNS", "NNPS"}:
             key = f"people:{region.code}"
             self.add(key, span.start, span.end, Draft(key, span.text, "group", region.code))
@@ -300,7 +303,7 @@ class _Resolver:
         return i, words, country
 
     def org_code(self, name: str) -> str:
-        return next(o.code for o in self.gaz.organizations if o.name == name)
+        return self.f.orgs[name].code
 
     def affiliation_after(self, end: int) -> str | None:
         """Country or organisation named right after a person ("Rutte from NATO")."""
@@ -363,7 +366,7 @@ class _Resolver:
             draft.country = country
         if draft.sector is None and words:
             phrase = " ".join(words).lower()
-            hits = [(len(w), s) for w, s in self.gaz.roles.items() if re.search(rf"\b{re.escape(w)}\b", phrase)]
+            hits = [(n, s) for rx, n, s in self.f.role_patterns if rx.search(phrase)]
             if hits:
                 draft.sector = max(hits)[1]
             if draft.sector == "IGO" and draft.country in self.gaz.countries:
@@ -394,8 +397,6 @@ class _Resolver:
         low = root.lower_
         dets = {t.lower_ for t in chunk if t.i < root.i}
         mods = [t for t in chunk if t.i < root.i]
-        if not self.claimed.isdisjoint(range(chunk.start, chunk.end)) and low not in GROUP_HEADS | ANON_HEADS:
-            return
         if low in GROUP_HEADS:
             self.group(chunk, mods)
         elif low in ANON_HEADS and self.anonymous_shape(root, dets):

@@ -31,6 +31,13 @@ def _score(shared: Path, *args: str) -> dict[str, Any]:
     return dict(json.loads(out.strip().splitlines()[-1]))
 
 
+def _scorer_input(shared: Path, out: Path, *args: str) -> Path:
+    """Write the extractor input that `score.py input ...` prints to `out`."""
+    out.write_text(subprocess.run([sys.executable, str(shared / "eval" / "score.py"), "input", *args], check=True,
+                                  capture_output=True, text=True).stdout, encoding="utf-8")
+    return out
+
+
 def _records(inputs: Path, out: Path, settings: Settings) -> None:
     with out.open("w", encoding="utf-8") as f:
         for item in extract_many(read_inputs([str(inputs)]), settings):
@@ -47,10 +54,7 @@ def _suite_seed(shared: Path, tmp: Path, settings: Settings) -> dict[str, Any]:
 def _timex(gold: str, articles: str) -> Callable[[Path, Path, Settings], dict[str, Any]]:
     def suite(shared: Path, tmp: Path, settings: Settings) -> dict[str, Any]:
         name = Path(gold).parent.name
-        inputs = tmp / f"{name}.jsonl"
-        inputs.write_text(subprocess.run(
-            [sys.executable, str(shared / "eval" / "score.py"), "input", "timex", str(shared / gold),
-             str(shared / articles)], check=True, capture_output=True, text=True).stdout, encoding="utf-8")
+        inputs = _scorer_input(shared, tmp / f"{name}.jsonl", "timex", str(shared / gold), str(shared / articles))
         _records(inputs, tmp / f"{name}.out.jsonl", settings)
         return _score(shared, "timex", str(shared / gold), str(tmp / f"{name}.out.jsonl"))
 
@@ -59,9 +63,7 @@ def _timex(gold: str, articles: str) -> Callable[[Path, Path, Settings], dict[st
 
 def _suite_polnear(shared: Path, tmp: Path, settings: Settings) -> dict[str, Any]:
     root = shared / "gold" / "polnear" / "dev"
-    inputs = tmp / "polnear.jsonl"
-    inputs.write_text(subprocess.run([sys.executable, str(shared / "eval" / "score.py"), "input", "polnear", str(root)],
-                                     check=True, capture_output=True, text=True).stdout, encoding="utf-8")
+    inputs = _scorer_input(shared, tmp / "polnear.jsonl", "polnear", str(root))
     _records(inputs, tmp / "polnear.out.jsonl", settings)
     return _score(shared, "polnear", str(root), str(tmp / "polnear.out.jsonl"))
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
@@ -90,4 +89,4 @@ def _run_batch(nlp: Language, batch: list[Article | InputFailure], settings: Set
         if isinstance(item, InputFailure):
             yield item
         else:
-            yield record_from_doc(next(docs), replace(item))
+            yield record_from_doc(next(docs), item)

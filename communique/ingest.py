@@ -5,6 +5,7 @@ HTML pages and feeds slot in here as further readers (see `READERS`).
 """
 from __future__ import annotations
 
+import io
 import json
 import re
 import sys
@@ -169,8 +170,6 @@ def read_inputs(paths: list[str], defaults: Article | None = None) -> Iterator[A
     for name in paths:
         if name == "-":
             data = sys.stdin.buffer.read()
-            import io
-
             reader = _read_jsonl if data.lstrip().startswith(b"{") else _read_text
             yield from reader(io.BytesIO(data), name, defaults)
             continue

@@ -10,7 +10,6 @@ __all__ = [
     "DateMention",
     "Document",
     "Event",
-    "Mention",
     "Record",
     "Sentence",
     "Span",
@@ -35,8 +34,6 @@ class Span:
     def from_dict(cls, data: dict[str, Any]) -> Span:
         return cls(int(data["start"]), int(data["end"]), str(data["text"]))
 
-
-Mention = Span
 
 
 @dataclass(frozen=True)
