@@ -34,11 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _write(records: list[Record], fmt: str, out: TextIO) -> None:
-    if fmt == "json":
-        data = [r.to_dict() for r in records]
-        json.dump(data[0] if len(data) == 1 else data, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+def _write_json(records: list[Record], out: TextIO) -> None:
+    """One record as an object, several as an array."""
+    data = [r.to_dict() for r in records]
+    json.dump(data[0] if len(data) == 1 else data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
 
 
 def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -59,7 +59,7 @@ def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             records.append(item)
     if fmt == "json" and records:
-        _write(records, fmt, out)
+        _write_json(records, out)
     if failures:
         print(f"{failures} input(s) failed; the others were processed.", file=err)
     return 1 if failures else 0

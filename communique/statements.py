@@ -201,7 +201,7 @@ class _Finder:
         for q in self.quotes:
             overlap = min(end, q.end) - max(start, q.start)
             if overlap > 0 and overlap >= 0.6 * (end - start):
-                return min(start, q.start) if start >= q.start else start, max(end, q.end)
+                return min(start, q.start), max(end, q.end)
         return start, end
 
     def kind_of(self, content: tuple[int, int]) -> str:
