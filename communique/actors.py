@@ -443,6 +443,8 @@ class _Resolver:
             text = self.doc[start:chunk.end].text
             key = "group:" + text.lower()
             self.add(key, start, chunk.end, Draft(key, text, "group", code))
+        elif {t.lower_ for t in mods} & (QUANTIFIERS - {"other"}) and chunk.root.tag_ == "NNS":
+            self.anonymous(chunk, mods)  # "some leaders", "several ministers": unnamed, but someone
 
     # -- NER leftovers ---------------------------------------------------------------------------
     def ner_org(self, ent: SpacySpan) -> None:

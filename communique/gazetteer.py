@@ -111,7 +111,7 @@ def _date(cell: str, where: str) -> date | None:
         raise ConfigError(f"{where}: bad date {cell!r}, write YYYY-MM-DD") from None
 
 
-def _rows(name: str, extra: Path | None) -> list[tuple[str, dict[str, str]]]:
+def data_rows(name: str, extra: Path | None) -> list[tuple[str, dict[str, str]]]:
     """Rows of the shipped file `name`, then of the user's file of the same name, with their origin."""
     sources = [(f"communique/data/{name}", resources.files("communique").joinpath("data", name).read_text("utf-8"))]
     if extra is not None and (extra / name).exists():
@@ -125,7 +125,7 @@ def _rows(name: str, extra: Path | None) -> list[tuple[str, dict[str, str]]]:
 
 def _countries(extra: Path | None) -> dict[str, Country]:
     out: dict[str, Country] = {}
-    for where, row in _rows("countries.csv", extra):
+    for where, row in data_rows("countries.csv", extra):
         iso3 = row["iso3"].strip()
         official = pycountry.countries.get(alpha_3=iso3)
         if official is None and iso3 not in {"XKX"}:
@@ -142,12 +142,12 @@ def _organizations(extra: Path | None) -> tuple[Organization, ...]:
     return tuple(
         Organization(r["code"], r["name"], _split(r["aliases"]), r["kind"], r["sector"], _split(r["anaphors"]),
                      _split(r["seats"]))
-        for _, r in _rows("organizations.csv", extra))
+        for _, r in data_rows("organizations.csv", extra))
 
 
 def _people(extra: Path | None) -> dict[str, Person]:
     grouped: dict[str, list[tuple[str, dict[str, str]]]] = defaultdict(list)
-    for where, row in _rows("officeholders.csv", extra):
+    for where, row in data_rows("officeholders.csv", extra):
         grouped[row["name"].strip()].append((where, row))
     people = {}
     for name, rows in grouped.items():
@@ -165,11 +165,11 @@ def _people(extra: Path | None) -> dict[str, Person]:
 
 def _regions(extra: Path | None) -> tuple[Region, ...]:
     return tuple(Region(r["code"], r["name"], _split(r["aliases"]), _split(r["demonyms"]))
-                 for _, r in _rows("regions.csv", extra))
+                 for _, r in data_rows("regions.csv", extra))
 
 
 def _roles(extra: Path | None) -> dict[str, str]:
-    return {r["word"].strip().lower(): r["sector"].strip() for _, r in _rows("roles.csv", extra)}
+    return {r["word"].strip().lower(): r["sector"].strip() for _, r in data_rows("roles.csv", extra)}
 
 
 @lru_cache(maxsize=4)

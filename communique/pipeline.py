@@ -52,7 +52,7 @@ def _cached_nlp(model: str | None, data_dir: Path | None) -> Language:
     nlp.add_pipe("communique_dates")
     nlp.add_pipe("communique_actors", config={"data_dir": str(data_dir) if data_dir else None})
     nlp.add_pipe("communique_statements")
-    nlp.add_pipe("communique_events")
+    nlp.add_pipe("communique_events", config={"data_dir": str(data_dir) if data_dir else None})
     return nlp
 
 

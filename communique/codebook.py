@@ -1,0 +1,115 @@
+"""The event codebooks: PLOVER types, CAMEO codes, trigger patterns and complement frames, all read from CSV files.
+
+Shipped files live in `communique/data/`; a user's folder (`COMMUNIQUE_DATA`) may hold files of the same names
+whose rows are added after ours (a user's pattern for a lemma is tried before the shipped ones).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import ConfigError
+from .gazetteer import data_rows
+
+__all__ = ["FRAMES", "Codebook", "Pattern", "load_codebook"]
+
+# Complement frames: the frame word takes a clause (xcomp/ccomp) whose event it turns into another kind of event
+# ("threatened to shell" -> THREATEN) or whose modality it sets ("is expected to meet" -> expected).
+COMPLEMENT_FRAMES = frozenset({"intent", "threat", "refuse", "request", "expect", "attempt", "fail"})
+# Argument frames: how the trigger finds its source and target.
+ARGUMENT_FRAMES = frozenset({"symmetric", "stative", "needs_object", "needs_target", "actor_object", "clause_only",
+                             "actor_target", "evaluative"})
+FRAMES = COMPLEMENT_FRAMES | ARGUMENT_FRAMES
+POS = frozenset({"VERB", "ADJ", "NOUN"})
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One trigger pattern: a lemma with optional object words, particles and target prepositions."""
+
+    lemma: str
+    pos: str
+    objects: frozenset[str]
+    excluded: frozenset[str]
+    particles: frozenset[str]
+    preps: frozenset[str]
+    cameo: str | None
+    frames: frozenset[str]
+    origin: str
+
+    @property
+    def complement(self) -> str | None:
+        """The complement frame of this pattern, if any."""
+        found = self.frames & COMPLEMENT_FRAMES
+        return next(iter(sorted(found))) if found else None
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """Everything the event coder reads: patterns by lemma, CAMEO -> PLOVER, PLOVER -> quad, frame codes."""
+
+    patterns: dict[str, tuple[Pattern, ...]]
+    cameo: dict[str, str]
+    quads: dict[str, int]
+    frame_codes: dict[tuple[str, str], str]
+
+    def plover(self, code: str) -> str:
+        """The PLOVER type of a CAMEO code."""
+        return self.cameo[code]
+
+    def quad(self, plover: str) -> int:
+        """1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict."""
+        return self.quads[plover]
+
+
+def _split(cell: str | None) -> list[str]:
+    return [x.strip().lower() for x in (cell or "").split("|") if x.strip()]
+
+
+def _pattern(where: str, row: dict[str, str], cameo: dict[str, str]) -> Pattern:
+    lemma, pos = (row.get("lemma") or "").strip().lower(), (row.get("pos") or "").strip().upper()
+    if not lemma or pos not in POS:
+        raise ConfigError(f"{where}: a pattern needs a lemma and a pos of {sorted(POS)}")
+    code = (row.get("cameo") or "").strip() or None
+    if code is not None and code not in cameo:
+        raise ConfigError(f"{where}: CAMEO code {code!r} is not in cameo.csv: use a listed code")
+    frames = frozenset(_split(row.get("frames")))
+    if frames - FRAMES:
+        raise ConfigError(f"{where}: unknown frame(s) {sorted(frames - FRAMES)}: use some of {sorted(FRAMES)}")
+    if code is None and not frames & COMPLEMENT_FRAMES:
+        raise ConfigError(f"{where}: a pattern without a CAMEO code must have a complement frame")
+    words = _split(row.get("objects"))
+    return Pattern(lemma, pos, frozenset(w for w in words if not w.startswith("!")),
+                   frozenset(w[1:] for w in words if w.startswith("!")), frozenset(_split(row.get("particle"))),
+                   frozenset(_split(row.get("preps"))), code, frames, where)
+
+
+@lru_cache(maxsize=4)
+def load_codebook(extra: Path | None = None) -> Codebook:
+    """Load the shipped codebooks plus the user's files in `extra` (once per process and folder)."""
+    quads = {}
+    for where, row in data_rows("plover.csv", extra):
+        try:
+            quads[row["plover"].strip()] = int(row["quad"])
+        except (KeyError, ValueError):
+            raise ConfigError(f"{where}: a PLOVER row needs a type and a quad 1-4") from None
+    cameo = {}
+    for where, row in data_rows("cameo.csv", extra):
+        if row["plover"].strip() not in quads:
+            raise ConfigError(f"{where}: PLOVER type {row['plover']!r} is not in plover.csv")
+        cameo[row["cameo"].strip()] = row["plover"].strip()
+    frame_codes = {}
+    for where, row in data_rows("event_frames.csv", extra):
+        if row["cameo"].strip() not in cameo or row["frame"].strip() not in COMPLEMENT_FRAMES:
+            raise ConfigError(f"{where}: a frame row needs a complement frame and a CAMEO code from cameo.csv")
+        frame_codes[(row["frame"].strip(), row["inner"].strip())] = row["cameo"].strip()
+    grouped: dict[str, list[Pattern]] = defaultdict(list)
+    for where, row in data_rows("event_patterns.csv", extra):
+        p = _pattern(where, row, cameo)
+        grouped[p.lemma].append(p)
+    # the user's rows come last in the files but are tried first
+    patterns = {k: tuple(sorted(v, key=lambda p: not p.origin.startswith(str(extra)) if extra else 0))
+                for k, v in grouped.items()}
+    return Codebook(patterns, cameo, quads, frame_codes)
