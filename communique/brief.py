@@ -50,8 +50,9 @@ def _event_lines(record: Record) -> list[str]:
     for ev in record.events:
         src = ", ".join(names.get(x, x) for x in ev.source) or "?"
         tgt = ", ".join(names.get(x, x) for x in ev.target) or "-"
-        when = f" {ev.date}" if ev.date else ""
-        lines.append(f"  {ev.type:<10} {src} → {tgt}  ({ev.modality}{when})  “{_clip(ev.trigger.text, 40)}”")
+        sentence = record.sentences[ev.sentence] if ev.sentence < len(record.sentences) else None
+        evidence = record.document.text[sentence.start:sentence.end] if sentence else ev.trigger.text
+        lines.append(f"  {ev.date or '-':<10} {ev.type:<9} {src} -> {tgt}  ({ev.modality})  “{_clip(evidence, 70)}”")
     return lines
 
 

@@ -59,6 +59,10 @@ class Codebook:
         """The PLOVER type of a CAMEO code."""
         return self.cameo[code]
 
+    def frame_code(self, frame: str, inner: str) -> str | None:
+        """The code a complement frame gives an inner event: by its CAMEO code if listed, else by its type."""
+        return self.frame_codes.get((frame, inner)) or self.frame_codes.get((frame, self.cameo[inner]))
+
     def quad(self, plover: str) -> int:
         """1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict."""
         return self.quads[plover]
@@ -104,7 +108,10 @@ def load_codebook(extra: Path | None = None) -> Codebook:
     for where, row in data_rows("event_frames.csv", extra):
         if row["cameo"].strip() not in cameo or row["frame"].strip() not in COMPLEMENT_FRAMES:
             raise ConfigError(f"{where}: a frame row needs a complement frame and a CAMEO code from cameo.csv")
-        frame_codes[(row["frame"].strip(), row["inner"].strip())] = row["cameo"].strip()
+        inner = row["inner"].strip()
+        if inner not in quads and inner not in cameo:
+            raise ConfigError(f"{where}: inner {inner!r} is neither a PLOVER type nor a CAMEO code")
+        frame_codes[(row["frame"].strip(), inner)] = row["cameo"].strip()
     grouped: dict[str, list[Pattern]] = defaultdict(list)
     for where, row in data_rows("event_patterns.csv", extra):
         p = _pattern(where, row, cameo)

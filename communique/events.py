@@ -35,7 +35,8 @@ RELATIVE = {"who", "which", "that", "whom"}
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
 THIRD_PERSON = {"he", "she", "they", "it", "him", "her", "them"}
 NP_LINKS = {"amod", "compound", "poss", "nmod", "nummod", "quantmod", "det", "case", "prep", "pobj", "npadvmod"}
-NP_PREPS = {"of", "from", "in", "for"}
+NP_PREPS = {"of", "from", "in", "for", "throughout", "across"}
+TARGET_NP_PREPS = NP_PREPS | {"by", "on", "against", "to", "with"}  # "calls by Belarus", "curfew on Palestinians"
 # Frame words after which the commitment itself happened ("agreed to meet"); other intent words only say it is meant.
 COMMITTING = {"agree", "pledge", "promise", "vow", "offer", "commit", "decide", "propose"}
 CONFLICT_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "PROTEST"}
@@ -110,20 +111,20 @@ class _Coder:
     def actor_of_token(self, tok: Token) -> str | None:
         return self.tok_actor.get(tok.i)
 
-    def np_actors(self, head: Token, places: bool = False) -> list[str]:
+    def np_actors(self, head: Token, places: bool = False, preps: frozenset[str] | set[str] = NP_PREPS) -> list[str]:
         """Actors named by the noun phrase headed by `head`, conjuncts expanded ("French and German diplomats")."""
         out: list[str] = []
         own = self.actor_of_token(head)
         if own is not None:
             out.append(own)
         if own is None or not self.actors[own].country:  # "U.S. envoy X", "Israel's Cabinet": whose they are
-            for tok in _np_tokens(head):
+            for tok in _np_tokens(head, preps):
                 actor_id = self.actor_of_token(tok)
                 if actor_id is not None and actor_id not in out and (own is None or self.actors[actor_id].country):
                     out.append(actor_id)
         for child in head.children:
             if child.dep_ == "conj":
-                out += [a for a in self.np_actors(child, places) if a not in out]
+                out += [a for a in self.np_actors(child, places, preps) if a not in out]
         if not places:
             out = [a for a in out if self.actors[a].kind != "location"]
         return out
@@ -132,7 +133,7 @@ class _Coder:
         """Actors for a subject or object token, pronouns and relative pronouns resolved."""
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
             return self.np_actors(tok.head.head)
-        if tok.pos_ == "PRON" or tok.lower_ in FIRST_PERSON | THIRD_PERSON:
+        if tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON | THIRD_PERSON:
             found = self.pronoun(tok)
             return [found] if found else []
         return self.np_actors(tok)
@@ -149,10 +150,13 @@ class _Coder:
         st = self.statement_at(tok.idx)
         if st is not None and st.speaker:
             kind = self.actors[st.speaker].kind
-            if word in FIRST_PERSON or (kind == "person") == (word in {"he", "she", "him", "her"}):
+            fits = {"he": {"person"}, "she": {"person"}, "him": {"person"}, "her": {"person"},
+                    "it": {"organization", "country"}}.get(word, {"group", "anonymous", "organization", "country"})
+            if word in FIRST_PERSON or kind in fits:
                 return st.speaker
-        if word in FIRST_PERSON:
-            return None
+        if word in FIRST_PERSON or tok.dep_ not in SUBJECTS:
+            return None if word in FIRST_PERSON or word == "it" else self.last_person(tok) if word in {
+                "him", "her"} else None
         verb = tok.head
         while verb.dep_ in {"ccomp", "advcl", "conj", "xcomp"} and verb.head.i != verb.i:
             verb = verb.head
@@ -241,7 +245,8 @@ class _Coder:
             if child.dep_ in {"dobj", "dative", "iobj"} or called or child.dep_ == "prep" and child.lower_ in p.preps:
                 heads = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
                 for head in heads:
-                    out += [a for a in self.participants(head) if a not in out]
+                    found = self.np_actors(head, preps=TARGET_NP_PREPS) if head.pos_ != "PRON" else []
+                    out += [a for a in found or self.participants(head) if a not in out]
                     for sub in head.children:  # "a meeting with Witkoff", "talks between X and Y"
                         if sub.dep_ == "prep" and sub.lower_ in p.preps | {"with", "between"}:
                             for g in sub.children:
@@ -357,7 +362,7 @@ class _Coder:
         if kind == "intent" and inner_type in VERBAL_CONFLICT:
             return replace(inner, source=source or inner.source, tokens=tokens, verbs=inner.verbs + [frame],
                            frame=frame, consumed=False, extra_modality=inner.extra_modality + ["intended"])
-        code = self.book.frame_codes.get((kind or "", inner_type))
+        code = self.book.frame_code(kind or "", inner.code)
         if code is None:
             return None
         mods = list(inner.extra_modality)
@@ -383,10 +388,29 @@ class _Coder:
             kind = "threat"
         else:
             return
-        code = self.book.frame_codes.get((kind, plover))
+        code = self.book.frame_code(kind, d.code)
         if code is not None:
             d.code = code
             d.extra_modality.append("expected")
+
+    def fill_target(self, d: _Draft) -> None:
+        """Targets the clause leaves implicit: whoever a threat's condition names ("unless Baghdad accepts"), and
+        the country or place where a coercive or conceding act is done ("lifted the curfew in Montenegro")."""
+        if d.target:
+            return
+        plover = self.book.plover(d.code)
+        if plover == "THREATEN":
+            for clause in (c for t in _chain(d) for c in t.children if c.dep_ == "advcl"):
+                if any(m.lower_ in HYPOTHETICAL_MARKS for m in clause.children if m.dep_ == "mark"):
+                    subj = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+                    found = [a for a in self.participants(subj) if a not in d.source] if subj is not None else []
+                    if found:
+                        d.target = found
+                        return
+        if self.book.quad(plover) in {2, 4} or plover == "CONCEDE":
+            place = self.location(d)
+            if place is not None and self.actors[place].country and place not in d.source:
+                d.target = [place]
 
     def obligations(self) -> list[_Draft]:
         """Reported obligations: "Britain said Libya must hand over the suspects" is a REQUEST of Libya."""
@@ -408,7 +432,7 @@ class _Coder:
             code = "100"
             if inner is not None:
                 inner.consumed = True
-                code = self.book.frame_codes.get(("request", self.book.plover(inner.code)), "100")
+                code = self.book.frame_code("request", inner.code) or "100"
             out.append(_Draft(root, OBLIGATION_PATTERN, code, [st.speaker], target, [root], [root]))
         return out
 
@@ -417,8 +441,11 @@ class _Coder:
     def modality(self, d: _Draft) -> tuple[str, tuple[int, int] | None]:
         chain = _chain(d)
         condition = self.condition(chain)
-        if any(c.dep_ == "neg" for t in chain for c in t.children) or _negated_report(chain[-1]):
+        if any(c.dep_ == "neg" for t in chain for c in t.children) or _negated_report(chain[-1]) or any(
+                c.dep_ == "det" and c.lower_ == "no" for t in d.tokens for c in t.children):  # "offered no help"
             return "denied", None
+        if d.pattern is OBLIGATION_PATTERN:
+            return "asserted", None  # the demand was made; what is demanded has not happened
         if "denied" in d.extra_modality:
             return "denied", None
         if _inside_if(chain[-1]):
@@ -475,16 +502,26 @@ class _Coder:
         return False
 
     def location(self, d: _Draft) -> str | None:
+        """Where it happened: "in"/"at" a place on the trigger, or a named place anywhere in its phrase."""
         for tok in d.tokens:
             for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ in {"in", "at"}:
-                    for g in child.children:
-                        if g.dep_ != "pobj":
-                            continue
-                        for actor_id in self.np_actors(g, places=True):
-                            if self.actors[actor_id].kind in {"location", "country"} \
-                                    and actor_id not in d.target:
-                                return actor_id
+                found = self.place_of(child, {"location", "country"}, d)
+                if found:
+                    return found
+        for tok in _phrase(d.token):
+            found = self.place_of(tok, {"location"}, d)
+            if found:
+                return found
+        return None
+
+    def place_of(self, prep: Token, kinds: set[str], d: _Draft) -> str | None:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
+            return None
+        for g in prep.children:
+            if g.dep_ == "pobj":
+                for actor_id in self.np_actors(g, places=True):
+                    if self.actors[actor_id].kind in kinds and actor_id not in d.target:
+                        return actor_id
         return None
 
     def statement_of(self, d: _Draft) -> Statement | None:
@@ -519,13 +556,13 @@ def _complements(tok: Token) -> list[Token]:
     return out
 
 
-def _np_tokens(head: Token) -> list[Token]:
+def _np_tokens(head: Token, preps: frozenset[str] | set[str] = NP_PREPS) -> list[Token]:
     """The head's modifiers that can name who it belongs to ("Hungarian officials", "groups in Zimbabwe")."""
     out = []
     stack = [c for c in head.children if c.dep_ in NP_LINKS]
     while stack:
         tok = stack.pop()
-        if tok.dep_ == "prep" and tok.lower_ not in NP_PREPS:
+        if tok.dep_ == "prep" and tok.lower_ not in preps:
             continue
         out.append(tok)
         stack += [c for c in tok.children if c.dep_ in NP_LINKS | {"conj"}]
@@ -542,6 +579,19 @@ def _chain(d: _Draft) -> list[Token]:
     if top.dep_ == "xcomp" and top.head.pos_ in {"VERB", "AUX", "ADJ"} and top.head.lemma_ in {"be", "seem"}:
         chain.append(top.head)
     return chain
+
+
+def _phrase(tok: Token) -> list[Token]:
+    """The trigger's own phrase: its subtree without nested clauses."""
+    out: list[Token] = []
+    stack = list(tok.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in {"ccomp", "relcl", "advcl", "acl", "xcomp", "conj", "parataxis"}:
+            continue
+        out.append(t)
+        stack += list(t.children)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _chain_tokens(head: Token) -> list[Token]:
@@ -623,10 +673,11 @@ def find_events(doc: Doc, codebook: Codebook | None = None) -> list[Event]:
     drafts = [d for d in drafts if not d.consumed and d.source]
     for d in drafts:
         coder.as_intent(d)
+        coder.fill_target(d)
     drafts.sort(key=lambda d: _trigger(d))
     text = doc.text
     sentences = _sentence_index(doc)
-    out = []
+    out: list[Event] = []
     for d in _by_sentence(drafts):
         modality, condition = coder.modality(d)
         statement = coder.statement_of(d)

@@ -1,0 +1,142 @@
+"""Events: types, participants, modality, conditions, dates, places and the links to statements."""
+from __future__ import annotations
+
+import spacy
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from communique import extract
+from communique.codebook import load_codebook
+from communique.errors import InputError
+from communique.events import MAX_PER_SENTENCE
+from communique.records import Event, Record
+
+PUBLISHED = "2025-03-06"  # a Thursday
+
+
+def _events(text: str) -> tuple[Record, list[Event], dict[str, str]]:
+    record = extract(text, published=PUBLISHED)
+    return record, list(record.events), {a.id: a.name for a in record.actors}
+
+
+def _one(text: str) -> tuple[Event, dict[str, str]]:
+    _, events, names = _events(text)
+    assert len(events) == 1, events
+    return events[0], names
+
+
+def test_reciprocal_meeting_lists_both_sides_with_its_date_and_place() -> None:
+    ev, names = _one("Germany and France met in Geneva on Tuesday.")
+    assert (ev.type, ev.cameo, ev.quad, ev.modality) == ("CONSULT", "040", 1, "asserted")
+    assert {names[x] for x in ev.source} == {names[x] for x in ev.target} == {"Germany", "France"}
+    assert ev.date == "2025-03-04" and names[ev.location or ""] == "Geneva"
+
+
+def test_passive_agent_is_the_source() -> None:
+    ev, names = _one("Putin was accused by Trump of lying about the talks.")
+    assert ev.type == "ACCUSE" and [names[x] for x in ev.source] == ["Donald Trump"]
+    assert [names[x] for x in ev.target] == ["Vladimir Putin"]
+
+
+def test_threat_frame_codes_the_threatened_act() -> None:
+    ev, names = _one("Iran threatened to shell Iraqi towns.")
+    assert (ev.type, ev.cameo, ev.quad) == ("THREATEN", "138", 3)
+    assert ev.trigger.text == "threatened to shell" and [names[x] for x in ev.target] == ["Iraq"]
+
+
+def test_condition_is_kept_with_the_event_and_its_subject_is_the_target() -> None:
+    _, events, names = _events("China would impose sanctions on Japan unless Tokyo apologised.")
+    ev = next(e for e in events if e.type == "THREATEN")
+    assert ev.modality == "conditional" and [names[x] for x in ev.target] == ["Japan"]
+    assert [e.modality for e in events if e is not ev] == ["hypothetical"]  # the apology is only a condition
+    assert ev.condition is not None and ev.condition.text == "unless Tokyo apologised"
+    assert [names[x] for x in ev.source] == ["China"]
+
+
+def test_intent_with_a_when_clause_is_conditional() -> None:
+    ev, names = _one("Poland is ready to send troops to Ukraine when there is a ceasefire.")
+    assert ev.cameo == "0334"  # intent to provide military protection
+    assert (ev.type, ev.modality) == ("AGREE", "conditional")
+    assert ev.condition is not None and ev.condition.text == "when there is a ceasefire"
+    assert [names[x] for x in ev.target] == ["Ukraine"]
+
+
+def test_negation_denies_and_expectation_expects() -> None:
+    denied, _ = _one("Hungary did not sign the agreement with Ukraine.")
+    assert denied.modality == "denied"
+    expected, _ = _one("Poland is expected to hold talks with Lithuania next week.")
+    assert (expected.type, expected.modality) == ("CONSULT", "expected")
+
+
+def test_event_inside_an_if_clause_is_hypothetical() -> None:
+    _, events, _ = _events("If Russia invades Estonia, the alliance will meet.")
+    attack = [e for e in events if e.type == "ASSAULT"]
+    assert attack and attack[0].modality == "hypothetical"
+
+
+def test_announced_aid_is_an_expression_of_intent_linked_to_its_statement() -> None:
+    record, events, _ = _events("Macron said France would send aid to Ukraine.")
+    assert len(events) == 1
+    ev = events[0]
+    assert (ev.type, ev.cameo, ev.modality) == ("AGREE", "0333", "expected")  # humanitarian aid
+    assert ev.statement == record.statements[0].id
+
+
+def test_reported_obligation_is_a_request_of_its_subject() -> None:
+    ev, names = _one("Britain said Libya must hand over the suspects.")
+    assert (ev.type, ev.modality) == ("REQUEST", "asserted")
+    assert [names[x] for x in ev.source] == ["United Kingdom"] and [names[x] for x in ev.target] == ["Libya"]
+
+
+def test_compound_targets_are_expanded() -> None:
+    ev, names = _one("The American envoy met with senior diplomats from France, Britain and Germany in Paris.")
+    assert {"France", "United Kingdom", "Germany"} <= {names[x] for x in ev.target}
+    assert [names[x] for x in ev.source] == ["United States"] and names[ev.location or ""] == "Paris"
+
+
+def test_plain_speech_is_never_an_event() -> None:
+    _, events, _ = _events("The minister said the weather in Brussels was cold. Officials say nothing changed.")
+    assert events == []
+
+
+def test_no_source_no_event() -> None:
+    assert _events("The talks were cancelled on Monday.")[1] == []
+
+
+def test_no_sentence_yields_more_than_eight_events() -> None:
+    verbs = ["praised", "criticised", "sanctioned", "hosted", "threatened", "accused", "condemned", "invaded",
+             "thanked", "endorsed"]
+    countries = ["Italy", "Greece", "Austria", "Belgium", "Denmark", "Sweden", "Norway", "Finland", "Portugal",
+                 "Estonia"]
+    text = "On the same day " + ", and ".join(f"France {v} {c}" for v, c in zip(verbs, countries)) + "."
+    _, events, _ = _events(text)
+    assert len(events) == MAX_PER_SENTENCE
+
+
+WORDS = ["the", "said", "met", "Russia", "France", "if", "not", "would", "threatened", "to", "attacked", "he",
+         "and", "with", "in", "Paris", ",", ".", "\n", "\"", "was", "by", "ready", "when", "must", "talks", "of"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=60))
+def test_every_event_is_well_formed(words: list[str]) -> None:
+    try:
+        record = extract(" ".join(words))
+    except InputError:
+        assume(False)  # too little English to read: a clear error, tested elsewhere
+    book = load_codebook()
+    ids = {a.id for a in record.actors}
+    for ev in record.events:
+        assert ev.cameo in book.cameo and book.plover(ev.cameo) == ev.type and book.quad(ev.type) == ev.quad
+        assert ev.source and set(ev.source) | set(ev.target) <= ids
+        assert record.document.text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
+        assert ev.modality in {"asserted", "expected", "intended", "conditional", "hypothetical", "denied"}
+
+
+def test_component_runs_on_its_own_pipeline(nlp: Language) -> None:
+    own = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"], exclude=["senter"])
+    for name in ("communique_dates", "communique_actors", "communique_statements", "communique_events"):
+        own.add_pipe(name)
+    doc = own("Japan hosted the Indian prime minister in Tokyo.")
+    assert [e.type for e in doc._.events] == ["CONSULT"]
