@@ -46,7 +46,8 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame
 TITLE_EXTRA = {"former", "deputy", "vice", "senior", "chief", "top", "acting", "interim", "special", "foreign",
                "defence", "defense", "prime", "state", "general", "secretary", "minister", "president", "high",
                "representative", "affairs", "interior", "finance", "national", "security", "adviser", "advisor",
-               "envoy", "ambassador", "presidential", "press", "sen.", "rep.", "gov.", "lt.", "maj.", "-"}
+               "envoy", "ambassador", "presidential", "press", "sen.", "rep.", "gov.", "lt.", "maj.", "-", "junior",
+               "assistant", "ousted", "exiled", "opposition", "trade", "economy", "justice", "army", "military"}
 
 
 def _fold(text: str) -> str:
@@ -289,6 +290,9 @@ class _Resolver:
                 country = country or code
             elif low in self.gaz.roles or low in TITLE_EXTRA:
                 words.insert(0, tok.text)
+            elif low in {"of", "for"} and words and i >= 2 and (doc[i - 2].lower_ in self.gaz.roles
+                                                                 or doc[i - 2].lower_ in TITLE_EXTRA):
+                words.insert(0, tok.text)  # "Secretary of State", "Minister for Europe"
             elif low in HONORIFICS:
                 pass
             elif low in {"'s", "’s"} and i >= 2:

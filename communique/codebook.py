@@ -84,9 +84,11 @@ def _pattern(where: str, row: dict[str, str], cameo: dict[str, str]) -> Pattern:
         raise ConfigError(f"{where}: unknown frame(s) {sorted(frames - FRAMES)}: use some of {sorted(FRAMES)}")
     if code is None and not frames & COMPLEMENT_FRAMES:
         raise ConfigError(f"{where}: a pattern without a CAMEO code must have a complement frame")
-    words = _split(row.get("objects"))
-    return Pattern(lemma, pos, frozenset(w for w in words if not w.startswith("!")),
-                   frozenset(w[1:] for w in words if w.startswith("!")), frozenset(_split(row.get("particle"))),
+    cell = (row.get("objects") or "").strip()
+    words = frozenset(w.lstrip("!") for w in _split(cell))  # "!a|b|c": any object but these
+    excluding = cell.startswith("!")
+    return Pattern(lemma, pos, frozenset() if excluding else words, words if excluding else frozenset(),
+                   frozenset(_split(row.get("particle"))),
                    frozenset(_split(row.get("preps"))), code, frames, where)
 
 

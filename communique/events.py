@@ -38,7 +38,7 @@ NP_LINKS = {"amod", "compound", "poss", "nmod", "nummod", "quantmod", "det", "ca
 NP_PREPS = {"of", "from", "in", "for", "throughout", "across"}
 TARGET_NP_PREPS = NP_PREPS | {"by", "on", "against", "to", "with"}  # "calls by Belarus", "curfew on Palestinians"
 # Frame words after which the commitment itself happened ("agreed to meet"); other intent words only say it is meant.
-COMMITTING = {"agree", "pledge", "promise", "vow", "offer", "commit", "decide", "propose"}
+COMMITTING = {"agree", "pledge", "promise", "vow", "swear", "offer", "commit", "decide", "propose"}
 CONFLICT_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "PROTEST"}
 COOPERATIVE_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"}
 OBLIGATION = {"must", "should"}
@@ -88,7 +88,7 @@ class _Coder:
 
     def pattern(self, tok: Token) -> Pattern | None:
         """The best pattern for `tok`: object words and particles that match count most; None when none fits."""
-        rows = self.book.patterns.get(tok.lemma_.lower()) or self.book.patterns.get(tok.lower_)
+        rows = next((self.book.patterns[k] for k in _lemma_keys(tok) if k in self.book.patterns), None)
         if not rows or not _pos_ok(tok):
             return None
         words = {c.lemma_.lower() for c in _complements(tok)} | {c.lower_ for c in _complements(tok)}
@@ -198,7 +198,7 @@ class _Coder:
                 return obj, False
             subj, _ = self.subject(head)
             return subj, passive
-        infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        infinitive = _infinitive(verb)
         if verb.dep_ in {"acomp", "conj"} or verb.dep_ == "advcl" and (verb.tag_ in {"VBG", "VBN"} or infinitive):
             subj, head_passive = self.subject(head)
             return subj, passive or (verb.dep_ == "conj" and head_passive and verb.tag_ == "VBN")
@@ -310,7 +310,8 @@ class _Coder:
             for child in clause.children:
                 if child.dep_ in {"dobj", "dative"} or child.dep_ == "prep" and child.lower_ in {"to", "with", "for"}:
                     heads = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
-                    found += [a for h in heads for a in self.np_actors(h) if a not in source and a not in found]
+                    found += [a for h in heads for a in self.np_actors(h, preps=TARGET_NP_PREPS)
+                              if a not in source and a not in found]
             if found:
                 return found
         return []
@@ -336,8 +337,8 @@ class _Coder:
     def framed(self, frame: Token, p: Pattern) -> _Draft | None:
         """A complement frame over the event of its clause, or None when the clause has no event."""
         clause_deps = {"xcomp"} | ({"ccomp"} if p.complement in {"threat", "request"} else set())
-        inner_tok = next((c for c in frame.children if c.dep_ in clause_deps and c.pos_ in {"VERB", "AUX", "ADJ"}),
-                         None)
+        inner_tok = next((c for c in frame.children if (c.dep_ in clause_deps or c.dep_ == "advcl" and _infinitive(c))
+                          and c.pos_ in {"VERB", "AUX", "ADJ"}), None)
         inner = self.draft(inner_tok) if inner_tok is not None else None
         if inner is None:
             return None
@@ -400,7 +401,8 @@ class _Coder:
             return
         plover = self.book.plover(d.code)
         if plover == "THREATEN":
-            for clause in (c for t in _chain(d) for c in t.children if c.dep_ == "advcl"):
+            verbs = _chain(d) + [c for t in _chain(d) for c in t.children if c.dep_ == "xcomp"]
+            for clause in (c for t in verbs for c in t.children if c.dep_ == "advcl"):
                 if any(m.lower_ in HYPOTHETICAL_MARKS for m in clause.children if m.dep_ == "mark"):
                     subj = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
                     found = [a for a in self.participants(subj) if a not in d.source] if subj is not None else []
@@ -408,9 +410,12 @@ class _Coder:
                         d.target = found
                         return
         if self.book.quad(plover) in {2, 4} or plover == "CONCEDE":
-            place = self.location(d)
-            if place is not None and self.actors[place].country and place not in d.source:
-                d.target = [place]
+            for tok in d.tokens:
+                for child in tok.children:
+                    place = self.place_of(child, {"location", "country"}, d, with_country=True)
+                    if place is not None and place not in d.source:
+                        d.target = [place]
+                        return
 
     def obligations(self) -> list[_Draft]:
         """Reported obligations: "Britain said Libya must hand over the suspects" is a REQUEST of Libya."""
@@ -514,13 +519,14 @@ class _Coder:
                 return found
         return None
 
-    def place_of(self, prep: Token, kinds: set[str], d: _Draft) -> str | None:
+    def place_of(self, prep: Token, kinds: set[str], d: _Draft, with_country: bool = False) -> str | None:
         if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
             return None
         for g in prep.children:
             if g.dep_ == "pobj":
                 for actor_id in self.np_actors(g, places=True):
-                    if self.actors[actor_id].kind in kinds and actor_id not in d.target:
+                    actor = self.actors[actor_id]
+                    if actor.kind in kinds and actor_id not in d.target and (actor.country or not with_country):
                         return actor_id
         return None
 
@@ -530,6 +536,20 @@ class _Coder:
             if st.cue is not None and any(st.cue.start <= t.idx < st.cue.end for t in d.tokens):
                 return st
         return self.statement_at(first)
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _lemma_keys(tok: Token) -> list[str]:
+    """The lemma, then the word, then the word less a verb ending (the lemmatiser reads "staged" as "stag")."""
+    keys = [tok.lemma_.lower(), tok.lower_]
+    if tok.tag_ in {"VBD", "VBN", "VBZ", "VBG"}:
+        word = tok.lower_
+        keys += [word[:-1], word[:-2]] if word.endswith(("ed", "es", "s")) else [word[:-3]] if word.endswith(
+            "ing") else []
+    return keys
 
 
 def _pos_fits(pos: str, tok: Token) -> bool:
@@ -553,6 +573,9 @@ def _complements(tok: Token) -> list[Token]:
             out.append(child)
         elif child.dep_ in {"prep", "prt"}:
             out += [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+    # "25,000 tons of food aid", "millions of dollars of aid": the noun after a measure
+    out += [g for c in list(out) for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children if g.dep_ == "pobj"]
     return out
 
 
