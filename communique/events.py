@@ -91,7 +91,9 @@ class _Coder:
         rows = next((self.book.patterns[k] for k in _lemma_keys(tok) if k in self.book.patterns), None)
         if not rows or not _pos_ok(tok):
             return None
-        words = {c.lemma_.lower() for c in _complements(tok)} | {c.lower_ for c in _complements(tok)}
+        comps = _complements(tok)
+        comps += [g for c in comps for g in c.children if g.dep_ == "compound"]  # "mediation efforts"
+        words = {c.lemma_.lower() for c in comps} | {c.lower_ for c in comps}
         links = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep", "advmod"}}
         best: tuple[int, Pattern] | None = None
         for p in rows:
@@ -379,10 +381,14 @@ class _Coder:
         if d.frame is not None:
             return
         chain = _chain(d)
-        if any(c.dep_ == "neg" for t in chain for c in t.children):
-            return
         auxes = {c.lower_ for t in chain for c in t.children if c.dep_ == "aux"}
         plover = self.book.plover(d.code)
+        if any(c.dep_ == "neg" for t in chain for c in t.children):
+            refusal = self.book.frame_code("refuse", d.code) if auxes & FUTURE else None
+            if refusal is not None and plover in COOPERATIVE_TYPES | {"AGREE"}:
+                d.code = refusal  # "will not accept refugees", "would not meet their demands": a refusal
+                d.extra_modality.append("refusal")
+            return
         if plover in COOPERATIVE_TYPES and auxes & FUTURE:
             kind = "intent"
         elif plover in CONFLICT_TYPES and auxes & (FUTURE | {"may", "could", "might"}):
@@ -446,6 +452,8 @@ class _Coder:
     def modality(self, d: _Draft) -> tuple[str, tuple[int, int] | None]:
         chain = _chain(d)
         condition = self.condition(chain)
+        if "refusal" in d.extra_modality:
+            return "asserted", None
         if any(c.dep_ == "neg" for t in chain for c in t.children) or _negated_report(chain[-1]) or any(
                 c.dep_ == "det" and c.lower_ == "no" for t in d.tokens for c in t.children):  # "offered no help"
             return "denied", None
