@@ -42,6 +42,8 @@ OFFICIAL_COMPOUNDS = {"government", "administration", "military", "security", "i
                       "police", "army", "state", "ministry", "foreign", "embassy", "cabinet", "presidential",
                       "palace", "party", "kremlin", "pentagon", "coalition", "alliance", "union", "western"}
 QUANTIFIERS = {"a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "other", "senior", "few"}
+HEAD_TITLES = {"president", "prime", "premier", "king", "queen", "emir", "sheikh", "chancellor", "sultan", "dictator",
+               "minister", "judge", "general", "governor", "commander", "speaker"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady"}
 TITLE_EXTRA = {"former", "deputy", "vice", "senior", "chief", "top", "acting", "interim", "special", "foreign",
                "defence", "defense", "prime", "state", "general", "secretary", "minister", "president", "high",
@@ -486,7 +488,24 @@ class _Resolver:
                 self.place(ent, None)
             elif ent.label_ == "ORG" and self.claimed.isdisjoint(range(ent.start, ent.end)):
                 self.ner_org(ent)
+        self.national_leaders()
         return sorted(self.drafts.values(), key=lambda d: min(d.mentions))
+
+    def national_leaders(self) -> None:
+        """"President Laurent Gbagbo" with no country in the title or the gazetteer: when the sentence names exactly
+        one country, that is the one they lead. Two countries in the sentence leave it unknown."""
+        for d in self.drafts.values():
+            if d.kind != "person" or d.country or not d.role or not set(d.role.lower().split()) & HEAD_TITLES:
+                continue
+            first = self.doc.char_span(*min(d.mentions), alignment_mode="expand")
+            if first is None:
+                continue
+            lo, hi = first.sent.start_char, first.sent.end_char
+            codes = {o.country for o in self.drafts.values() if o is not d and o.country in self.gaz.countries
+                     and any(lo <= s < hi for s, _ in o.mentions)}
+            if len(codes) == 1:
+                d.country = codes.pop()
+                d.sector = d.sector or "GOV"
 
     def people_pass(self, matches: list[tuple[SpacySpan, list[Entry]]], gaz_tokens: set[int]) -> None:
         persons: list[tuple[int, int, SpacySpan, str | None]] = []

@@ -42,6 +42,7 @@ COMMITTING = {"agree", "pledge", "promise", "vow", "swear", "offer", "commit", "
 CONFLICT_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "PROTEST"}
 COOPERATIVE_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"}
 OBLIGATION = {"must", "should"}
+PLACE_PREPS = {"in", "at", "into", "near", "outside", "throughout"}  # where a coercive act lands
 # "X said Y must free the prisoners": the speaker demands it of Y (CAMEO's reading of obligations in reports).
 OBLIGATION_PATTERN = Pattern("must", "VERB", frozenset(), frozenset(), frozenset(), frozenset(), "100",
                              frozenset({"request"}), "events.py")
@@ -62,6 +63,7 @@ class _Draft:
     target: list[str]
     tokens: list[Token]
     verbs: list[Token] = field(default_factory=list)
+    base: str = ""  # the code of the act itself, before a frame or an announcement recoded it
     modality: str = "asserted"
     condition: tuple[int, int] | None = None
     frame: Token | None = None
@@ -244,7 +246,8 @@ class _Coder:
         for child in tok.children:
             called = child.dep_ == "oprd" and "actor_object" in p.frames and not any(
                 c.dep_ == "dobj" for c in tok.children)  # "would call Trump" parsed as a predicate
-            if child.dep_ in {"dobj", "dative", "iobj"} or called or child.dep_ == "prep" and child.lower_ in p.preps:
+            if child.dep_ in {"dobj", "dative", "iobj"} or called or child.dep_ == "prep" and (
+                    child.lower_ in p.preps or child.lower_ == "against"):
                 heads = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
                 for head in heads:
                     found = self.np_actors(head, preps=TARGET_NP_PREPS) if head.pos_ != "PRON" else []
@@ -298,8 +301,8 @@ class _Coder:
         tokens = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.lower_ in p.particles]
         tokens += [c for c in objects if c.lemma_.lower() in p.objects or c.lower_ in p.objects]
         assert p.cameo is not None
-        return _Draft(tok, p, p.cameo, source, [t for t in target if t not in source or "symmetric" in p.frames],
-                      tokens, [tok])
+        # a named recipient may be the source's own country ("Iraqi Kurds ... independence from Iraq"): domestic
+        return _Draft(tok, p, p.cameo, source, target, tokens, [tok], base=p.cameo)
 
     def clause_targets(self, tok: Token, source: list[str]) -> list[str]:
         """Targets inside the clause a frame word takes: its subject ("demanded that Hamas renounce"), else its
@@ -373,7 +376,7 @@ class _Coder:
             mods.append("intended")
         target = [t for t in target if t not in source]
         return _Draft(frame, p, code, source, target, tokens, inner.verbs + [frame], frame=frame,
-                      extra_modality=mods)
+                      extra_modality=mods, base=inner.base or inner.code)
 
     def as_intent(self, d: _Draft) -> None:
         """CAMEO's convention for announced actions: "will send aid" expresses intent (AGREE), "would blockade the
@@ -415,10 +418,11 @@ class _Coder:
                     if found:
                         d.target = found
                         return
-        if self.book.quad(plover) in {2, 4} or plover == "CONCEDE":
+        act = self.book.plover(d.base or d.code)
+        if self.book.quad(act) in {2, 4} or act == "CONCEDE":
             for tok in d.tokens:
                 for child in tok.children:
-                    place = self.place_of(child, {"location", "country"}, d, with_country=True)
+                    place = self.place_of(child, {"location", "country"}, d, with_country=True, preps=PLACE_PREPS)
                     if place is not None and place not in d.source:
                         d.target = [place]
                         return
@@ -527,8 +531,9 @@ class _Coder:
                 return found
         return None
 
-    def place_of(self, prep: Token, kinds: set[str], d: _Draft, with_country: bool = False) -> str | None:
-        if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
+    def place_of(self, prep: Token, kinds: set[str], d: _Draft, with_country: bool = False,
+                 preps: frozenset[str] | set[str] = frozenset({"in", "at"})) -> str | None:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
             return None
         for g in prep.children:
             if g.dep_ == "pobj":

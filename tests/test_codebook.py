@@ -45,6 +45,14 @@ def test_a_users_pattern_file_adds_triggers_and_wins(tmp_path: Path) -> None:
     assert book.patterns["meet"][0].cameo == "042"  # the user's row is tried before ours
 
 
+def test_an_exclusion_list_means_any_object_but_those(tmp_path: Path) -> None:
+    (tmp_path / "event_patterns.csv").write_text(
+        "lemma,pos,objects,particle,preps,cameo,frames\nstrike,VERB,!deal|bargain,,,190,needs_object\n",
+        encoding="utf-8")
+    row = load_codebook(tmp_path).patterns["strike"][0]
+    assert row.objects == frozenset() and row.excluded == {"deal", "bargain"}
+
+
 def test_an_unknown_code_in_a_users_file_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "event_patterns.csv").write_text("lemma,pos,objects,particle,preps,cameo,frames\nsnub,VERB,,,,999,\n",
                                                  encoding="utf-8")

@@ -95,6 +95,21 @@ def test_compound_targets_are_expanded() -> None:
     assert [names[x] for x in ev.source] == ["United States"] and names[ev.location or ""] == "Paris"
 
 
+def test_announced_refusal_is_a_rejection_and_a_past_one_is_denied() -> None:
+    refusal, _ = _one("Syria said it would not accept more refugees from Iraq.")
+    assert (refusal.type, refusal.modality) == ("REJECT", "asserted")
+    denied, _ = _one("Syria did not accept the refugees from Iraq.")
+    assert (denied.type, denied.modality) == ("AGREE", "denied")
+
+
+def test_a_leader_without_a_stated_country_takes_the_only_country_in_the_sentence() -> None:
+    record = extract("President Ama Mensah of the ruling party banned opposition rallies across Ghana.")
+    person = next(a for a in record.actors if a.kind == "person")
+    assert person.country == "GHA"
+    two = extract("President Ama Mensah met officials from Ghana and Togo.")
+    assert next(a for a in two.actors if a.kind == "person").country is None
+
+
 def test_plain_speech_is_never_an_event() -> None:
     _, events, _ = _events("The minister said the weather in Brussels was cold. Officials say nothing changed.")
     assert events == []
