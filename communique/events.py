@@ -42,6 +42,7 @@ COMMITTING = {"agree", "pledge", "promise", "vow", "swear", "offer", "commit", "
 CONFLICT_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "PROTEST"}
 COOPERATIVE_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"}
 OBLIGATION = {"must", "should"}
+ASPECTUAL = {"begin", "start", "continue", "help", "manage", "resume", "keep", "go"}
 PLACE_PREPS = {"in", "at", "into", "near", "outside", "throughout"}  # where a coercive act lands
 # "X said Y must free the prisoners": the speaker demands it of Y (CAMEO's reading of obligations in reports).
 OBLIGATION_PATTERN = Pattern("must", "VERB", frozenset(), frozenset(), frozenset(), frozenset(), "100",
@@ -474,7 +475,7 @@ class _Coder:
         auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
         if auxes & FUTURE or any(c.lower_ == "going" and t.tag_ == "VB" for t in chain for c in t.children):
             return "expected", None
-        if "intended" in d.extra_modality:
+        if "intended" in d.extra_modality or _purpose(d.verbs[-1] if d.verbs else d.token):
             return "intended", None
         if auxes & POSSIBLE:
             return "hypothetical", None
@@ -525,10 +526,11 @@ class _Coder:
                 found = self.place_of(child, {"location", "country"}, d)
                 if found:
                     return found
-        for tok in _phrase(d.token):
-            found = self.place_of(tok, {"location"}, d)
-            if found:
-                return found
+        for obj in _complements(d.token):  # "met diplomats in Paris"
+            for child in obj.children:
+                found = self.place_of(child, {"location"}, d)
+                if found:
+                    return found
         return None
 
     def place_of(self, prep: Token, kinds: set[str], d: _Draft, with_country: bool = False,
@@ -549,6 +551,11 @@ class _Coder:
             if st.cue is not None and any(st.cue.start <= t.idx < st.cue.end for t in d.tokens):
                 return st
         return self.statement_at(first)
+
+
+def _purpose(verb: Token) -> bool:
+    """"to convince the US to support", "to demand reforms": an aim, not yet an act."""
+    return _infinitive(verb) and verb.dep_ in {"xcomp", "advcl"} and verb.head.lemma_.lower() not in ASPECTUAL
 
 
 def _infinitive(verb: Token) -> bool:
@@ -615,19 +622,6 @@ def _chain(d: _Draft) -> list[Token]:
     if top.dep_ == "xcomp" and top.head.pos_ in {"VERB", "AUX", "ADJ"} and top.head.lemma_ in {"be", "seem"}:
         chain.append(top.head)
     return chain
-
-
-def _phrase(tok: Token) -> list[Token]:
-    """The trigger's own phrase: its subtree without nested clauses."""
-    out: list[Token] = []
-    stack = list(tok.children)
-    while stack:
-        t = stack.pop()
-        if t.dep_ in {"ccomp", "relcl", "advcl", "acl", "xcomp", "conj", "parataxis"}:
-            continue
-        out.append(t)
-        stack += list(t.children)
-    return sorted(out, key=lambda t: t.i)
 
 
 def _chain_tokens(head: Token) -> list[Token]:

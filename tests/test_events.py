@@ -110,6 +110,11 @@ def test_a_leader_without_a_stated_country_takes_the_only_country_in_the_sentenc
     assert next(a for a in two.actors if a.kind == "person").country is None
 
 
+def test_an_aim_is_intended_not_asserted() -> None:
+    ev, _ = _one("Ukraine's allies hope to persuade Japan to support the plan.")
+    assert (ev.type, ev.modality) == ("SUPPORT", "intended")
+
+
 def test_plain_speech_is_never_an_event() -> None:
     _, events, _ = _events("The minister said the weather in Brussels was cold. Officials say nothing changed.")
     assert events == []
