@@ -5,7 +5,8 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
 from . import __version__
 from .brief import render_brief
@@ -13,7 +14,12 @@ from .errors import CommuniqueError
 from .extraction import extract_many
 from .ingest import Article, InputFailure, parse_published, read_inputs
 from .records import Record
+from .export import FORMATS, export
+from .ingestion import IngestSummary, ingest
+from .queries import EventFilter, StatementFilter, actor_profile, find_actors, find_events, find_statements
+from .queries import list_failures, search
 from .settings import Settings
+from .store import Store, open_store
 
 __all__ = ["build_parser", "main"]
 
@@ -31,7 +37,69 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=["brief", "json", "jsonl"], default=None,
                     help="output: brief (default on a terminal), json or jsonl (default otherwise)")
     ex.add_argument("--model", help=Settings.documented()["model"])
+    _store_commands(sub)
     return parser
+
+
+def _db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", help=Settings.documented()["db"] + " (default: $COMMUNIQUE_DB or communique.db)")
+
+
+def _fmt(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output format")
+    p.add_argument("--limit", type=int, default=50, help="rows to show (default 50)")
+    p.add_argument("--offset", type=int, default=0, help="rows to skip, for paging")
+
+
+def _store_commands(sub: Any) -> None:
+    ing = sub.add_parser("ingest", help="extract articles and keep them in the store",
+                         description="Read .txt, .jsonl, .html files, RSS/Atom feeds, folders, URLs or - and store "
+                                     "each article once (duplicates and near-duplicates are recognised).")
+    ing.add_argument("paths", nargs="+", metavar="PATH_OR_URL")
+    _db(ing)
+    ing.add_argument("--published", help="publication date YYYY-MM-DD for articles that do not carry one")
+    ing.add_argument("--source", help="name of the outlet, for articles that do not carry one")
+    ing.add_argument("--model", help=Settings.documented()["model"])
+    fl = sub.add_parser("failures", help="inputs that could not be stored, and why")
+    _db(fl)
+    fl.add_argument("--limit", type=int, default=50)
+    ev = sub.add_parser("events", help="query events: who did what to whom")
+    _db(ev)
+    for name in ("actor", "source", "target"):
+        ev.add_argument(f"--{name}", metavar="NAME", help=f"{'any participant' if name == 'actor' else name} "
+                                                          "whose name contains NAME")
+    ev.add_argument("--type", help="PLOVER type, e.g. ACCUSE")
+    ev.add_argument("--modality", choices=["asserted", "expected", "intended", "conditional", "hypothetical",
+                                           "denied"])
+    ev.add_argument("--since", metavar="DATE", help="from this date (YYYY[-MM[-DD]])")
+    ev.add_argument("--until", metavar="DATE", help="up to this date")
+    _fmt(ev)
+    st = sub.add_parser("statements", help="query statements: who said what")
+    _db(st)
+    st.add_argument("--speaker", metavar="NAME")
+    st.add_argument("--source-type", choices=["named", "anonymous", "institutional", "collective", "unattributed"])
+    st.add_argument("--about", metavar="WORDS", help="words the statement contains")
+    st.add_argument("--since", metavar="DATE")
+    st.add_argument("--until", metavar="DATE")
+    _fmt(st)
+    ac = sub.add_parser("actors", help="list actors")
+    _db(ac)
+    ac.add_argument("--country", help="ISO 3166 alpha-3 code")
+    ac.add_argument("--name", help="name contains")
+    _fmt(ac)
+    one = sub.add_parser("actor", help="one actor's profile: roles, statements, events, counterparts")
+    one.add_argument("name", metavar="NAME")
+    _db(one)
+    one.add_argument("--format", choices=["table", "json"], default="table")
+    se = sub.add_parser("search", help="full-text search over articles, statements and actors")
+    se.add_argument("words", nargs="+", metavar="WORDS")
+    _db(se)
+    _fmt(se)
+    exp = sub.add_parser("export", help="export events (or statements) for other tools")
+    _db(exp)
+    exp.add_argument("--format", choices=list(FORMATS), default="jsonl")
+    exp.add_argument("--what", choices=["events", "statements"], default="events")
+    exp.add_argument("--output", metavar="PATH", help="file to write (default standard output; needed for parquet)")
 
 
 def _write_json(records: list[Record], out: TextIO) -> None:
@@ -65,10 +133,157 @@ def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if failures else 0
 
 
+def _open(args: argparse.Namespace) -> Store:
+    return open_store(Settings.from_env(db=args.db).db)
+
+
+def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    settings = Settings.from_env(model=args.model, db=args.db)
+    defaults = Article(id="", text="", source=args.source,
+                       published=parse_published(args.published, "--published"))
+    store = open_store(settings.db)
+    try:
+        summary = _with_progress(lambda tick: ingest(read_inputs(args.paths, defaults), store, settings, tick), err)
+    finally:
+        store.close()
+    for failure in summary.failures:
+        print(f"Error: {failure}", file=err)
+    print(f"{summary.line()} ({settings.db})", file=out)
+    return 1 if summary.failures else 0
+
+
+def _with_progress(run: Any, err: TextIO) -> IngestSummary:
+    """Run with a progress line on a terminal (articles, rate); plain otherwise."""
+    if not err.isatty():
+        return run(None)  # type: ignore[no-any-return]
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=None),
+                  TextColumn("{task.completed} articles · {task.fields[rate]}/s"), TimeElapsedColumn(),
+                  transient=True) as bar:
+        task = bar.add_task("ingesting", total=None, rate="0.0")
+
+        def tick(summary: IngestSummary) -> None:
+            elapsed = bar.tasks[0].elapsed or 1e-9
+            bar.update(task, completed=summary.seen, rate=f"{summary.seen / elapsed:.1f}")
+
+        return run(tick)  # type: ignore[no-any-return]
+
+
+def _clip(value: Any, width: int) -> str:
+    text = " ".join(str(value or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _names(actors: list[dict[str, Any]]) -> str:
+    return ", ".join(a["name"] for a in actors) or "-"
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, out: TextIO, table: Any) -> None:
+    if fmt == "json":
+        json.dump(rows, out, ensure_ascii=False, indent=2, default=str)
+        out.write("\n")
+    elif fmt == "csv":
+        import csv
+
+        flat = [{k: (_names(v) if isinstance(v, list) else v["name"] if isinstance(v, dict) else v)
+                 for k, v in r.items()} for r in rows]
+        if flat:
+            w = csv.DictWriter(out, fieldnames=list(flat[0]), lineterminator="\n")
+            w.writeheader()
+            w.writerows(flat)
+    else:
+        if not rows:
+            print("(nothing found)", file=out)
+        for r in rows:
+            out.write(table(r) + "\n")
+
+
+def _evidence(r: dict[str, Any]) -> str:
+    where = " ".join(x for x in (str(r.get("published") or ""), r.get("url") or "") if x)
+    return f"    “{_clip(r.get('sentence'), 100)}” — {_clip(r.get('title') or r['document_id'], 50)} {where}"
+
+
+def run_query(args: argparse.Namespace, out: TextIO) -> int:
+    store = _open(args)
+    try:
+        if args.command == "events":
+            rows = find_events(store, EventFilter(args.actor, args.source, args.target, args.type, args.modality,
+                                                  args.since, args.until, None, args.limit, args.offset))
+            _emit(rows, args.format, out, lambda r: (
+                f"{str(r['when'] or '-'):<10}  {r['type']:<9} {_names(r['source'])} -> {_names(r['target'])}  "
+                f"({r['modality']})" + (f"  ×{r['cluster_mentions']} stories" if (r['cluster_mentions'] or 1) > 1
+                                        else "") + "\n" + _evidence(r)))
+        elif args.command == "statements":
+            rows = find_statements(store, StatementFilter(args.speaker, args.source_type, args.about, args.since,
+                                                          args.until, None, args.limit, args.offset))
+            _emit(rows, args.format, out, lambda r: (
+                f"{str(r['when'] or '-'):<10}  {r['speaker'] or r['speaker_text'] or 'unattributed'} "
+                f"({r['source_type']}): {_clip(r['content_text'], 90)}\n" + _evidence(r)))
+        elif args.command == "actors":
+            rows = find_actors(store, country=args.country, name=args.name, limit=args.limit, offset=args.offset)
+            _emit(rows, args.format, out, lambda r: (
+                f"{_clip(r['name'], 36):<36} {r['kind']:<12} {r['country'] or '-':<5} {r['sector'] or '-':<4} "
+                f"{r['documents']:>5} articles  {r['role'] or ''}"))
+        elif args.command == "actor":
+            profile = actor_profile(store, args.name)
+            if profile is None:
+                print(f"Error: no actor named like {args.name!r}: try `communique actors --name`", file=sys.stderr)
+                return 1
+            if args.format == "json":
+                json.dump(profile, out, ensure_ascii=False, indent=2, default=str)
+                out.write("\n")
+            else:
+                out.write(_profile(profile))
+        elif args.command == "search":
+            rows = search(store, " ".join(args.words), limit=args.limit, offset=args.offset)
+            _emit(rows, args.format, out, lambda r: (
+                f"{r['kind']:<9} {_clip(r['title'] or r['document_id'], 50)} ({r['published'] or '-'})\n"
+                f"    {_clip(r['snippet'], 110)}"))
+        elif args.command == "failures":
+            for r in list_failures(store, args.limit):
+                out.write(f"{r['at']}  {r['origin']}: {r['message']}\n")
+        return 0
+    finally:
+        store.close()
+
+
+def _profile(p: dict[str, Any]) -> str:
+    lines = [f"{p['name']}  ({p['kind']}, {p['country'] or 'no country'}, {p['sector'] or '-'})"]
+    for role in p["roles"]:
+        lines.append(f"  {role['role']}  ({role['first']} – {role['last']})")
+    lines.append(f"  {p['documents']} articles, {p['statements']} statements, {p['events_as_source']} events as "
+                 f"source, {p['events_as_target']} as target")
+    if p["counterparts"]:
+        lines.append("  counterparts: " + ", ".join(f"{c['name']} ({c['events']})" for c in p["counterparts"]))
+    return "\n".join(lines) + "\n"
+
+
+def run_export(args: argparse.Namespace, out: TextIO) -> int:
+    store = _open(args)
+    try:
+        path = Path(args.output) if args.output else None
+        if path is not None and args.format != "parquet":
+            with path.open("w", encoding="utf-8", newline="") as f:
+                n = export(store, args.format, f, path, args.what)
+        else:
+            n = export(store, args.format, out if path is None else None, path, args.what)
+        print(f"{n} {args.what} exported", file=sys.stderr)
+        return 0
+    finally:
+        store.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return run_extract(args, sys.stdout, sys.stderr)
+        if args.command == "extract":
+            return run_extract(args, sys.stdout, sys.stderr)
+        if args.command == "ingest":
+            return run_ingest(args, sys.stdout, sys.stderr)
+        if args.command == "export":
+            return run_export(args, sys.stdout)
+        return run_query(args, sys.stdout)
     except CommuniqueError as err:
         print(f"Error: {err}", file=sys.stderr)
         return 1

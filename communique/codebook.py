@@ -54,6 +54,7 @@ class Codebook:
     cameo: dict[str, str]
     quads: dict[str, int]
     frame_codes: dict[tuple[str, str], str]
+    modes: dict[str, str]
 
     def plover(self, code: str) -> str:
         """The PLOVER type of a CAMEO code."""
@@ -101,11 +102,12 @@ def load_codebook(extra: Path | None = None) -> Codebook:
             quads[row["plover"].strip()] = int(row["quad"])
         except (KeyError, ValueError):
             raise ConfigError(f"{where}: a PLOVER row needs a type and a quad 1-4") from None
-    cameo = {}
+    cameo, modes = {}, {}
     for where, row in data_rows("cameo.csv", extra):
         if row["plover"].strip() not in quads:
             raise ConfigError(f"{where}: PLOVER type {row['plover']!r} is not in plover.csv")
         cameo[row["cameo"].strip()] = row["plover"].strip()
+        modes[row["cameo"].strip()] = (row.get("mode") or "").strip()
     frame_codes = {}
     for where, row in data_rows("event_frames.csv", extra):
         if row["cameo"].strip() not in cameo or row["frame"].strip() not in COMPLEMENT_FRAMES:
@@ -121,4 +123,4 @@ def load_codebook(extra: Path | None = None) -> Codebook:
     # the user's rows come last in the files but are tried first
     patterns = {k: tuple(sorted(v, key=lambda p: not p.origin.startswith(str(extra)) if extra else 0))
                 for k, v in grouped.items()}
-    return Codebook(patterns, cameo, quads, frame_codes)
+    return Codebook(patterns, cameo, quads, frame_codes, modes)

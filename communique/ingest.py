@@ -164,22 +164,47 @@ Reader = Callable[[BinaryIO, str, Article], Iterator["Article | InputFailure"]]
 READERS: dict[str, Reader] = {".jsonl": _read_jsonl, ".ndjson": _read_jsonl, ".txt": _read_text, ".text": _read_text}
 
 
+def _readers() -> dict[str, Reader]:
+    from .web import read_feed, read_html  # the web readers import this module
+
+    return {**READERS, ".html": read_html, ".htm": read_html, ".xml": read_feed, ".rss": read_feed,
+            ".atom": read_feed}
+
+
+def _read_path(path: Path, name: str, defaults: Article, readers: dict[str, Reader]
+               ) -> Iterator[Article | InputFailure]:
+    found = readers.get(path.suffix.lower())
+    if found is None:
+        kinds = ", ".join(sorted(readers))
+        yield InputFailure(name, f"unsupported input type {path.suffix or '(none)'!r}: give one of {kinds}")
+        return
+    try:
+        with path.open("rb") as stream:
+            yield from found(stream, name, defaults)
+    except OSError as err:
+        yield InputFailure(name, f"cannot read it ({err.strerror}): check the path")
+
+
 def read_inputs(paths: list[str], defaults: Article | None = None) -> Iterator[Article | InputFailure]:
-    """Articles from each path in turn (`-` is standard input: JSONL when it starts with `{`, else text)."""
+    """Articles from each input in turn: files by extension (.txt, .jsonl, .html, .xml/.rss/.atom feeds),
+    directories (recursively, files of those kinds), http(s) URLs, and `-` (standard input: JSONL when it
+    starts with `{`, else text)."""
     defaults = defaults or Article(id="", text="")
+    readers = _readers()
     for name in paths:
         if name == "-":
             data = sys.stdin.buffer.read()
             reader = _read_jsonl if data.lstrip().startswith(b"{") else _read_text
             yield from reader(io.BytesIO(data), name, defaults)
-            continue
-        path = Path(name)
-        found = READERS.get(path.suffix.lower())
-        if found is None:
-            yield InputFailure(name, f"unsupported input type {path.suffix or '(none)'!r}: give .txt or .jsonl files")
-            continue
-        try:
-            with path.open("rb") as stream:
-                yield from found(stream, name, defaults)
-        except OSError as err:
-            yield InputFailure(name, f"cannot read it ({err.strerror}): check the path")
+        elif name.startswith(("http://", "https://")):
+            from .web import read_url
+
+            yield from read_url(name, defaults)
+        elif Path(name).is_dir():
+            files = sorted(p for p in Path(name).rglob("*") if p.is_file() and p.suffix.lower() in readers)
+            if not files:
+                yield InputFailure(name, f"the folder holds no {', '.join(sorted(readers))} files")
+            for path in files:
+                yield from _read_path(path, str(path), defaults, readers)
+        else:
+            yield from _read_path(Path(name), name, defaults, readers)

@@ -35,6 +35,9 @@ class Settings:
         1_000_000, "COMMUNIQUE_MAX_CHARS", "longest article text accepted, in characters")
     batch_size: int = _setting(
         32, "COMMUNIQUE_BATCH_SIZE", "articles per nlp.pipe batch when extracting many")
+    db: str = _setting(
+        "communique.db", "COMMUNIQUE_DB",
+        "the store: a SQLite file path, or postgresql://user:password@host/database")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

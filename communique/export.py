@@ -1,0 +1,127 @@
+"""Exports: events (or statements) from the store as JSONL, CSV, Parquet, or POLECAT/PLOVER columns.
+
+The `polecat` format writes the tab-separated columns event-data tooling reads (event id, date, type, mode,
+quad, actor and recipient name/country/sector, place, source, publication date) followed by ours: the
+sentence, the trigger's character offsets, the URL, the modality, the CAMEO code and the event cluster with
+its mention count, so that a story told by several outlets is counted once.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from .codebook import load_codebook
+from .errors import InputError
+from .queries import EventFilter, StatementFilter, find_events, find_statements
+from .store import Store
+
+__all__ = ["FORMATS", "POLECAT_COLUMNS", "event_rows", "export"]
+
+FORMATS = ("jsonl", "csv", "parquet", "polecat")
+POLECAT_COLUMNS = ["Event ID", "Event Date", "Event Type", "Event Mode", "Quad Code", "Actor Name",
+                   "Actor Country", "Actor Sector", "Recipient Name", "Recipient Country", "Recipient Sector",
+                   "Placename", "Source", "Publication Date", "Sentence", "Trigger Start", "Trigger End", "URL",
+                   "Modality", "CAMEO", "Story Cluster", "Story Mentions"]
+PAGE = 1000
+
+
+def _pages(store: Store, what: str, f: EventFilter | StatementFilter) -> Iterator[dict[str, Any]]:
+    offset = 0
+    while True:
+        if what == "events":
+            assert isinstance(f, EventFilter)
+            rows = find_events(store, EventFilter(**{**f.__dict__, "limit": PAGE, "offset": offset}))
+        else:
+            assert isinstance(f, StatementFilter)
+            rows = find_statements(store, StatementFilter(**{**f.__dict__, "limit": PAGE, "offset": offset}))
+        yield from rows
+        if len(rows) < PAGE:
+            return
+        offset += PAGE
+
+
+def _join(actors: list[dict[str, Any]], key: str) -> str:
+    return ";".join(str(a.get(key) or "") for a in actors)
+
+
+def event_rows(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Flat event rows (one per event; several sources or targets are joined with ';')."""
+    for r in rows:
+        yield {"event_id": f"{r['document_id']}#{r['local_id']}", "date": r["when"], "type": r["type"],
+               "cameo": r["cameo"], "quad": r["quad"], "modality": r["modality"],
+               "source": _join(r["source"], "name"), "source_country": _join(r["source"], "country"),
+               "source_sector": _join(r["source"], "sector"), "target": _join(r["target"], "name"),
+               "target_country": _join(r["target"], "country"), "target_sector": _join(r["target"], "sector"),
+               "location": (r["location"] or {}).get("name"), "condition": r["condition_text"],
+               "trigger": r["trigger_text"], "trigger_start": r["trigger_start"], "trigger_end": r["trigger_end"],
+               "sentence": r["sentence"], "document_id": r["document_id"], "title": r["title"],
+               "published": r["published"], "outlet": r["outlet"], "url": r["url"], "cluster_id": r["cluster_id"],
+               "cluster_mentions": r["cluster_mentions"] or 1}
+
+
+def _polecat(rows: Iterator[dict[str, Any]]) -> Iterator[list[Any]]:
+    modes = load_codebook().modes
+    for r in rows:
+        src = r["source"][:1] or [{}]
+        tgt = r["target"][:1] or [{}]
+        yield [f"{r['document_id']}#{r['local_id']}", r["when"], r["type"], modes.get(r["cameo"] or "", ""),
+               r["quad"], _join(r["source"], "name"), src[0].get("country") or "", src[0].get("sector") or "",
+               _join(r["target"], "name"), tgt[0].get("country") or "", tgt[0].get("sector") or "",
+               (r["location"] or {}).get("name") or "", r["outlet"] or "", r["published"] or "",
+               " ".join((r["sentence"] or "").split()), r["trigger_start"], r["trigger_end"], r["url"] or "",
+               r["modality"], r["cameo"] or "", r["cluster_id"] or "", r["cluster_mentions"] or 1]
+
+
+def export(store: Store, fmt: str, out: TextIO | None, path: Path | None = None, what: str = "events",
+           f: EventFilter | StatementFilter | None = None) -> int:
+    """Write every matching event (or statement) in `fmt`; returns how many rows were written."""
+    if fmt not in FORMATS:
+        raise InputError(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
+    f = f or (EventFilter() if what == "events" else StatementFilter())
+    rows = _pages(store, what, f)
+    if fmt == "polecat":
+        if what != "events":
+            raise InputError("--format polecat: only events have POLECAT columns; use jsonl or csv for statements")
+        writer = csv.writer(_need(out), delimiter="\t", lineterminator="\n")
+        writer.writerow(POLECAT_COLUMNS)
+        n = 0
+        for row in _polecat(rows):
+            writer.writerow(row)
+            n += 1
+        return n
+    flat = event_rows(rows) if what == "events" else rows
+    if fmt == "jsonl":
+        n = 0
+        for row in flat:
+            _need(out).write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+            n += 1
+        return n
+    if fmt == "csv":
+        first = next(flat, None)
+        if first is None:
+            return 0
+        w = csv.DictWriter(_need(out), fieldnames=list(first), lineterminator="\n")
+        w.writeheader()
+        w.writerow(first)
+        n = 1
+        for row in flat:
+            w.writerow(row)
+            n += 1
+        return n
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if path is None:
+        raise InputError("--format parquet writes a file: give --output PATH")
+    table = pa.Table.from_pylist(list(flat))
+    pq.write_table(table, path)
+    return int(table.num_rows)
+
+
+def _need(out: TextIO | None) -> TextIO:
+    if out is None:
+        raise InputError("this format writes text: give --output PATH or let it write to standard output")
+    return out

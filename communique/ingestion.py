@@ -1,0 +1,90 @@
+"""Ingest: read inputs, skip what the store has, extract the rest, store each article in its own transaction.
+
+A run killed at any moment leaves whole articles or none; running it again stores what is missing and
+skips the rest, so `communique ingest` is safe to repeat.
+"""
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .dedupe import Fingerprint, fingerprint
+from .extraction import extract_many
+from .ingest import Article, InputFailure
+from .settings import Settings
+from .store import Store
+
+__all__ = ["IngestSummary", "ingest"]
+
+
+@dataclass
+class IngestSummary:
+    """What a run did: counts, and each failure with its reason."""
+
+    stored: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    failures: list[InputFailure] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return self.stored + self.duplicates + self.near_duplicates + len(self.failures)
+
+    def line(self) -> str:
+        return (f"{self.stored} stored, {self.duplicates} skipped as duplicate, {self.near_duplicates} merged as "
+                f"near-duplicate, {len(self.failures)} failed")
+
+
+def ingest(inputs: Iterable[Article | InputFailure], store: Store, settings: Settings | None = None,
+           progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+    """Store every article of `inputs` once; failures are kept in the store and in the summary."""
+    settings = settings or Settings.from_env()
+    summary = IngestSummary()
+    pending: deque[tuple[Article, Fingerprint]] = deque()
+
+    def tick() -> None:
+        if progress is not None:
+            progress(summary)
+
+    def fail(item: InputFailure) -> None:
+        summary.failures.append(item)
+        store.add_failure(item.origin, item.message)
+        tick()
+
+    def fresh() -> Iterator[Article | InputFailure]:
+        for item in inputs:
+            if isinstance(item, InputFailure):
+                yield item
+                continue
+            fp = fingerprint(item.text)
+            with store.transaction() as conn:
+                copy = store.find_copy(conn, item, fp)
+                if copy is not None:
+                    store.seen_again(conn, copy[0], item, copy[1], copy[2])
+            if copy is not None:
+                if copy[1] == "same":
+                    summary.duplicates += 1
+                else:
+                    summary.near_duplicates += 1
+                tick()
+                continue
+            pending.append((item, fp))
+            yield item
+
+    for result in extract_many(fresh(), settings):
+        if isinstance(result, InputFailure):
+            if pending and pending[0][0].origin == result.origin:
+                pending.popleft()
+            fail(result)
+            continue
+        article, fp = pending.popleft()
+        outcome, _ = store.add_record(result, article, fp)
+        if outcome == "stored":
+            summary.stored += 1
+        elif outcome == "duplicate":
+            summary.duplicates += 1
+        else:
+            summary.near_duplicates += 1
+        tick()
+    return summary
