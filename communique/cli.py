@@ -11,13 +11,21 @@ from typing import Any, TextIO
 from . import __version__
 from .brief import render_brief
 from .errors import CommuniqueError
+from .export import FORMATS, export
 from .extraction import extract_many
 from .ingest import Article, InputFailure, parse_published, read_inputs
-from .records import Record
-from .export import FORMATS, export
 from .ingestion import IngestSummary, ingest
-from .queries import EventFilter, StatementFilter, actor_profile, find_actors, find_events, find_statements
-from .queries import list_failures, search
+from .queries import (
+    EventFilter,
+    StatementFilter,
+    actor_profile,
+    find_actors,
+    find_events,
+    find_statements,
+    list_failures,
+    search,
+)
+from .records import Record
 from .settings import Settings
 from .store import Store, open_store
 
@@ -142,13 +150,14 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     defaults = Article(id="", text="", source=args.source,
                        published=parse_published(args.published, "--published"))
     store = open_store(settings.db)
+    where = store.describe()
     try:
         summary = _with_progress(lambda tick: ingest(read_inputs(args.paths, defaults), store, settings, tick), err)
     finally:
         store.close()
     for failure in summary.failures:
         print(f"Error: {failure}", file=err)
-    print(f"{summary.line()} ({settings.db})", file=out)
+    print(f"{summary.line()} ({where})", file=out)
     return 1 if summary.failures else 0
 
 
@@ -195,8 +204,7 @@ def _emit(rows: list[dict[str, Any]], fmt: str, out: TextIO, table: Any) -> None
     else:
         if not rows:
             print("(nothing found)", file=out)
-        for r in rows:
-            out.write(table(r) + "\n")
+        out.writelines(table(r) + "\n" for r in rows)
 
 
 def _evidence(r: dict[str, Any]) -> str:
@@ -211,14 +219,14 @@ def run_query(args: argparse.Namespace, out: TextIO) -> int:
             rows = find_events(store, EventFilter(args.actor, args.source, args.target, args.type, args.modality,
                                                   args.since, args.until, None, args.limit, args.offset))
             _emit(rows, args.format, out, lambda r: (
-                f"{str(r['when'] or '-'):<10}  {r['type']:<9} {_names(r['source'])} -> {_names(r['target'])}  "
+                f"{r['when'] or '-'!s:<10}  {r['type']:<9} {_names(r['source'])} -> {_names(r['target'])}  "
                 f"({r['modality']})" + (f"  ×{r['cluster_mentions']} stories" if (r['cluster_mentions'] or 1) > 1
                                         else "") + "\n" + _evidence(r)))
         elif args.command == "statements":
             rows = find_statements(store, StatementFilter(args.speaker, args.source_type, args.about, args.since,
                                                           args.until, None, args.limit, args.offset))
             _emit(rows, args.format, out, lambda r: (
-                f"{str(r['when'] or '-'):<10}  {r['speaker'] or r['speaker_text'] or 'unattributed'} "
+                f"{r['when'] or '-'!s:<10}  {r['speaker'] or r['speaker_text'] or 'unattributed'} "
                 f"({r['source_type']}): {_clip(r['content_text'], 90)}\n" + _evidence(r)))
         elif args.command == "actors":
             rows = find_actors(store, country=args.country, name=args.name, limit=args.limit, offset=args.offset)
@@ -241,8 +249,7 @@ def run_query(args: argparse.Namespace, out: TextIO) -> int:
                 f"{r['kind']:<9} {_clip(r['title'] or r['document_id'], 50)} ({r['published'] or '-'})\n"
                 f"    {_clip(r['snippet'], 110)}"))
         elif args.command == "failures":
-            for r in list_failures(store, args.limit):
-                out.write(f"{r['at']}  {r['origin']}: {r['message']}\n")
+            out.writelines(f"{r['at']}  {r['origin']}: {r['message']}\n" for r in list_failures(store, args.limit))
         return 0
     finally:
         store.close()

@@ -95,8 +95,8 @@ def export(store: Store, fmt: str, out: TextIO | None, path: Path | None = None,
     flat = event_rows(rows) if what == "events" else rows
     if fmt == "jsonl":
         n = 0
-        for row in flat:
-            _need(out).write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        for item in flat:
+            _need(out).write(json.dumps(item, ensure_ascii=False, default=str) + "\n")
             n += 1
         return n
     if fmt == "csv":
@@ -107,8 +107,8 @@ def export(store: Store, fmt: str, out: TextIO | None, path: Path | None = None,
         w.writeheader()
         w.writerow(first)
         n = 1
-        for row in flat:
-            w.writerow(row)
+        for item in flat:
+            w.writerow(item)
             n += 1
         return n
     import pyarrow as pa

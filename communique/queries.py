@@ -9,12 +9,22 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, literal, or_, select, text
+from sqlalchemy import Select, and_, exists, func, literal, select, text
 from sqlalchemy.sql.elements import ColumnElement
 
 from .store import (
-    Store, actors, document_actors, documents, event_actors, event_clusters, events, failures, sentences,
-    sightings, statements,
+    Store,
+    actor_names,
+    actors,
+    document_actors,
+    documents,
+    event_actors,
+    event_clusters,
+    events,
+    failures,
+    sentences,
+    sightings,
+    statements,
 )
 
 __all__ = ["EventFilter", "StatementFilter", "actor_profile", "find_actors", "find_events", "find_statements",
@@ -58,12 +68,8 @@ def _like(name: str) -> str:
 
 
 def _actor_ids(name: str) -> Select[Any]:
-    """Ids of actors whose canonical or in-document name contains `name`."""
-    pattern = _like(name)
-    return select(actors.c.id).where(or_(
-        func.lower(actors.c.name).like(pattern, escape="\\"),
-        actors.c.id.in_(select(document_actors.c.actor_id).where(
-            func.lower(document_actors.c.name).like(pattern, escape="\\")))))
+    """Ids of actors going by a name that contains `name` (canonical name, or any name an article used)."""
+    return select(actor_names.c.actor_id).where(actor_names.c.name.like(_like(name), escape="\\")).distinct()
 
 
 def _sentence_text() -> ColumnElement[Any]:
@@ -194,7 +200,7 @@ def actor_profile(store: Store, name: str) -> dict[str, Any] | None:
             .group_by(document_actors.c.role).order_by(text("first"))).mappings()]
         said = conn.execute(select(func.count()).select_from(statements)
                             .where(statements.c.speaker_id == aid)).scalar_one()
-        as_role = dict(conn.execute(select(event_actors.c.role, func.count()).where(event_actors.c.actor_id == aid)
+        as_role: dict[str, int] = dict(conn.execute(select(event_actors.c.role, func.count()).where(event_actors.c.actor_id == aid)
                                     .group_by(event_actors.c.role)).all())
         mine = select(event_actors.c.event_id).where(event_actors.c.actor_id == aid)
         other = event_actors.alias("other")

@@ -15,8 +15,28 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger, Column, Connection, Engine, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String,
-    Table, Text, UniqueConstraint, create_engine, event, func, insert, select, text, update,
+    BigInteger,
+    Column,
+    Connection,
+    Engine,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
 )
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -74,6 +94,12 @@ actors = Table(
     Column("country", String(8)), Column("sector", String(8)), Column("code", String(16)), Column("role", Text),
     Column("role_as_of", String(10)),
     Index("ix_actors_name", "name"), Index("ix_actors_country", "country"),
+)
+
+actor_names = Table(  # every name an actor goes by in any article, lower-cased, for name filters
+    "actor_names", metadata,
+    Column("actor_id", Integer, ForeignKey("actors.id"), primary_key=True),
+    Column("name", Text, primary_key=True),
 )
 
 document_actors = Table(
@@ -252,6 +278,10 @@ class Store:
             raise StoreError(f"the database refused the write ({err.orig}): check it is reachable and "
                              "not read-only") from None
 
+    def describe(self) -> str:
+        """The database address with any password hidden."""
+        return self.engine.url.render_as_string(hide_password=True)
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -263,11 +293,7 @@ class Store:
             (documents.c.id == article.id) | (documents.c.text_hash == fp.text_hash))).first()
         if same is not None:
             return str(same[0]), "same", 1.0
-        wanted = [(b, h) for b, h in fp.bands]
-        cond = None
-        for b, h in wanted:
-            clause = (document_bands.c.band == b) & (document_bands.c.hash == h)
-            cond = clause if cond is None else cond | clause
+        cond = or_(*[(document_bands.c.band == b) & (document_bands.c.hash == h) for b, h in fp.bands])
         ids = {str(r[0]) for r in conn.execute(select(document_bands.c.document_id).where(cond).distinct())}
         best: tuple[str, str, float] | None = None
         for doc_id in ids:
@@ -315,6 +341,7 @@ class Store:
             conn.execute(insert(sentences), [{"document_id": doc.id, "idx": i, "start_char": s.start,
                                               "end_char": s.end} for i, s in enumerate(record.sentences)])
         ids = {a.id: self._actor(conn, a, doc.id, published) for a in record.actors}
+        self._names(conn, record, ids)
         if record.actors:
             conn.execute(insert(document_actors), [
                 {"document_id": doc.id, "local_id": a.id, "actor_id": ids[a.id], "name": a.name, "role": a.role,
@@ -339,6 +366,16 @@ class Store:
                 role=actor.role, role_as_of=published, sector=actor.sector, code=actor.code))
         return int(row.id)
 
+    def _names(self, conn: Connection, record: Record, ids: dict[str, int]) -> None:
+        wanted = {(ids[a.id], n.lower()) for a in record.actors for n in (a.name, *a.aliases)}
+        if not wanted:
+            return
+        have = {tuple(r) for r in conn.execute(select(actor_names.c.actor_id, actor_names.c.name)
+                                .where(actor_names.c.actor_id.in_({i for i, _ in wanted}))).all()}
+        rows = [{"actor_id": i, "name": n} for i, n in sorted(wanted - have)]
+        if rows:
+            conn.execute(insert(actor_names), rows)
+
     def _statements(self, conn: Connection, record: Record, ids: dict[str, int]) -> None:
         if not record.statements:
             return
@@ -355,7 +392,8 @@ class Store:
         for ev in record.events:
             sources = sorted(ids[x] for x in ev.source if x in ids)
             targets = sorted(ids[x] for x in ev.target if x in ids)
-            cluster = self._cluster(conn, ev.date, ev.type, sources, targets) if ev.date and sources else None
+            cluster = self._cluster(conn, record.document.id, ev.date, ev.type, sources, targets) \
+                if ev.date and sources else None
             event_id = conn.execute(insert(events).values(
                 document_id=record.document.id, local_id=ev.id, type=ev.type, cameo=ev.cameo, quad=ev.quad,
                 trigger_start=ev.trigger.start, trigger_end=ev.trigger.end, trigger_text=ev.trigger.text,
@@ -367,13 +405,18 @@ class Store:
             if rows:
                 conn.execute(insert(event_actors), rows)
 
-    def _cluster(self, conn: Connection, date: str, kind: str, sources: list[int], targets: list[int]) -> int:
-        """The same event told by several stories: same date, type, sources and targets."""
+    def _cluster(self, conn: Connection, document_id: str, date: str, kind: str, sources: list[int],
+                 targets: list[int]) -> int:
+        """The same event told by several stories: same date, type, sources and targets. `mentions` counts
+        the stories, not the sentences (a headline and its lead are one story)."""
         key = json.dumps([date, kind, sources, targets])
         row = conn.execute(select(event_clusters.c.id).where(event_clusters.c.key == key)).first()
         if row is not None:
-            conn.execute(update(event_clusters).where(event_clusters.c.id == row.id).values(
-                mentions=event_clusters.c.mentions + 1))
+            told = conn.execute(select(events.c.id).where((events.c.cluster_id == row.id)
+                                                          & (events.c.document_id == document_id))).first()
+            if told is None:
+                conn.execute(update(event_clusters).where(event_clusters.c.id == row.id).values(
+                    mentions=event_clusters.c.mentions + 1))
             return int(row.id)
         return int(conn.execute(insert(event_clusters).values(key=key, date=date, type=kind, mentions=1)
                                 .returning(event_clusters.c.id)).scalar_one())

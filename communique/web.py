@@ -20,7 +20,7 @@ __all__ = ["FETCH_LIMIT", "FETCH_TIMEOUT", "fetch", "read_feed", "read_html", "r
 FETCH_TIMEOUT = 15.0  # seconds
 FETCH_LIMIT = 5_000_000  # bytes
 USER_AGENT = "communique/0.1 (+https://example.invalid/communique)"
-FEED_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
+FEED_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.DOTALL)
 
 
 def fetch(url: str, timeout: float = FETCH_TIMEOUT, limit: int = FETCH_LIMIT) -> tuple[bytes, str]:
@@ -29,7 +29,7 @@ def fetch(url: str, timeout: float = FETCH_TIMEOUT, limit: int = FETCH_LIMIT) ->
         raise InputError(f"{url}: only http:// and https:// addresses can be fetched")
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (scheme checked above)
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             body: bytes = response.read(limit + 1)
             kind = str(response.headers.get("Content-Type") or "")
     except urllib.error.HTTPError as err:

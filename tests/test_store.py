@@ -1,0 +1,165 @@
+"""The store on SQLite and on PostgreSQL: migrations, ingest once, near-duplicates, failures, queries, exports."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, update
+
+from communique.errors import StoreError
+from communique.export import POLECAT_COLUMNS, export
+from communique.ingest import Article, read_inputs
+from communique.ingestion import ingest
+from communique.queries import (
+    EventFilter, StatementFilter, actor_profile, find_actors, find_events, find_statements, list_failures, search,
+)
+from communique.store import SCHEMA_VERSION, Store, documents, events, open_store, schema_version, sightings
+
+from synthetic import synthetic_articles
+
+
+@pytest.fixture
+def store(store_url: str) -> Store:
+    s = open_store(store_url)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def loaded(store: Store, root: Path) -> Store:
+    summary = ingest(read_inputs([str(root / "examples" / "articles.jsonl")]), store)
+    assert summary.stored == 5 and not summary.failures
+    return store
+
+
+def _count(store: Store, table: object) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(table)).scalar_one())  # type: ignore[arg-type]
+
+
+def test_an_empty_database_is_migrated_to_the_current_version(store: Store) -> None:
+    with store.engine.connect() as conn:
+        assert store.version(conn) == SCHEMA_VERSION
+    assert store.migrate() == SCHEMA_VERSION  # a second run changes nothing
+
+
+def test_a_newer_database_is_refused_with_a_clear_message(store_url: str) -> None:
+    s = open_store(store_url)
+    with s.engine.begin() as conn:
+        conn.execute(update(schema_version).values(version=SCHEMA_VERSION + 1))
+    s.close()
+    with pytest.raises(StoreError, match="newer than this communique.*upgrade"):
+        open_store(store_url)
+
+
+def test_ingesting_twice_stores_once(loaded: Store, root: Path) -> None:
+    before = loaded.counts()
+    again = ingest(read_inputs([str(root / "examples" / "articles.jsonl")]), loaded)
+    assert (again.stored, again.duplicates) == (0, 5)
+    assert loaded.counts() == before
+
+
+def test_same_text_under_another_id_is_one_story_seen_twice(loaded: Store, root: Path) -> None:
+    first = json.loads((root / "examples" / "articles.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    copy = Article(id="mirror-copy", text=first["text"], url="https://mirror.example/copy", source="Mirror")
+    summary = ingest([copy], loaded)
+    assert summary.duplicates == 1
+    with loaded.engine.connect() as conn:
+        urls = {r[0] for r in conn.execute(select(sightings.c.url).where(sightings.c.document_id == first["id"]))}
+    assert "https://mirror.example/copy" in urls
+    assert _count(loaded, documents) == 5
+
+
+def test_near_duplicate_is_merged_into_the_story_it_copies(store: Store) -> None:
+    original = synthetic_articles(1)[0]
+    edited = original["text"].replace(" on Monday", " on Monday morning", 1) + " Markets were calm."
+    summary = ingest([Article(id="a", text=original["text"]), Article(id="b", text=edited, source="Wire B")], store)
+    assert (summary.stored, summary.near_duplicates) == (1, 1)
+    with store.engine.connect() as conn:
+        seen = conn.execute(select(sightings.c.article_id, sightings.c.kind).where(
+            sightings.c.document_id == "a")).all()
+    assert {tuple(r) for r in seen} == {("a", "original"), ("b", "near")}
+
+
+def test_different_articles_are_not_merged(store: Store) -> None:
+    arts = [Article(id=a["id"], text=a["text"]) for a in synthetic_articles(12)]
+    assert ingest(arts, store).stored == 12
+
+
+def test_failures_are_kept_and_the_rest_is_stored(store: Store, tmp_path: Path) -> None:
+    bad = tmp_path / "mixed.jsonl"
+    good = synthetic_articles(2)
+    bad.write_text(json.dumps(good[0]) + "\n{not json\n" + json.dumps({"id": "x", "text": ""}) + "\n"
+                   + json.dumps(good[1]) + "\n", encoding="utf-8")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\x00\x00\x01binary")
+    summary = ingest(read_inputs([str(bad), str(binary)]), store)
+    assert summary.stored == 2 and len(summary.failures) == 3
+    origins = {f["origin"] for f in list_failures(store)}
+    assert {f"{bad}:2", f"{bad}:3", str(binary)} == origins
+
+
+def test_canonical_actors_are_shared_across_articles(loaded: Store) -> None:
+    fidan = find_actors(loaded, name="Fidan")
+    assert len(fidan) == 1 and fidan[0]["documents"] == 2 and fidan[0]["country"] == "TUR"
+    profile = actor_profile(loaded, "Fidan")
+    assert profile is not None and profile["statements"] >= 1 and profile["events_as_source"] >= 1
+    assert any(c["name"] == "Marco Rubio" for c in profile["counterparts"])
+
+
+def test_event_queries_filter_and_carry_their_evidence(loaded: Store) -> None:
+    rows = find_events(loaded, EventFilter(source="Britain", type="accuse"))
+    assert rows and all(r["type"] == "ACCUSE" for r in rows)
+    assert all(any(a["name"] == "United Kingdom" for a in r["source"]) for r in rows)
+    r = rows[0]
+    assert r["title"] and r["published"] == "2025-03-06" and "Russia" in r["sentence"]
+    assert all(x["modality"] == "conditional" for x in find_events(loaded, EventFilter(modality="conditional")))
+    assert find_events(loaded, EventFilter(since="2025-11-01")) and not find_events(loaded, EventFilter(
+        since="2030-01-01"))
+
+
+def test_statement_queries(loaded: Store) -> None:
+    anon = find_statements(loaded, StatementFilter(source_type="anonymous"))
+    assert anon and all(r["source_type"] == "anonymous" for r in anon)
+    fidan = find_statements(loaded, StatementFilter(speaker="Fidan"))
+    assert fidan and all(r["speaker"] == "Hakan Fidan" for r in fidan) and all(r["sentence"] for r in fidan)
+    about = find_statements(loaded, StatementFilter(about="frigate"))
+    assert about and all("frigate" in r["content_text"].lower() for r in about)
+
+
+def test_full_text_search_finds_articles_and_statements(loaded: Store) -> None:
+    hits = search(loaded, "grain corridor")
+    assert hits and hits[0]["document_id"] == "agreement-grain"
+    assert search(loaded, "zzzxqk") == []
+
+
+def test_one_event_told_by_two_stories_is_one_cluster(store: Store) -> None:
+    one = "Chile accused Peru of blocking the port on Tuesday.\n\nThe dispute has lasted for months."
+    two = ("Officials in Lima were angry.\n\nChile on Tuesday accused Peru of blocking the port, a complaint that "
+           "diplomats in Santiago had expected for weeks, according to local newspapers.")
+    from datetime import date
+    ingest([Article(id="s1", text=one, published=date(2025, 5, 7)),
+            Article(id="s2", text=two, published=date(2025, 5, 7))], store)
+    rows = find_events(store, EventFilter(type="ACCUSE"))
+    assert len(rows) == 2 and {r["cluster_id"] for r in rows} == {rows[0]["cluster_id"]}
+    assert rows[0]["cluster_mentions"] == 2
+
+
+def test_exports(loaded: Store, tmp_path: Path) -> None:
+    out = io.StringIO()
+    n = export(loaded, "polecat", out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].split("\t") == POLECAT_COLUMNS and len(lines) == n + 1 and n == _count(loaded, events)
+    out = io.StringIO()
+    export(loaded, "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert len(rows) == n and {"type", "source", "target", "sentence", "url", "modality"} <= set(rows[0])
+    out = io.StringIO()
+    export(loaded, "jsonl", out, what="statements")
+    assert all(json.loads(line)["content_text"] for line in out.getvalue().splitlines())
+    import pyarrow.parquet as pq
+    path = tmp_path / "events.parquet"
+    assert export(loaded, "parquet", None, path) == n and pq.read_table(path).num_rows == n
