@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test eval lint clean
+.PHONY: install demo test eval lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,9 @@ install: $(STAMP)
 
 demo: install
 	$(BIN)/communique extract examples/articles.jsonl --format brief
+	$(BIN)/communique ingest examples/articles.jsonl --db communique.db
+	$(BIN)/communique events --db communique.db --limit 5
+	$(BIN)/communique actor Fidan --db communique.db
 
 test: install
 	$(BIN)/python -m pytest -q -p no:cacheprovider
@@ -27,5 +30,8 @@ lint: install
 	$(BIN)/ruff check communique tests
 	$(BIN)/mypy communique
 
+bench: install
+	$(BIN)/python bench/store.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis communique.db communique.db-wal communique.db-shm

@@ -28,7 +28,7 @@ class Fingerprint:
 
     text_hash: str
     signature: bytes
-    bands: tuple[tuple[int, int], ...]
+    bands: tuple[int, ...]  # one key per band; the band number is hashed in, so keys of different bands differ
 
 
 def _words(text: str) -> list[str]:
@@ -45,12 +45,12 @@ def fingerprint(text: str) -> Fingerprint:
     mh = MinHash(num_perm=PERMUTATIONS, seed=1)
     mh.update_batch([s.encode("utf-8") for s in shingles])
     values = np.asarray(mh.hashvalues, dtype=np.uint64)
-    bands = tuple((b, _band_key(values[b * ROWS:(b + 1) * ROWS])) for b in range(BANDS))
+    bands = tuple(_band_key(b, values[b * ROWS:(b + 1) * ROWS]) for b in range(BANDS))
     return Fingerprint(text_hash, values.tobytes(), bands)
 
 
-def _band_key(values: np.ndarray) -> int:
-    digest = hashlib.blake2b(values.tobytes(), digest_size=8).digest()
+def _band_key(band: int, values: np.ndarray) -> int:
+    digest = hashlib.blake2b(band.to_bytes(2, "big") + values.tobytes(), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)  # fits a SQL BIGINT
 
 

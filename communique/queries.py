@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, literal, select, text
+from sqlalchemy import and_, exists, func, literal, select, text
 from sqlalchemy.sql.elements import ColumnElement
 
 from .store import (
@@ -67,9 +67,11 @@ def _like(name: str) -> str:
     return "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").lower() + "%"
 
 
-def _actor_ids(name: str) -> Select[Any]:
+def _actor_ids(store: Store, name: str) -> list[int]:
     """Ids of actors going by a name that contains `name` (canonical name, or any name an article used)."""
-    return select(actor_names.c.actor_id).where(actor_names.c.name.like(_like(name), escape="\\")).distinct()
+    with store.engine.connect() as conn:
+        return [int(r[0]) for r in conn.execute(select(actor_names.c.actor_id).where(
+            actor_names.c.name.like(_like(name), escape="\\")).distinct())]
 
 
 def _sentence_text() -> ColumnElement[Any]:
@@ -88,7 +90,7 @@ def _names(store: Store, ids: list[int]) -> dict[int, dict[str, Any]]:
 
 def find_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
     """Events matching `f`, newest first, each with its participants and evidence."""
-    when = func.coalesce(events.c.date, documents.c.published)
+    when = events.c.when_date
     q = (select(events.c.id, events.c.document_id, events.c.local_id, events.c.type, events.c.cameo, events.c.quad,
                 events.c.modality, events.c.date, events.c.condition_text, events.c.trigger_text,
                 events.c.trigger_start, events.c.trigger_end, events.c.location_id, when.label("when"),
@@ -101,7 +103,8 @@ def find_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
          .join(event_clusters, event_clusters.c.id == events.c.cluster_id, isouter=True))
     for name, role in ((f.actor, None), (f.source, "source"), (f.target, "target")):
         if name:
-            cond = and_(event_actors.c.event_id == events.c.id, event_actors.c.actor_id.in_(_actor_ids(name)))
+            cond = and_(event_actors.c.event_id == events.c.id,
+                        event_actors.c.actor_id.in_(_actor_ids(store, name)))
             if role:
                 cond = and_(cond, event_actors.c.role == role)
             q = q.where(exists(select(literal(1)).select_from(event_actors).where(cond)))
@@ -136,7 +139,7 @@ def find_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
 
 def find_statements(store: Store, f: StatementFilter) -> list[dict[str, Any]]:
     """Statements matching `f`, newest first, with speaker and evidence."""
-    when = func.coalesce(statements.c.date, documents.c.published)
+    when = statements.c.when_date
     q = (select(statements.c.id, statements.c.document_id, statements.c.local_id, statements.c.kind,
                 statements.c.source_type, statements.c.speaker_text, statements.c.cue_text,
                 statements.c.content_text, statements.c.date, when.label("when"), actors.c.name.label("speaker"),
@@ -147,7 +150,7 @@ def find_statements(store: Store, f: StatementFilter) -> list[dict[str, Any]]:
          .join(sentences, and_(sentences.c.document_id == statements.c.document_id,
                                sentences.c.idx == statements.c.sentence_idx), isouter=True))
     if f.speaker:
-        q = q.where(statements.c.speaker_id.in_(_actor_ids(f.speaker)))
+        q = q.where(statements.c.speaker_id.in_(_actor_ids(store, f.speaker)))
     if f.source_type:
         q = q.where(statements.c.source_type == f.source_type.lower())
     if f.about:
@@ -176,7 +179,7 @@ def find_actors(store: Store, country: str | None = None, name: str | None = Non
     if kind:
         q = q.where(actors.c.kind == kind)
     if name:
-        q = q.where(actors.c.id.in_(_actor_ids(name)))
+        q = q.where(actors.c.id.in_(_actor_ids(store, name)))
     else:
         q = q.where(actors.c.kind != "anonymous")
     q = q.order_by(count.desc(), actors.c.name).limit(limit).offset(offset)

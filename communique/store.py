@@ -33,7 +33,6 @@ from sqlalchemy import (
     event,
     func,
     insert,
-    or_,
     select,
     text,
     update,
@@ -75,8 +74,8 @@ sightings = Table(
 document_bands = Table(
     "document_bands", metadata,
     Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
-    Column("band", Integer, nullable=False), Column("hash", BigInteger, nullable=False),
-    Index("ix_document_bands_lookup", "band", "hash"),
+    Column("band_key", BigInteger, nullable=False),
+    Index("ix_document_bands_key", "band_key"),
 )
 
 sentences = Table(
@@ -131,10 +130,11 @@ statements = Table(
     Column("source_type", String(16), nullable=False),
     Column("cue_start", Integer), Column("cue_end", Integer), Column("cue_text", Text),
     Column("content_start", Integer, nullable=False), Column("content_end", Integer, nullable=False),
-    Column("content_text", Text, nullable=False), Column("date", String(10)), Column("sentence_idx", Integer),
+    Column("content_text", Text, nullable=False), Column("date", String(10)), Column("when_date", String(10)),
+    Column("sentence_idx", Integer),
     UniqueConstraint("document_id", "local_id", name="uq_statements_local"),
-    Index("ix_statements_speaker", "speaker_id"), Index("ix_statements_date", "date"),
-    Index("ix_statements_source_type", "source_type"),
+    Index("ix_statements_speaker", "speaker_id", "when_date"), Index("ix_statements_when", "when_date"),
+    Index("ix_statements_source_type", "source_type", "when_date"),
 )
 
 event_clusters = Table(
@@ -153,11 +153,13 @@ events = Table(
     Column("cameo", String(8)), Column("quad", Integer, nullable=False),
     Column("trigger_start", Integer, nullable=False), Column("trigger_end", Integer, nullable=False),
     Column("trigger_text", Text, nullable=False), Column("sentence_idx", Integer, nullable=False),
-    Column("date", String(10)), Column("location_id", Integer, ForeignKey("actors.id")),
+    Column("date", String(10)), Column("when_date", String(10)),
+    Column("location_id", Integer, ForeignKey("actors.id")),
     Column("modality", String(16), nullable=False), Column("condition_text", Text),
     Column("statement_local_id", String), Column("cluster_id", Integer, ForeignKey("event_clusters.id")),
     UniqueConstraint("document_id", "local_id", name="uq_events_local"),
-    Index("ix_events_type", "type"), Index("ix_events_date", "date"), Index("ix_events_modality", "modality"),
+    Index("ix_events_type", "type", "when_date"), Index("ix_events_when", "when_date"),
+    Index("ix_events_modality", "modality", "when_date"),
     Index("ix_events_cluster", "cluster_id"), Index("ix_events_document", "document_id"),
 )
 
@@ -293,14 +295,13 @@ class Store:
             (documents.c.id == article.id) | (documents.c.text_hash == fp.text_hash))).first()
         if same is not None:
             return str(same[0]), "same", 1.0
-        cond = or_(*[(document_bands.c.band == b) & (document_bands.c.hash == h) for b, h in fp.bands])
-        ids = {str(r[0]) for r in conn.execute(select(document_bands.c.document_id).where(cond).distinct())}
+        candidates = select(document_bands.c.document_id).where(document_bands.c.band_key.in_(fp.bands))
         best: tuple[str, str, float] | None = None
-        for doc_id in ids:
-            sig = conn.execute(select(documents.c.signature).where(documents.c.id == doc_id)).scalar()
-            score = similarity(bytes(sig), fp.signature) if sig is not None else 0.0
+        for doc_id, sig in conn.execute(select(documents.c.id, documents.c.signature)
+                                        .where(documents.c.id.in_(candidates))):
+            score = similarity(bytes(sig), fp.signature)
             if score >= NEAR and (best is None or score > best[2]):
-                best = (doc_id, "near", score)
+                best = (str(doc_id), "near", score)
         return best
 
     def seen_again(self, conn: Connection, document_id: str, article: Article, kind: str, score: float) -> bool:
@@ -336,11 +337,11 @@ class Store:
         conn.execute(insert(sightings).values(
             document_id=doc.id, article_id=doc.id, kind="original", similarity=1.0, title=doc.title,
             published=published, source=doc.source, url=doc.url, origin=article.origin))
-        conn.execute(insert(document_bands), [{"document_id": doc.id, "band": b, "hash": h} for b, h in fp.bands])
+        conn.execute(insert(document_bands), [{"document_id": doc.id, "band_key": k} for k in set(fp.bands)])
         if record.sentences:
             conn.execute(insert(sentences), [{"document_id": doc.id, "idx": i, "start_char": s.start,
                                               "end_char": s.end} for i, s in enumerate(record.sentences)])
-        ids = {a.id: self._actor(conn, a, doc.id, published) for a in record.actors}
+        ids = self._actors(conn, record.actors, doc.id, published)
         self._names(conn, record, ids)
         if record.actors:
             conn.execute(insert(document_actors), [
@@ -351,20 +352,31 @@ class Store:
         if rows:
             conn.execute(insert(mentions), rows)
         self._statements(conn, record, ids)
-        self._events(conn, record, ids)
+        self._events(conn, record, ids, published)
         self._search(conn, record)
 
-    def _actor(self, conn: Connection, actor: Actor, document_id: str, published: str | None) -> int:
-        key = actor_key(actor, document_id)
-        row = conn.execute(select(actors.c.id, actors.c.role_as_of).where(actors.c.key == key)).first()
-        if row is None:
-            return int(conn.execute(insert(actors).values(
-                key=key, name=actor.name, kind=actor.kind, country=actor.country, sector=actor.sector,
-                code=actor.code, role=actor.role, role_as_of=published).returning(actors.c.id)).scalar_one())
-        if actor.role and published and (row.role_as_of is None or published >= row.role_as_of):
-            conn.execute(update(actors).where(actors.c.id == row.id).values(
-                role=actor.role, role_as_of=published, sector=actor.sector, code=actor.code))
-        return int(row.id)
+    def _actors(self, conn: Connection, found: tuple[Actor, ...], document_id: str, published: str | None
+                ) -> dict[str, int]:
+        """Canonical actor ids for a record's actors, creating the new ones; a later article's role wins."""
+        if not found:
+            return {}
+        keys = {a.id: actor_key(a, document_id) for a in found}
+        known = {str(r.key): r for r in conn.execute(select(actors.c.id, actors.c.key, actors.c.role_as_of)
+                                                     .where(actors.c.key.in_(set(keys.values()))))}
+        new = {keys[a.id]: a for a in found if keys[a.id] not in known}
+        if new:
+            rows = conn.execute(insert(actors).returning(actors.c.id, actors.c.key, actors.c.role_as_of,
+                                                         sort_by_parameter_order=True),
+                                [{"key": k, "name": a.name, "kind": a.kind, "country": a.country, "sector": a.sector,
+                                  "code": a.code, "role": a.role, "role_as_of": published} for k, a in new.items()])
+            known.update({str(r.key): r for r in rows})
+        for a in found:
+            row = known[keys[a.id]]
+            if keys[a.id] not in new and a.role and published and (row.role_as_of is None
+                                                                   or published > row.role_as_of):
+                conn.execute(update(actors).where(actors.c.id == row.id).values(
+                    role=a.role, role_as_of=published, sector=a.sector, code=a.code))
+        return {a.id: int(known[keys[a.id]].id) for a in found}
 
     def _names(self, conn: Connection, record: Record, ids: dict[str, int]) -> None:
         wanted = {(ids[a.id], n.lower()) for a in record.actors for n in (a.name, *a.aliases)}
@@ -386,40 +398,48 @@ class Store:
             "cue_start": st.cue.start if st.cue else None, "cue_end": st.cue.end if st.cue else None,
             "cue_text": st.cue.text if st.cue else None, "content_start": st.content.start,
             "content_end": st.content.end, "content_text": st.content.text, "date": st.date,
+            "when_date": st.date or record.document.published,
             "sentence_idx": _sentence_of(record, st.content.start)} for st in record.statements])
 
-    def _events(self, conn: Connection, record: Record, ids: dict[str, int]) -> None:
-        for ev in record.events:
-            sources = sorted(ids[x] for x in ev.source if x in ids)
-            targets = sorted(ids[x] for x in ev.target if x in ids)
-            cluster = self._cluster(conn, record.document.id, ev.date, ev.type, sources, targets) \
-                if ev.date and sources else None
-            event_id = conn.execute(insert(events).values(
-                document_id=record.document.id, local_id=ev.id, type=ev.type, cameo=ev.cameo, quad=ev.quad,
-                trigger_start=ev.trigger.start, trigger_end=ev.trigger.end, trigger_text=ev.trigger.text,
-                sentence_idx=ev.sentence, date=ev.date, location_id=ids.get(ev.location or ""),
-                modality=ev.modality, condition_text=ev.condition.text if ev.condition else None,
-                statement_local_id=ev.statement, cluster_id=cluster).returning(events.c.id)).scalar_one()
-            rows = [{"event_id": event_id, "actor_id": a, "role": "source"} for a in sources]
-            rows += [{"event_id": event_id, "actor_id": a, "role": "target"} for a in targets]
-            if rows:
-                conn.execute(insert(event_actors), rows)
+    def _events(self, conn: Connection, record: Record, ids: dict[str, int], published: str | None) -> None:
+        if not record.events:
+            return
+        parts = [(sorted({ids[x] for x in ev.source if x in ids}), sorted({ids[x] for x in ev.target if x in ids}))
+                 for ev in record.events]
+        clusters = self._clusters(conn, record, parts)
+        inserted = conn.execute(insert(events).returning(events.c.id, sort_by_parameter_order=True), [{
+            "document_id": record.document.id, "local_id": ev.id, "type": ev.type, "cameo": ev.cameo,
+            "quad": ev.quad, "trigger_start": ev.trigger.start, "trigger_end": ev.trigger.end,
+            "trigger_text": ev.trigger.text, "sentence_idx": ev.sentence, "date": ev.date,
+            "when_date": ev.date or published, "location_id": ids.get(ev.location or ""), "modality": ev.modality,
+            "condition_text": ev.condition.text if ev.condition else None, "statement_local_id": ev.statement,
+            "cluster_id": cluster} for ev, cluster in zip(record.events, clusters, strict=True)]).scalars().all()
+        rows = [{"event_id": event_id, "actor_id": a, "role": role}
+                for event_id, (sources, targets) in zip(inserted, parts, strict=True)
+                for role, group in (("source", sources), ("target", targets)) for a in group]
+        if rows:
+            conn.execute(insert(event_actors), rows)
 
-    def _cluster(self, conn: Connection, document_id: str, date: str, kind: str, sources: list[int],
-                 targets: list[int]) -> int:
+    def _clusters(self, conn: Connection, record: Record, parts: list[tuple[list[int], list[int]]]
+                  ) -> list[int | None]:
         """The same event told by several stories: same date, type, sources and targets. `mentions` counts
-        the stories, not the sentences (a headline and its lead are one story)."""
-        key = json.dumps([date, kind, sources, targets])
-        row = conn.execute(select(event_clusters.c.id).where(event_clusters.c.key == key)).first()
-        if row is not None:
-            told = conn.execute(select(events.c.id).where((events.c.cluster_id == row.id)
-                                                          & (events.c.document_id == document_id))).first()
-            if told is None:
-                conn.execute(update(event_clusters).where(event_clusters.c.id == row.id).values(
-                    mentions=event_clusters.c.mentions + 1))
-            return int(row.id)
-        return int(conn.execute(insert(event_clusters).values(key=key, date=date, type=kind, mentions=1)
-                                .returning(event_clusters.c.id)).scalar_one())
+        stories, not sentences (a headline and its lead are one story). Undated events are not clustered."""
+        keys = [json.dumps([ev.date, ev.type, src, tgt]) if ev.date and src else None
+                for ev, (src, tgt) in zip(record.events, parts, strict=True)]
+        wanted = {k for k in keys if k}
+        if not wanted:
+            return [None] * len(keys)
+        found = {str(r.key): int(r.id) for r in conn.execute(select(event_clusters.c.id, event_clusters.c.key)
+                                                             .where(event_clusters.c.key.in_(wanted)))}
+        if found:
+            conn.execute(update(event_clusters).where(event_clusters.c.id.in_(set(found.values()))).values(
+                mentions=event_clusters.c.mentions + 1))
+        for key in sorted(wanted - set(found)):
+            ev = record.events[keys.index(key)]
+            found[key] = int(conn.execute(insert(event_clusters).values(key=key, date=ev.date, type=ev.type,
+                                                                        mentions=1)
+                                          .returning(event_clusters.c.id)).scalar_one())
+        return [found[k] if k else None for k in keys]
 
     def _search(self, conn: Connection, record: Record) -> None:
         doc = record.document

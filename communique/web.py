@@ -19,6 +19,7 @@ __all__ = ["FETCH_LIMIT", "FETCH_TIMEOUT", "fetch", "read_feed", "read_html", "r
 
 FETCH_TIMEOUT = 15.0  # seconds
 FETCH_LIMIT = 5_000_000  # bytes
+MIN_WORDS = 15  # fewer words than this outside menus and footers is not an article
 USER_AGENT = "communique/0.1 (+https://example.invalid/communique)"
 FEED_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.DOTALL)
 
@@ -54,6 +55,9 @@ def _html_article(html: str, origin: str, defaults: Article, url: str | None, de
     title = getattr(doc, "title", None) or defaults.title
     if title and text.split("\n", 1)[0].strip() == title.strip():
         text = text.split("\n", 1)[1].strip() if "\n" in text else ""
+    if len(text.split()) < MIN_WORDS:
+        raise InputError(f"{origin}: no article text found in the HTML (only {len(text.split())} words outside "
+                         "menus): give the article's own page, not an index or a menu")
     text = f"{title}\n\n{text}" if title else text
     published = defaults.published
     try:

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy.engine import make_url
 from spacy.language import Language
+from sqlalchemy.engine import make_url
 
 from communique.evaluation import find_shared
 from communique.pipeline import load_nlp

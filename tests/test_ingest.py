@@ -66,7 +66,7 @@ def test_other_inputs_are_read_after_a_failure(tmp_path: Path) -> None:
     bad, good = tmp_path / "bad.txt", tmp_path / "good.txt"
     bad.write_bytes(b"")
     good.write_text("Ministers met.", encoding="utf-8")
-    items = read(bad, tmp_path / "missing.txt", tmp_path / "feed.xml", good)
+    items = read(bad, tmp_path / "missing.txt", tmp_path / "slides.pptx", good)
     assert [type(i).__name__ for i in items] == ["InputFailure", "InputFailure", "InputFailure", "Article"]
     assert "unsupported input type" in items[2].message
 

@@ -8,17 +8,23 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, update
+from synthetic import synthetic_articles
 
 from communique.errors import StoreError
 from communique.export import POLECAT_COLUMNS, export
 from communique.ingest import Article, read_inputs
 from communique.ingestion import ingest
 from communique.queries import (
-    EventFilter, StatementFilter, actor_profile, find_actors, find_events, find_statements, list_failures, search,
+    EventFilter,
+    StatementFilter,
+    actor_profile,
+    find_actors,
+    find_events,
+    find_statements,
+    list_failures,
+    search,
 )
 from communique.store import SCHEMA_VERSION, Store, documents, events, open_store, schema_version, sightings
-
-from synthetic import synthetic_articles
 
 
 @pytest.fixture

@@ -1,0 +1,109 @@
+"""Ingest for real: a run killed with SIGKILL mid-way leaves only whole articles, and running it again finishes
+the job without duplicating anything. Also the command line of the store."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import distinct, func, select
+from sqlalchemy.exc import SQLAlchemyError
+from synthetic import synthetic_articles
+
+from communique.cli import main
+from communique.store import document_actors, documents, open_store, sentences, sightings
+
+ARTICLES = 60
+
+
+def _stored(url: str) -> int:
+    try:
+        store = open_store(url, migrate=False)
+        with store.engine.connect() as conn:
+            n = int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
+        store.close()
+        return n
+    except SQLAlchemyError:
+        return 0  # not created yet
+
+
+def _ingest(path: Path, url: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "COMMUNIQUE_BATCH_SIZE": "2"}
+    return subprocess.Popen([sys.executable, "-m", "communique.cli", "ingest", str(path), "--db", url], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_killed_ingest_leaves_whole_articles_and_resumes(store_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in synthetic_articles(ARTICLES)), encoding="utf-8")
+    proc = _ingest(path, store_url)
+    deadline = time.monotonic() + 300
+    while _stored(store_url) < 4 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate()
+    assert proc.returncode == -signal.SIGKILL
+    partial = _stored(store_url)
+    assert 4 <= partial < ARTICLES, "the run ended before it could be killed: make the corpus bigger"
+    store = open_store(store_url)
+    with store.engine.connect() as conn:  # every stored article is whole
+        with_sentences = conn.execute(select(func.count(distinct(sentences.c.document_id)))).scalar_one()
+        with_actors = conn.execute(select(func.count(distinct(document_actors.c.document_id)))).scalar_one()
+    store.close()
+    assert with_sentences == with_actors == partial
+
+    proc = _ingest(path, store_url)
+    out, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, err
+    assert f"{ARTICLES - partial} stored, {partial} skipped as duplicate" in out
+    store = open_store(store_url)
+    with store.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(documents)).scalar_one() == ARTICLES
+        assert conn.execute(select(func.count()).select_from(sightings)).scalar_one() == ARTICLES
+    store.close()
+
+
+@pytest.fixture
+def db(tmp_path: Path, root: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    url = str(tmp_path / "cli.db")
+    assert main(["ingest", str(root / "examples" / "articles.jsonl"), "--db", url]) == 0
+    assert "5 stored" in capsys.readouterr().out
+    return url
+
+
+def test_query_commands(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["events", "--db", db, "--type", "ACCUSE", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and all(r["type"] == "ACCUSE" and r["sentence"] and r["title"] for r in rows)
+    assert main(["statements", "--db", db, "--source-type", "anonymous"]) == 0
+    out = capsys.readouterr().out
+    assert "(anonymous)" in out and "“" in out  # the evidence line
+    assert main(["actors", "--db", db, "--country", "TUR", "--format", "csv"]) == 0
+    assert "Hakan Fidan" in capsys.readouterr().out
+    assert main(["actor", "Fidan", "--db", db]) == 0
+    assert "Foreign Minister" in capsys.readouterr().out
+    assert main(["search", "frigate", "--db", db]) == 0
+    assert "[frigate]" in capsys.readouterr().out.lower()
+    assert main(["export", "--db", db, "--format", "polecat"]) == 0
+    assert capsys.readouterr().out.startswith("Event ID\tEvent Date")
+
+
+def test_failures_command_lists_what_went_wrong(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = str(tmp_path / "f.db")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{oops\n", encoding="utf-8")
+    assert main(["ingest", str(bad), "--db", url]) == 1
+    assert "not valid JSON" in capsys.readouterr().err
+    assert main(["failures", "--db", url]) == 0
+    assert f"{bad}:1: not valid JSON" in capsys.readouterr().out
+
+
+def test_a_database_that_cannot_be_opened_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["events", "--db", str(tmp_path / "no" / "such" / "dir" / "x.db")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("Error: cannot open database") and "\n" not in err
