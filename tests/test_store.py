@@ -169,3 +169,19 @@ def test_exports(loaded: Store, tmp_path: Path) -> None:
     import pyarrow.parquet as pq
     path = tmp_path / "events.parquet"
     assert export(loaded, "parquet", None, path) == n and pq.read_table(path).num_rows == n
+
+
+def test_malformed_inputs_each_fail_once_and_the_feed_is_stored(store: Store, root: Path, tmp_path: Path) -> None:
+    web = root / "tests" / "fixtures" / "web"
+    bad_json = tmp_path / "lines.jsonl"
+    bad_json.write_text("{this is not json\n", encoding="utf-8")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    inputs = [str(web / "broken.html"), str(web / "not-a-feed.rss"), str(bad_json), str(binary),
+              str(web / "feed.rss")]
+    summary = ingest(read_inputs(inputs), store)
+    assert summary.stored == 2
+    messages = {f.origin: f.message for f in summary.failures}
+    assert set(messages) == {str(web / "broken.html"), str(web / "not-a-feed.rss"), f"{bad_json}:1", str(binary)}
+    assert all("\n" not in m and ": " not in m[:3] for m in messages.values())
+    assert len(list_failures(store)) == 4
