@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,9 +12,10 @@ from typing import Any, TextIO
 from . import __version__
 from .brief import render_brief
 from .errors import CommuniqueError
+from .batch import Job, run_batch
 from .export import FORMATS, export
 from .extraction import extract_many
-from .ingest import Article, InputFailure, parse_published, read_inputs
+from .ingest import Article, InputFailure, count_inputs, parse_published, read_inputs
 from .ingestion import IngestSummary, ingest
 from .queries import (
     EventFilter,
@@ -68,6 +70,18 @@ def _store_commands(sub: Any) -> None:
     ing.add_argument("--published", help="publication date YYYY-MM-DD for articles that do not carry one")
     ing.add_argument("--source", help="name of the outlet, for articles that do not carry one")
     ing.add_argument("--model", help=Settings.documented()["model"])
+    ba = sub.add_parser("batch", help="a corpus through several processes or a Dask cluster into the store",
+                        description="Like ingest, for corpora: streamed input, N worker processes (or the workers "
+                                    "of a Dask cluster), one writer; a stopped batch resumes where it stopped.")
+    ba.add_argument("paths", nargs="+", metavar="INPUT")
+    _db(ba)
+    ba.add_argument("--processes", type=int, default=max(1, (os.cpu_count() or 1)),
+                    help="local worker processes (default: one per core)")
+    ba.add_argument("--scheduler", metavar="tcp://HOST:8786", help="run on this Dask cluster instead")
+    ba.add_argument("--chunk-size", type=int, default=16, help="articles per task (default 16)")
+    ba.add_argument("--published", help="publication date YYYY-MM-DD for articles that do not carry one")
+    ba.add_argument("--source", help="name of the outlet, for articles that do not carry one")
+    ba.add_argument("--model", help=Settings.documented()["model"])
     fl = sub.add_parser("failures", help="inputs that could not be stored, and why")
     _db(fl)
     fl.add_argument("--limit", type=int, default=50)
@@ -161,16 +175,35 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if summary.failures else 0
 
 
-def _with_progress(run: Any, err: TextIO) -> IngestSummary:
+def run_batch_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    settings = Settings.from_env(model=args.model, db=args.db)
+    defaults = Article(id="", text="", source=args.source,
+                       published=parse_published(args.published, "--published"))
+    job = Job(processes=args.processes, scheduler=args.scheduler, chunk_size=args.chunk_size)
+    store = open_store(settings.db)
+    where = store.describe()
+    total = count_inputs(args.paths)
+    try:
+        summary = _with_progress(lambda tick: run_batch(read_inputs(args.paths, defaults), store, settings, job,
+                                                        tick), err, total)
+    finally:
+        store.close()
+    for failure in summary.failures:
+        print(f"Error: {failure}", file=err)
+    print(f"{summary.line()} ({where})", file=out)
+    return 1 if summary.failures else 0
+
+
+def _with_progress(run: Any, err: TextIO, total: int | None = None) -> IngestSummary:
     """Run with a progress line on a terminal (articles, rate); plain otherwise."""
     if not err.isatty():
         return run(None)  # type: ignore[no-any-return]
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=None),
                   TextColumn("{task.completed} articles · {task.fields[rate]}/s"), TimeElapsedColumn(),
-                  transient=True) as bar:
-        task = bar.add_task("ingesting", total=None, rate="0.0")
+                  TimeRemainingColumn(), transient=True) as bar:
+        task = bar.add_task("ingesting", total=total, rate="0.0")
 
         def tick(summary: IngestSummary) -> None:
             elapsed = bar.tasks[0].elapsed or 1e-9
@@ -288,6 +321,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_extract(args, sys.stdout, sys.stderr)
         if args.command == "ingest":
             return run_ingest(args, sys.stdout, sys.stderr)
+        if args.command == "batch":
+            return run_batch_command(args, sys.stdout, sys.stderr)
         if args.command == "export":
             return run_export(args, sys.stdout)
         return run_query(args, sys.stdout)

@@ -22,6 +22,7 @@ __all__ = [
     "Article",
     "InputFailure",
     "check_text",
+    "count_inputs",
     "guess_title",
     "parse_published",
     "read_bytes",
@@ -183,6 +184,28 @@ def _read_path(path: Path, name: str, defaults: Article, readers: dict[str, Read
             yield from found(stream, name, defaults)
     except OSError as err:
         yield InputFailure(name, f"cannot read it ({err.strerror}): check the path")
+
+
+def count_inputs(paths: list[str]) -> int | None:
+    """How many articles `paths` hold, when that can be known without reading them (JSONL lines counted
+    by bytes); None for feeds, URLs and standard input. For progress bars."""
+    total = 0
+    for name in paths:
+        path = Path(name)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for f in files:
+            suffix = f.suffix.lower()
+            if name == "-" or name.startswith(("http://", "https://")) or suffix in {".xml", ".rss", ".atom"}:
+                return None
+            if suffix in {".jsonl", ".ndjson"}:
+                try:
+                    with f.open("rb") as stream:
+                        total += sum(chunk.count(b"\n") for chunk in iter(lambda: stream.read(1 << 20), b""))
+                except OSError:
+                    continue
+            elif suffix in {".txt", ".text", ".html", ".htm"}:
+                total += 1
+    return total
 
 
 def read_inputs(paths: list[str], defaults: Article | None = None) -> Iterator[Article | InputFailure]:

@@ -15,7 +15,7 @@ from .ingest import Article, InputFailure
 from .settings import Settings
 from .store import Store
 
-__all__ = ["IngestSummary", "ingest"]
+__all__ = ["IngestSummary", "count", "ingest", "skip_known"]
 
 
 @dataclass
@@ -34,6 +34,31 @@ class IngestSummary:
     def line(self) -> str:
         return (f"{self.stored} stored, {self.duplicates} skipped as duplicate, {self.near_duplicates} merged as "
                 f"near-duplicate, {len(self.failures)} failed")
+
+
+def skip_known(store: Store, article: Article, summary: IngestSummary) -> Fingerprint | None:
+    """The article's fingerprint when the store lacks it; else None, with the sighting recorded and counted."""
+    fp = fingerprint(article.text)
+    with store.transaction() as conn:
+        copy = store.find_copy(conn, article, fp)
+        if copy is not None:
+            store.seen_again(conn, copy[0], article, copy[1], copy[2])
+    if copy is None:
+        return fp
+    if copy[1] == "same":
+        summary.duplicates += 1
+    else:
+        summary.near_duplicates += 1
+    return None
+
+
+def count(summary: IngestSummary, outcome: str) -> None:
+    if outcome == "stored":
+        summary.stored += 1
+    elif outcome == "duplicate":
+        summary.duplicates += 1
+    else:
+        summary.near_duplicates += 1
 
 
 def ingest(inputs: Iterable[Article | InputFailure], store: Store, settings: Settings | None = None,
@@ -57,16 +82,8 @@ def ingest(inputs: Iterable[Article | InputFailure], store: Store, settings: Set
             if isinstance(item, InputFailure):
                 yield item
                 continue
-            fp = fingerprint(item.text)
-            with store.transaction() as conn:
-                copy = store.find_copy(conn, item, fp)
-                if copy is not None:
-                    store.seen_again(conn, copy[0], item, copy[1], copy[2])
-            if copy is not None:
-                if copy[1] == "same":
-                    summary.duplicates += 1
-                else:
-                    summary.near_duplicates += 1
+            fp = skip_known(store, item, summary)
+            if fp is None:
                 tick()
                 continue
             pending.append((item, fp))
@@ -80,11 +97,6 @@ def ingest(inputs: Iterable[Article | InputFailure], store: Store, settings: Set
             continue
         article, fp = pending.popleft()
         outcome, _ = store.add_record(result, article, fp)
-        if outcome == "stored":
-            summary.stored += 1
-        elif outcome == "duplicate":
-            summary.duplicates += 1
-        else:
-            summary.near_duplicates += 1
+        count(summary, outcome)
         tick()
     return summary

@@ -327,6 +327,20 @@ class Store:
             self._insert(conn, record, article, fp)
             return "stored", record.document.id
 
+    def add_records(self, items: list[tuple[Record, Article, Fingerprint]]) -> list[tuple[str, str]]:
+        """Several articles in one transaction (the batch writer's unit): all of them stored, or none."""
+        out = []
+        with self.transaction() as conn:
+            for record, article, fp in items:
+                copy = self.find_copy(conn, article, fp)
+                if copy is not None:
+                    self.seen_again(conn, copy[0], article, copy[1], copy[2])
+                    out.append((("duplicate" if copy[1] == "same" else "near-duplicate"), copy[0]))
+                else:
+                    self._insert(conn, record, article, fp)
+                    out.append(("stored", record.document.id))
+        return out
+
     def _insert(self, conn: Connection, record: Record, article: Article, fp: Fingerprint) -> None:
         doc = record.document
         published = str(doc.published) if doc.published else None
