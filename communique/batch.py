@@ -90,7 +90,7 @@ class _Dask:
             raise ConfigError("--scheduler needs Dask's distributed package: pip install 'communique[cluster]'") \
                 from None
         try:
-            self.client = Client(address, timeout=30)
+            self.client = Client(address, timeout=30)  # type: ignore[no-untyped-call]
         except OSError as err:
             raise ConfigError(f"--scheduler {address}: cannot reach the Dask scheduler ({err}): check the address "
                               "and that `dask scheduler` is running") from None
@@ -100,7 +100,7 @@ class _Dask:
         return self.client.submit(extract_chunk, chunk, self.settings, pure=False)
 
     def close(self) -> None:
-        self.client.close()
+        self.client.close()  # type: ignore[no-untyped-call]
 
 
 def _chunks(items: Iterable[Article | InputFailure], store: Store, summary: IngestSummary, size: int,

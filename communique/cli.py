@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from .batch import Job, run_batch
 from .brief import render_brief
 from .errors import CommuniqueError
-from .batch import Job, run_batch
 from .export import FORMATS, export
 from .extraction import extract_many
 from .ingest import Article, InputFailure, count_inputs, parse_published, read_inputs

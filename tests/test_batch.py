@@ -89,7 +89,7 @@ def test_dask_cluster_stores_the_same_records_as_the_local_run(cluster: str, roo
     examples = str(root / "examples" / "articles.jsonl")
     local, remote = str(tmp_path / "local.db"), str(tmp_path / "dask.db")
     done = subprocess.run([str(BIN / "communique"), "batch", examples, "--db", remote, "--scheduler", cluster,
-                           "--chunk-size", "2"], capture_output=True, text=True, timeout=600)
+                           "--chunk-size", "2"], capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stderr
     assert "5 stored" in done.stdout
     store = open_store(local)
