@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test eval lint bench clean
+.PHONY: install demo serve test eval lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ demo: install
 	$(BIN)/communique ingest examples/articles.jsonl --db communique.db
 	$(BIN)/communique events --db communique.db --limit 5
 	$(BIN)/communique actor Fidan --db communique.db
+	@echo "The web UI with these articles: make serve, then open http://127.0.0.1:8000/"
+
+serve: install
+	$(BIN)/communique ingest examples/articles.jsonl --db communique.db
+	$(BIN)/communique serve --db communique.db
 
 test: install
 	$(BIN)/python -m pytest -q -p no:cacheprovider

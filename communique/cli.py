@@ -82,6 +82,12 @@ def _store_commands(sub: Any) -> None:
     ba.add_argument("--published", help="publication date YYYY-MM-DD for articles that do not carry one")
     ba.add_argument("--source", help="name of the outlet, for articles that do not carry one")
     ba.add_argument("--model", help=Settings.documented()["model"])
+    sv = sub.add_parser("serve", help="the web UI and REST API over the store",
+                        description="Serve the UI and the REST API (OpenAPI at /docs). Writing routes need "
+                                    "COMMUNIQUE_TOKEN; without it the server is read-only.")
+    _db(sv)
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    sv.add_argument("--port", type=int, default=8000)
     fl = sub.add_parser("failures", help="inputs that could not be stored, and why")
     _db(fl)
     fl.add_argument("--limit", type=int, default=50)
@@ -314,6 +320,19 @@ def run_export(args: argparse.Namespace, out: TextIO) -> int:
         store.close()
 
 
+def run_serve(args: argparse.Namespace, out: TextIO) -> int:
+    import uvicorn
+
+    from .api import create_app
+
+    settings = Settings.from_env(db=args.db)
+    app = create_app(settings=settings, token=os.environ.get("COMMUNIQUE_TOKEN") or None)
+    print(f"communique: serving {app.state.store.describe()} at http://{args.host}:{args.port}/ "
+          f"(API docs at /docs{'' if os.environ.get('COMMUNIQUE_TOKEN') else '; read-only'})", file=out, flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -325,6 +344,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_batch_command(args, sys.stdout, sys.stderr)
         if args.command == "export":
             return run_export(args, sys.stdout)
+        if args.command == "serve":
+            return run_serve(args, sys.stdout)
         return run_query(args, sys.stdout)
     except CommuniqueError as err:
         print(f"Error: {err}", file=sys.stderr)

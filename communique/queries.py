@@ -27,8 +27,8 @@ from .store import (
     statements,
 )
 
-__all__ = ["EventFilter", "StatementFilter", "actor_profile", "find_actors", "find_events", "find_statements",
-           "list_failures", "search"]
+__all__ = ["EventFilter", "StatementFilter", "actor_by_id", "actor_profile", "article_record", "find_actors",
+           "find_events", "find_statements", "graph", "list_articles", "list_failures", "search"]
 
 DEFAULT_LIMIT = 100
 
@@ -47,6 +47,7 @@ class EventFilter:
     document: str | None = None
     limit: int = DEFAULT_LIMIT
     offset: int = 0
+    actor_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class StatementFilter:
     document: str | None = None
     limit: int = DEFAULT_LIMIT
     offset: int = 0
+    speaker_id: int | None = None
 
 
 def _like(name: str) -> str:
@@ -108,6 +110,9 @@ def find_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
             if role:
                 cond = and_(cond, event_actors.c.role == role)
             q = q.where(exists(select(literal(1)).select_from(event_actors).where(cond)))
+    if f.actor_id is not None:
+        q = q.where(exists(select(literal(1)).select_from(event_actors).where(and_(
+            event_actors.c.event_id == events.c.id, event_actors.c.actor_id == f.actor_id))))
     if f.type:
         q = q.where(events.c.type == f.type.upper())
     if f.modality:
@@ -143,6 +148,7 @@ def find_statements(store: Store, f: StatementFilter) -> list[dict[str, Any]]:
     q = (select(statements.c.id, statements.c.document_id, statements.c.local_id, statements.c.kind,
                 statements.c.source_type, statements.c.speaker_text, statements.c.cue_text,
                 statements.c.content_text, statements.c.date, when.label("when"), actors.c.name.label("speaker"),
+                statements.c.speaker_id,
                 actors.c.country.label("speaker_country"), documents.c.title, documents.c.published,
                 documents.c.url, _sentence_text().label("sentence"))
          .join(documents, documents.c.id == statements.c.document_id)
@@ -151,6 +157,8 @@ def find_statements(store: Store, f: StatementFilter) -> list[dict[str, Any]]:
                                sentences.c.idx == statements.c.sentence_idx), isouter=True))
     if f.speaker:
         q = q.where(statements.c.speaker_id.in_(_actor_ids(store, f.speaker)))
+    if f.speaker_id is not None:
+        q = q.where(statements.c.speaker_id == f.speaker_id)
     if f.source_type:
         q = q.where(statements.c.source_type == f.source_type.lower())
     if f.about:
@@ -187,9 +195,11 @@ def find_actors(store: Store, country: str | None = None, name: str | None = Non
         return [dict(r) for r in conn.execute(q).mappings()]
 
 
-def actor_profile(store: Store, name: str) -> dict[str, Any] | None:
+def actor_profile(store: Store, name: str, actor_id: int | None = None) -> dict[str, Any] | None:
     """One actor: roles over time, statement and event counts, and the counterparts of their events."""
-    found = find_actors(store, name=name, limit=1)
+    found = find_actors(store, name=name, limit=50)
+    if actor_id is not None:
+        found = [a for a in found if a["id"] == actor_id]
     if not found:
         return None
     actor = found[0]
@@ -208,10 +218,10 @@ def actor_profile(store: Store, name: str) -> dict[str, Any] | None:
         mine = select(event_actors.c.event_id).where(event_actors.c.actor_id == aid)
         other = event_actors.alias("other")
         counterparts = [dict(r) for r in conn.execute(
-            select(actors.c.name, actors.c.country, func.count().label("events"))
+            select(actors.c.id, actors.c.name, actors.c.country, func.count().label("events"))
             .select_from(other.join(actors, actors.c.id == other.c.actor_id))
             .where(other.c.event_id.in_(mine) & (other.c.actor_id != aid))
-            .group_by(actors.c.name, actors.c.country).order_by(func.count().desc(), actors.c.name)
+            .group_by(actors.c.id, actors.c.name, actors.c.country).order_by(func.count().desc(), actors.c.name)
             .limit(10)).mappings()]
         seen = conn.execute(select(func.count(func.distinct(sightings.c.document_id)))
                             .select_from(sightings.join(document_actors, document_actors.c.document_id
@@ -253,3 +263,59 @@ def list_failures(store: Store, limit: int = DEFAULT_LIMIT) -> list[dict[str, An
 
 def as_json(rows: list[dict[str, Any]]) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2, default=str)
+
+
+def list_articles(store: Store, limit: int = DEFAULT_LIMIT, offset: int = 0) -> list[dict[str, Any]]:
+    """Stored articles, newest first, with how many outlets carried each story."""
+    seen = (select(func.count()).select_from(sightings).where(sightings.c.document_id == documents.c.id)
+            .scalar_subquery())
+    q = (select(documents.c.id, documents.c.title, documents.c.published, documents.c.source, documents.c.url,
+                seen.label("seen_in")).order_by(documents.c.published.desc(), documents.c.id)
+         .limit(limit).offset(offset))
+    with store.engine.connect() as conn:
+        return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def article_record(store: Store, document_id: str) -> dict[str, Any] | None:
+    """The stored record of one article, with its actors' canonical ids and where else the story ran."""
+    with store.engine.connect() as conn:
+        raw = conn.execute(select(documents.c.record).where(documents.c.id == document_id)).scalar()
+        if raw is None:
+            return None
+        ids = {str(r.local_id): int(r.actor_id) for r in conn.execute(
+            select(document_actors.c.local_id, document_actors.c.actor_id)
+            .where(document_actors.c.document_id == document_id))}
+        seen = [dict(r) for r in conn.execute(
+            select(sightings.c.article_id, sightings.c.kind, sightings.c.source, sightings.c.url,
+                   sightings.c.published).where(sightings.c.document_id == document_id)
+            .order_by(sightings.c.id)).mappings()]
+    return {"record": json.loads(raw), "actor_ids": ids, "seen_in": seen}
+
+
+def actor_by_id(store: Store, actor_id: int) -> dict[str, Any] | None:
+    """The profile of the actor with this canonical id."""
+    with store.engine.connect() as conn:
+        name = conn.execute(select(actors.c.name).where(actors.c.id == actor_id)).scalar()
+    if name is None:
+        return None
+    return actor_profile(store, name, actor_id)
+
+
+def graph(store: Store, f: EventFilter, max_edges: int = 2000) -> dict[str, Any]:
+    """Actors as nodes and events as weighted edges (source -> target, by type and quad), filtered like events."""
+    rows = find_events(store, EventFilter(**{**f.__dict__, "limit": max_edges, "offset": 0}))
+    nodes: dict[int, dict[str, Any]] = {}
+    edges: dict[tuple[int, int, str], dict[str, Any]] = {}
+    for r in rows:
+        for s in r["source"]:
+            for t in r["target"]:
+                if s["id"] == t["id"]:
+                    continue
+                for a in (s, t):
+                    nodes.setdefault(a["id"], {"id": a["id"], "name": a["name"], "country": a["country"],
+                                               "kind": a["kind"], "events": 0})["events"] += 1
+                key = (s["id"], t["id"], r["type"])
+                edge = edges.setdefault(key, {"source": s["id"], "target": t["id"], "type": r["type"],
+                                              "quad": r["quad"], "weight": 0})
+                edge["weight"] += 1
+    return {"nodes": list(nodes.values()), "edges": list(edges.values())}

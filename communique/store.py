@@ -58,6 +58,7 @@ documents = Table(
     Column("text_hash", String(64), nullable=False, unique=True),
     Column("signature", LargeBinary, nullable=False),
     Column("stored_at", String(32), nullable=False),
+    Column("record", Text, nullable=False),  # the record as extracted, JSON (schema communique.record/1)
     Index("ix_documents_published", "published"),
 )
 
@@ -347,7 +348,7 @@ class Store:
         conn.execute(insert(documents).values(
             id=doc.id, title=doc.title, published=published, source=doc.source, url=doc.url,
             language=doc.language, text=doc.text, text_hash=fp.text_hash, signature=fp.signature,
-            stored_at=_now()))
+            stored_at=_now(), record=json.dumps(record.to_dict(), ensure_ascii=False)))
         conn.execute(insert(sightings).values(
             document_id=doc.id, article_id=doc.id, kind="original", similarity=1.0, title=doc.title,
             published=published, source=doc.source, url=doc.url, origin=article.origin))

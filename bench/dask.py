@@ -1,0 +1,104 @@
+"""Dask: the sample through a local Dask cluster (a real `dask scheduler` and two `dask worker` processes
+started here on 127.0.0.1) against the plain local run with two processes: identical records, and the
+throughput ratio.
+
+    python bench/dask.py [--articles 300]
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import machine, sample, words, write_sample
+from sqlalchemy import select
+
+from communique.batch import Job, run_batch
+from communique.export import export
+from communique.ingest import read_inputs
+from communique.settings import Settings
+from communique.store import document_actors, documents, open_store
+
+BIN = Path(sys.executable).parent
+
+
+def dump(url: str) -> tuple[object, ...]:
+    store = open_store(url)
+    parts = []
+    for what in ("events", "statements"):
+        buf = io.StringIO()
+        export(store, "jsonl", buf, what=what)
+        parts.append(buf.getvalue())
+    with store.engine.connect() as conn:
+        parts.append(conn.execute(select(documents.c.id, documents.c.text).order_by(documents.c.id)).all())
+        parts.append(conn.execute(select(document_actors).order_by(document_actors.c.document_id,
+                                                                   document_actors.c.local_id)).all())
+    store.close()
+    return tuple(parts)
+
+
+def start_cluster() -> tuple[str, list[subprocess.Popen[bytes]]]:
+    from distributed import Client
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    procs = [subprocess.Popen([str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                               "--dashboard-address", ":0"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            Client(address, timeout=2).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+    for _ in range(2):
+        procs.append(subprocess.Popen([str(BIN / "dask"), "worker", address, "--nworkers", "1", "--nthreads", "1",
+                                       "--host", "127.0.0.1", "--dashboard-address", ":0", "--memory-limit", "0"],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    with Client(address, timeout=30) as client:
+        client.wait_for_workers(2, timeout=90)
+        client.run(lambda: __import__("communique.pipeline").pipeline.load_nlp())  # warm both workers
+    return address, procs
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=300)
+    args = ap.parse_args()
+    n = words([r["text"] for r in sample(args.articles)])
+    settings = Settings.from_env()
+    print(f"{machine()}\n{args.articles} articles, {n:,} words")
+    address, procs = start_cluster()
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = write_sample(args.articles, Path(tmp) / "sample.jsonl")
+            speed = {}
+            for name, job in (("local, 2 processes", Job(processes=2, chunk_size=8)),
+                              ("Dask, 2 workers", Job(scheduler=address, chunk_size=8))):
+                url = str(Path(tmp) / f"{name.split(',')[0]}.db")
+                store = open_store(url)
+                t = time.perf_counter()
+                run_batch(read_inputs([str(corpus)]), store, settings, job)
+                speed[name] = n / (time.perf_counter() - t)
+                store.close()
+                print(f"{name:<20} {speed[name]:8,.0f} words/s")
+            same = dump(str(Path(tmp) / "local.db")) == dump(str(Path(tmp) / "Dask.db"))
+            print(f"records identical: {same}")
+            print(f"Dask / local = {speed['Dask, 2 workers'] / speed['local, 2 processes']:.2f}")
+    finally:
+        for p in reversed(procs):
+            p.terminate()
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

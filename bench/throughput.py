@@ -1,0 +1,78 @@
+"""Throughput: words per second of the bare spaCy pipeline, of `extract` in-process, and of `batch` with one
+and two worker processes into SQLite, on the same sample, in one run.
+
+    python bench/throughput.py [--articles 300]
+
+Ratios: b/a (our stages' cost over the parse; target at least 0.80), c/a, and 2 processes over 1 (target 1.6).
+"""
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from common import machine, sample, words, write_sample
+
+from communique.batch import Job, run_batch
+from communique.extraction import extract_many
+from communique.ingest import Article, read_inputs
+from communique.pipeline import load_nlp
+from communique.settings import DEFAULT_MODELS, Settings
+from communique.store import open_store
+
+
+def bare_pipeline():  # type: ignore[no-untyped-def]
+    import spacy
+
+    for name in DEFAULT_MODELS:
+        try:
+            return spacy.load(name, exclude=["senter"])
+        except OSError:
+            continue
+    raise SystemExit("no spaCy model installed")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=300)
+    args = ap.parse_args()
+    rows = sample(args.articles)
+    texts = [r["text"] for r in rows]
+    n = words(texts)
+    settings = Settings.from_env()
+    print(f"{machine()}\n{len(texts)} articles, {n:,} words (corpus/kremlin)")
+
+    nlp = bare_pipeline()
+    list(nlp.pipe(texts[:5]))
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=settings.batch_size):
+        pass
+    a = n / (time.perf_counter() - t)
+    print(f"(a) bare spaCy nlp.pipe:               {a:8,.0f} words/s")
+
+    load_nlp(settings)
+    articles = [Article(id=r["id"], text=r["text"]) for r in rows]
+    t = time.perf_counter()
+    for _ in extract_many(articles, settings):
+        pass
+    b = n / (time.perf_counter() - t)
+    print(f"(b) communique extract, in-process:    {b:8,.0f} words/s   b/a = {b / a:.2f}  (target ≥ 0.80)")
+
+    c: dict[int, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = write_sample(args.articles, Path(tmp) / "sample.jsonl")
+        for procs in (1, 2):
+            store = open_store(str(Path(tmp) / f"batch{procs}.db"))
+            t = time.perf_counter()
+            summary = run_batch(read_inputs([str(corpus)]), store, settings, Job(processes=procs, chunk_size=8))
+            c[procs] = n / (time.perf_counter() - t)
+            store.close()
+            print(f"(c) communique batch, {procs} process{'es' if procs > 1 else '  '} → SQLite: {c[procs]:8,.0f} "
+                  f"words/s   c/a = {c[procs] / a:.2f}   ({summary.stored} stored)")
+    print(f"2 processes / 1 process = {c[2] / c[1]:.2f}  (target ≥ 1.6)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,58 @@
+// Shared helpers. Everything from the store is put on the page with textContent, never as HTML.
+"use strict";
+
+async function api(path, params) {
+  const url = new URL(path, window.location.origin);
+  for (const [k, v] of Object.entries(params || {})) if (v !== undefined && v !== null && v !== "") url.searchParams.set(k, v);
+  const res = await fetch(url);
+  const body = await res.json();
+  if (!res.ok) throw new Error(body.error ? body.error.message : res.statusText);
+  return body;
+}
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null) continue;
+    if (k === "class") node.className = v;
+    else if (k === "href") node.setAttribute("href", safeHref(v));
+    else if (k.startsWith("data-")) node.setAttribute(k, String(v));
+    else node[k] = v;
+  }
+  for (const c of children) {
+    if (c === undefined || c === null) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+function safeHref(v) {
+  const s = String(v);
+  return /^(https?:\/\/|\/|[a-z]+\.html(\?|$)|\?|#)/i.test(s) ? s : "#";
+}
+
+function param(name) { return new URLSearchParams(window.location.search).get(name); }
+
+function actorLink(actor) {
+  if (!actor) return el("span", {}, "—");
+  return el("a", { href: `actor.html?id=${encodeURIComponent(actor.id)}`, class: "actor-link" }, actor.name);
+}
+
+function names(list) {
+  const span = el("span");
+  (list || []).forEach((a, i) => { if (i) span.append(", "); span.append(actorLink(a)); });
+  if (!list || !list.length) span.append("—");
+  return span;
+}
+
+function nav() {
+  const form = el("form", { id: "search-form" }, el("input", { name: "q", id: "q", placeholder: "search", type: "search" }));
+  form.addEventListener("submit", (e) => { e.preventDefault(); window.location = `search.html?q=${encodeURIComponent(form.q.value)}`; });
+  document.body.prepend(el("header", {}, el("strong", {}, "communique"),
+    el("a", { href: "index.html" }, "Articles"), el("a", { href: "timeline.html" }, "Timeline"),
+    el("a", { href: "network.html" }, "Network"), el("a", { href: "search.html" }, "Search"), form));
+}
+
+function fail(where, err) { where.replaceChildren(el("p", { class: "error" }, `Could not load: ${err.message}`)); }
+
+const QUAD_COLORS = { 1: "#2e7d32", 2: "#1565c0", 3: "#ef6c00", 4: "#c62828" };

@@ -1,0 +1,132 @@
+"""The REST API: every route, the single error shape, pagination, the token rule, the body size limit, and a
+schemathesis run over the OpenAPI spec that must find no server error."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from communique.api import MAX_BODY, create_app
+from communique.ingest import read_inputs
+from communique.ingestion import ingest
+from communique.settings import Settings
+from communique.store import open_store
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory, root: Path) -> str:
+    url = str(tmp_path_factory.mktemp("api") / "api.db")
+    store = open_store(url)
+    ingest(read_inputs([str(root / "examples" / "articles.jsonl")]), store)
+    store.close()
+    return url
+
+
+@pytest.fixture(scope="module")
+def client(db: str) -> Iterator[TestClient]:
+    with TestClient(create_app(settings=Settings.from_env(db=db))) as c:
+        yield c
+
+
+def _error(resp, status: int) -> str:  # type: ignore[no-untyped-def]
+    assert resp.status_code == status, resp.text
+    body = resp.json()
+    assert set(body) == {"error"} and body["error"]["status"] == status and body["error"]["message"]
+    return str(body["error"]["message"])
+
+
+def test_articles_list_and_pagination(client: TestClient) -> None:
+    all_ = client.get("/api/articles").json()["items"]
+    assert len(all_) == 5
+    page = client.get("/api/articles", params={"limit": 2, "offset": 2}).json()
+    assert [a["id"] for a in page["items"]] == [a["id"] for a in all_[2:4]] and page["limit"] == 2
+
+
+def test_article_record_and_404(client: TestClient) -> None:
+    body = client.get("/api/articles/call-washington-ankara").json()
+    rec = body["record"]
+    assert rec["document"]["id"] == "call-washington-ankara" and rec["statements"] and rec["events"]
+    assert set(body["actor_ids"]) == {a["id"] for a in rec["actors"]}
+    assert "list them" in _error(client.get("/api/articles/no-such-article"), 404)
+
+
+def test_events_statements_actors_graph_search(client: TestClient) -> None:
+    ev = client.get("/api/events", params={"source": "Britain", "type": "ACCUSE"}).json()["items"]
+    assert ev and all(e["type"] == "ACCUSE" and e["sentence"] for e in ev)
+    st = client.get("/api/statements", params={"source_type": "anonymous"}).json()["items"]
+    assert st and all(s["source_type"] == "anonymous" for s in st)
+    actors = client.get("/api/actors", params={"country": "TUR"}).json()["items"]
+    fidan = next(a for a in actors if a["name"] == "Hakan Fidan")
+    profile = client.get(f"/api/actors/{fidan['id']}").json()
+    assert profile["name"] == "Hakan Fidan" and profile["documents"] == 2
+    assert _error(client.get("/api/actors/999999"), 404)
+    g = client.get("/api/graph").json()
+    ids = {n["id"] for n in g["nodes"]}
+    assert g["edges"] and all(e["source"] in ids and e["target"] in ids and 1 <= e["quad"] <= 4 for e in g["edges"])
+    hits = client.get("/api/search", params={"q": "frigate"}).json()["items"]
+    assert hits and all(h["document_id"] == "threat-strait" for h in hits)
+
+
+def test_bad_parameters_get_the_error_shape(client: TestClient) -> None:
+    assert "limit" in _error(client.get("/api/events", params={"limit": 0}), 422)
+    assert "type" in _error(client.get("/api/events", params={"type": "HUG"}), 422)
+    assert "since" in _error(client.get("/api/statements", params={"since": "last week"}), 422)
+    _error(client.get("/api/nothing-here"), 404)
+
+
+def test_extract_returns_a_record_and_stores_nothing(client: TestClient) -> None:
+    before = client.get("/api/articles").json()["items"]
+    rec = client.post("/api/extract", json={"text": "Japan and India held talks in Tokyo on Monday.",
+                                            "published": "2025-05-06"}).json()
+    assert rec["events"] and rec["events"][0]["type"] == "CONSULT"
+    assert client.get("/api/articles").json()["items"] == before
+    assert "published" in _error(client.post("/api/extract", json={"text": "x", "published": "May"}), 422)
+
+
+def test_writing_needs_a_token_and_read_only_without_one(db: str, client: TestClient) -> None:
+    article = {"id": "posted-1", "text": "Chile and Peru signed a fishing accord in Lima on Friday, officials said."}
+    assert "read-only" in _error(client.post("/api/articles", json=article), 403)
+    with TestClient(create_app(settings=Settings.from_env(db=db), token="s3cret")) as writer:
+        assert "Bearer" in _error(writer.post("/api/articles", json=article), 401)
+        assert "Bearer" in _error(writer.post("/api/articles", json=article,
+                                              headers={"Authorization": "Bearer wrong"}), 401)
+        ok = writer.post("/api/articles", json=article, headers={"Authorization": "Bearer s3cret"})
+        assert ok.status_code == 201 and ok.json()["outcome"] == "stored"
+        again = writer.post("/api/articles", json=article, headers={"Authorization": "Bearer s3cret"})
+        assert again.json()["outcome"] == "duplicate"
+
+
+def test_request_bodies_have_a_size_limit(client: TestClient) -> None:
+    huge = "a" * (MAX_BODY + 10)
+    assert "over" in _error(client.post("/api/extract", content=huge, headers={"content-type": "application/json"}),
+                            413)
+
+
+def test_the_ui_is_served_from_the_package(client: TestClient) -> None:
+    assert client.get("/", follow_redirects=False).headers["location"] == "/ui/index.html"
+    page = client.get("/ui/article.html")
+    assert page.status_code == 200 and "vendor" not in page.text and "app.js" in page.text
+    assert client.get("/ui/vendor/cytoscape.min.js").status_code == 200
+    assert client.get("/ui/vendor/chart.umd.min.js").status_code == 200
+
+
+def test_schemathesis_finds_no_server_error(db: str) -> None:
+    schemathesis = pytest.importorskip("schemathesis")
+    from hypothesis import HealthCheck, given, settings
+
+    app = create_app(settings=Settings.from_env(db=db))
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+    failures: list[str] = []
+    for operation in schema.get_all_operations():
+        op = operation.ok()
+
+        @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        @given(case=op.as_strategy())
+        def check(case) -> None:  # type: ignore[no-untyped-def]
+            resp = case.call()
+            if resp.status_code >= 500:
+                failures.append(f"{case.method} {case.formatted_path} -> {resp.status_code}: {resp.text[:200]}")
+        check()
+    assert not failures, failures

@@ -1,0 +1,149 @@
+"""The web UI in real headless Chromium (Debian's /usr/bin/chromium driven by Playwright), against
+`communique serve` started as a process. Screenshots of each page go to test-artifacts/."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from communique.ingest import Article, read_inputs
+from communique.ingestion import ingest
+from communique.store import open_store
+
+CHROMIUM = os.environ.get("COMMUNIQUE_CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+HOSTILE = ("Officials in Oslo said the <script>window.__pwned = 1</script> tag was sent by Norway. "
+           "<img src=x onerror=\"window.__pwned = 2\"> Norway accused Sweden of hiding it on Monday.")
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, root: Path) -> Iterator[str]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install chromium (.ci/run does), or set COMMUNIQUE_CHROMIUM")
+    pytest.importorskip("playwright", reason="pip install playwright (the test extra)")
+    db = str(tmp_path_factory.mktemp("ui") / "ui.db")
+    store = open_store(db)
+    ingest(read_inputs([str(root / "examples" / "articles.jsonl")]), store)
+    from datetime import date
+    ingest([Article(id="hostile", text=HOSTILE, title="A <b>bold</b> title", published=date(2025, 4, 7))], store)
+    store.close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "communique"), "serve", "--db", db, "--port",
+                             str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/api/articles", timeout=2).read()
+            break
+        except OSError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                proc.kill()
+                raise RuntimeError(f"communique serve did not start: {proc.stderr.read() if proc.stderr else ''}")
+            time.sleep(0.3)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser(server: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = ctx.new_page()
+    yield pg
+    ctx.close()
+
+
+def _shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_article_view_marks_the_speaker_and_links_to_the_actor(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    record = json.loads(urllib.request.urlopen(f"{server}/api/articles/call-washington-ankara").read())["record"]
+    st = next(s for s in record["statements"] if s["speaker"] and s["speaker_mention"])
+    speaker = next(a for a in record["actors"] if a["id"] == st["speaker"])
+    page.goto(f"{server}/ui/article.html?id=call-washington-ankara")
+    page.wait_for_selector("body[data-ready='1']")
+    marked = page.locator(f"#text span.speaker[data-statement='{st['id']}']").first
+    assert marked.get_attribute("data-actor-name") == speaker["name"]
+    assert marked.inner_text().strip() in st["speaker_mention"]["text"]
+    marked.hover()
+    assert speaker["name"] in page.locator("#info").inner_text()
+    assert page.locator("#text span.trigger").count() == len(record["events"]) or page.locator(
+        "#text span.trigger").count() > 0
+    assert page.locator("#statements .badge.anon").count() == sum(
+        1 for s in record["statements"] if s["source_type"] == "anonymous")
+    _shot(page, "article-view")
+    page.locator(f"#statements li[data-statement='{st['id']}'] a.speaker-link").click()
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.locator("#name").inner_text() == speaker["name"]
+    assert page.locator("#statements li").count() >= 1
+    _shot(page, "actor-page")
+
+
+def test_article_content_is_text_never_markup(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/ui/article.html?id=hostile")
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#text img, #text script, #title b").count() == 0
+    assert "<script>window.__pwned = 1</script>" in page.locator("#text").inner_text()
+    assert page.locator("#title").inner_text() == "A <b>bold</b> title"
+    _shot(page, "article-escaped")
+
+
+def test_timeline_filters(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/ui/timeline.html")
+    page.wait_for_selector("body[data-ready='1']")
+    everything = int(page.locator("body").get_attribute("data-events") or 0)
+    assert everything > 0 and page.locator("tr.event-row").count() == everything
+    page.select_option("#f-modality", "asserted")
+    page.select_option("#f-type", "ACCUSE")
+    page.click("#filters button")
+    page.wait_for_function(f"document.body.dataset.events !== '{everything}'")
+    rows = page.locator("tr.event-row")
+    assert 0 < rows.count() < everything
+    assert all("ACCUSE" in rows.nth(i).inner_text() and "asserted" in rows.nth(i).inner_text()
+               for i in range(rows.count()))
+    _shot(page, "timeline")
+
+
+def test_network_loads(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/ui/network.html")
+    page.wait_for_selector("body[data-ready='1']")
+    nodes = int(page.locator("body").get_attribute("data-nodes") or 0)
+    assert nodes > 1 and page.evaluate("cy.nodes().length") == nodes and page.evaluate("cy.edges().length") > 0
+    page.wait_for_timeout(300)
+    _shot(page, "network")
+
+
+def test_search(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/ui/index.html")
+    page.fill("#q", "grain")
+    page.press("#q", "Enter")
+    page.wait_for_selector("body[data-ready='1']")
+    results = page.locator("#results li.result")
+    assert results.count() > 0 and "grain" in results.first.inner_text().lower()
+    _shot(page, "search")
