@@ -93,26 +93,26 @@ def _names(store: Store, ids: list[int]) -> dict[int, dict[str, Any]]:
 def find_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
     """Events matching `f`, newest first, each with its participants and evidence."""
     when = events.c.when_date
-    q = (select(events.c.id, events.c.document_id, events.c.local_id, events.c.type, events.c.cameo, events.c.quad,
-                events.c.modality, events.c.date, events.c.condition_text, events.c.trigger_text,
-                events.c.trigger_start, events.c.trigger_end, events.c.location_id, when.label("when"),
-                documents.c.title, documents.c.published, documents.c.url, documents.c.source.label("outlet"),
-                event_clusters.c.mentions.label("cluster_mentions"), events.c.cluster_id,
-                _sentence_text().label("sentence"))
-         .join(documents, documents.c.id == events.c.document_id)
-         .join(sentences, and_(sentences.c.document_id == events.c.document_id,
-                               sentences.c.idx == events.c.sentence_idx), isouter=True)
-         .join(event_clusters, event_clusters.c.id == events.c.cluster_id, isouter=True))
-    for name, role in ((f.actor, None), (f.source, "source"), (f.target, "target")):
-        if name:
-            cond = and_(event_actors.c.event_id == events.c.id,
-                        event_actors.c.actor_id.in_(_actor_ids(store, name)))
-            if role:
-                cond = and_(cond, event_actors.c.role == role)
-            q = q.where(exists(select(literal(1)).select_from(event_actors).where(cond)))
+    wanted: list[tuple[list[int], str | None]] = [(_actor_ids(store, name), role) for name, role in (
+        (f.actor, None), (f.source, "source"), (f.target, "target")) if name]
     if f.actor_id is not None:
-        q = q.where(exists(select(literal(1)).select_from(event_actors).where(and_(
-            event_actors.c.event_id == events.c.id, event_actors.c.actor_id == f.actor_id))))
+        wanted.append(([f.actor_id], None))
+    # first the page of ids (index work only), then the details of those rows
+    if wanted:  # led by one actor filter: that actor's events are read newest first from an index
+        ids, role = wanted.pop(0)
+        lead = event_actors.alias("lead")
+        q = (select(events.c.id).select_from(lead.join(events, events.c.id == lead.c.event_id))
+             .where(lead.c.actor_id.in_(ids)).distinct())
+        if role:
+            q = q.where(lead.c.role == role)
+        when = lead.c.when_date
+    else:
+        q = select(events.c.id)
+    for ids, role in wanted:
+        cond = and_(event_actors.c.event_id == events.c.id, event_actors.c.actor_id.in_(ids))
+        if role:
+            cond = and_(cond, event_actors.c.role == role)
+        q = q.where(exists(select(literal(1)).select_from(event_actors).where(cond)))
     if f.type:
         q = q.where(events.c.type == f.type.upper())
     if f.modality:
@@ -123,10 +123,24 @@ def find_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
         q = q.where(when <= f.until + "\uffff")
     if f.document:
         q = q.where(events.c.document_id == f.document)
-    q = q.order_by(when.desc(), events.c.id).limit(f.limit).offset(f.offset)
+    q = q.add_columns(when.label("w")).order_by(when.desc(), events.c.id).limit(f.limit).offset(f.offset)
+    when = events.c.when_date
     with store.engine.connect() as conn:
-        rows = [dict(r) for r in conn.execute(q).mappings()]
-        ids = [r["id"] for r in rows]
+        page = [int(r[0]) for r in conn.execute(q)]
+        detail = (select(events.c.id, events.c.document_id, events.c.local_id, events.c.type, events.c.cameo,
+                         events.c.quad, events.c.modality, events.c.date, events.c.condition_text,
+                         events.c.trigger_text, events.c.trigger_start, events.c.trigger_end, events.c.location_id,
+                         when.label("when"), documents.c.title, documents.c.published, documents.c.url,
+                         documents.c.source.label("outlet"), event_clusters.c.mentions.label("cluster_mentions"),
+                         events.c.cluster_id, _sentence_text().label("sentence"))
+                  .join(documents, documents.c.id == events.c.document_id)
+                  .join(sentences, and_(sentences.c.document_id == events.c.document_id,
+                                        sentences.c.idx == events.c.sentence_idx), isouter=True)
+                  .join(event_clusters, event_clusters.c.id == events.c.cluster_id, isouter=True)
+                  .where(events.c.id.in_(page)))
+        found = {int(r["id"]): dict(r) for r in conn.execute(detail).mappings()} if page else {}
+        rows = [found[i] for i in page]
+        ids = page
         parts: dict[int, dict[str, list[int]]] = {i: {"source": [], "target": []} for i in ids}
         if ids:
             for ev_id, actor_id, role in conn.execute(select(event_actors.c.event_id, event_actors.c.actor_id,
@@ -145,16 +159,7 @@ def find_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
 def find_statements(store: Store, f: StatementFilter) -> list[dict[str, Any]]:
     """Statements matching `f`, newest first, with speaker and evidence."""
     when = statements.c.when_date
-    q = (select(statements.c.id, statements.c.document_id, statements.c.local_id, statements.c.kind,
-                statements.c.source_type, statements.c.speaker_text, statements.c.cue_text,
-                statements.c.content_text, statements.c.date, when.label("when"), actors.c.name.label("speaker"),
-                statements.c.speaker_id,
-                actors.c.country.label("speaker_country"), documents.c.title, documents.c.published,
-                documents.c.url, _sentence_text().label("sentence"))
-         .join(documents, documents.c.id == statements.c.document_id)
-         .join(actors, actors.c.id == statements.c.speaker_id, isouter=True)
-         .join(sentences, and_(sentences.c.document_id == statements.c.document_id,
-                               sentences.c.idx == statements.c.sentence_idx), isouter=True))
+    q = select(statements.c.id)  # the page of ids first, then the details of those rows
     if f.speaker:
         q = q.where(statements.c.speaker_id.in_(_actor_ids(store, f.speaker)))
     if f.speaker_id is not None:
@@ -172,16 +177,30 @@ def find_statements(store: Store, f: StatementFilter) -> list[dict[str, Any]]:
         q = q.where(statements.c.document_id == f.document)
     q = q.order_by(when.desc(), statements.c.id).limit(f.limit).offset(f.offset)
     with store.engine.connect() as conn:
-        return [dict(r) for r in conn.execute(q).mappings()]
+        page = [int(r[0]) for r in conn.execute(q)]
+        if not page:
+            return []
+        detail = (select(statements.c.id, statements.c.document_id, statements.c.local_id, statements.c.kind,
+                         statements.c.source_type, statements.c.speaker_text, statements.c.cue_text,
+                         statements.c.content_text, statements.c.date, when.label("when"),
+                         actors.c.name.label("speaker"), statements.c.speaker_id,
+                         actors.c.country.label("speaker_country"), documents.c.title, documents.c.published,
+                         documents.c.url, _sentence_text().label("sentence"))
+                  .join(documents, documents.c.id == statements.c.document_id)
+                  .join(actors, actors.c.id == statements.c.speaker_id, isouter=True)
+                  .join(sentences, and_(sentences.c.document_id == statements.c.document_id,
+                                        sentences.c.idx == statements.c.sentence_idx), isouter=True)
+                  .where(statements.c.id.in_(page)))
+        found = {int(r["id"]): dict(r) for r in conn.execute(detail).mappings()}
+        return [found[i] for i in page]
 
 
 def find_actors(store: Store, country: str | None = None, name: str | None = None, kind: str | None = None,
                 limit: int = DEFAULT_LIMIT, offset: int = 0) -> list[dict[str, Any]]:
     """Canonical actors with how often they are mentioned, most mentioned first."""
-    count = (select(func.count(document_actors.c.document_id)).where(document_actors.c.actor_id == actors.c.id)
-             .scalar_subquery())
+    count = actors.c.documents
     q = select(actors.c.id, actors.c.name, actors.c.kind, actors.c.country, actors.c.sector, actors.c.code,
-               actors.c.role, count.label("documents"))
+               actors.c.role, count)
     if country:
         q = q.where(actors.c.country == country.upper())
     if kind:
@@ -233,7 +252,8 @@ def actor_profile(store: Store, name: str, actor_id: int | None = None) -> dict[
 
 
 def search(store: Store, words: str, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """Full-text search over articles, statements and actor names (FTS5 on SQLite, tsvector on PostgreSQL)."""
+    """Full-text search over articles, statements and actor names (FTS5 on SQLite, tsvector on PostgreSQL),
+    all words required, most recently stored first (ranking every match would cost as much as the matches)."""
     terms = re.findall(r"\w+", words)
     if not terms:
         return []
@@ -243,14 +263,14 @@ def search(store: Store, words: str, limit: int = 50, offset: int = 0) -> list[d
             rows = conn.execute(text(
                 "SELECT s.kind, s.document_id, s.local_id, snippet(search, 0, '[', ']', '…', 12) AS snippet, "
                 "d.title, d.published, d.url FROM search s JOIN documents d ON d.id = s.document_id "
-                "WHERE search MATCH :q ORDER BY rank LIMIT :limit OFFSET :offset"),
+                "WHERE search MATCH :q ORDER BY s.rowid DESC LIMIT :limit OFFSET :offset"),
                 {"q": query, "limit": limit, "offset": offset}).mappings()
         else:
             rows = conn.execute(text(
                 "SELECT s.kind, s.document_id, s.local_id, ts_headline('english', s.body, q, "
                 "'StartSel=[, StopSel=], MaxWords=20, MinWords=8') AS snippet, d.title, d.published, d.url "
                 "FROM search s JOIN documents d ON d.id = s.document_id, plainto_tsquery('english', :q) q "
-                "WHERE s.tsv @@ q ORDER BY ts_rank(s.tsv, q) DESC, s.id LIMIT :limit OFFSET :offset"),
+                "WHERE s.tsv @@ q ORDER BY s.id DESC LIMIT :limit OFFSET :offset"),
                 {"q": " ".join(terms), "limit": limit, "offset": offset}).mappings()
         return [dict(r) for r in rows]
 

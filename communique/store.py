@@ -92,8 +92,9 @@ actors = Table(
     Column("key", Text, nullable=False, unique=True),
     Column("name", Text, nullable=False), Column("kind", String(16), nullable=False),
     Column("country", String(8)), Column("sector", String(8)), Column("code", String(16)), Column("role", Text),
-    Column("role_as_of", String(10)),
-    Index("ix_actors_name", "name"), Index("ix_actors_country", "country"),
+    Column("role_as_of", String(10)), Column("documents", Integer, nullable=False, default=0),
+    Index("ix_actors_name", "name"), Index("ix_actors_country", "country", "documents"),
+    Index("ix_actors_documents", "documents"),
 )
 
 actor_names = Table(  # every name an actor goes by in any article, lower-cased, for name filters
@@ -169,7 +170,9 @@ event_actors = Table(
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("actor_id", Integer, ForeignKey("actors.id"), primary_key=True),
     Column("role", String(8), primary_key=True),
-    Index("ix_event_actors_actor", "actor_id", "role"),
+    Column("when_date", String(10)),  # the event's, repeated here so an actor's events come newest first by index
+    Index("ix_event_actors_actor", "actor_id", "role", "when_date"),
+    Index("ix_event_actors_actor_when", "actor_id", "when_date"),
 )
 
 failures = Table(
@@ -383,7 +386,8 @@ class Store:
             rows = conn.execute(insert(actors).returning(actors.c.id, actors.c.key, actors.c.role_as_of,
                                                          sort_by_parameter_order=True),
                                 [{"key": k, "name": a.name, "kind": a.kind, "country": a.country, "sector": a.sector,
-                                  "code": a.code, "role": a.role, "role_as_of": published} for k, a in new.items()])
+                                  "code": a.code, "role": a.role, "role_as_of": published, "documents": 0}
+                                 for k, a in new.items()])
             known.update({str(r.key): r for r in rows})
         for a in found:
             row = known[keys[a.id]]
@@ -391,7 +395,10 @@ class Store:
                                                                    or published > row.role_as_of):
                 conn.execute(update(actors).where(actors.c.id == row.id).values(
                     role=a.role, role_as_of=published, sector=a.sector, code=a.code))
-        return {a.id: int(known[keys[a.id]].id) for a in found}
+        ids = {a.id: int(known[keys[a.id]].id) for a in found}
+        conn.execute(update(actors).where(actors.c.id.in_(set(ids.values()))).values(
+            documents=actors.c.documents + 1))
+        return ids
 
     def _names(self, conn: Connection, record: Record, ids: dict[str, int]) -> None:
         wanted = {(ids[a.id], n.lower()) for a in record.actors for n in (a.name, *a.aliases)}
@@ -429,8 +436,8 @@ class Store:
             "when_date": ev.date or published, "location_id": ids.get(ev.location or ""), "modality": ev.modality,
             "condition_text": ev.condition.text if ev.condition else None, "statement_local_id": ev.statement,
             "cluster_id": cluster} for ev, cluster in zip(record.events, clusters, strict=True)]).scalars().all()
-        rows = [{"event_id": event_id, "actor_id": a, "role": role}
-                for event_id, (sources, targets) in zip(inserted, parts, strict=True)
+        rows = [{"event_id": event_id, "actor_id": a, "role": role, "when_date": ev.date or published}
+                for event_id, ev, (sources, targets) in zip(inserted, record.events, parts, strict=True)
                 for role, group in (("source", sources), ("target", targets)) for a in group]
         if rows:
             conn.execute(insert(event_actors), rows)
