@@ -9,7 +9,6 @@ same chunks: their records are identical.
 """
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -70,7 +69,9 @@ class _Local:
     def __init__(self, processes: int, settings: dict[str, Any]) -> None:
         import multiprocessing
 
-        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        # spawn, not fork: a forked child would inherit the writer's open database connections, and SQLite must
+        # never see a connection closed in a process that did not open it
+        context = multiprocessing.get_context("spawn")
         self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=_warm,
                                         initargs=(settings,))
         self.settings = settings
