@@ -97,36 +97,53 @@ def find_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
         (f.actor, None), (f.source, "source"), (f.target, "target")) if name]
     if f.actor_id is not None:
         wanted.append(([f.actor_id], None))
-    # first the page of ids (index work only), then the details of those rows
-    if wanted:  # led by one actor filter: that actor's events are read newest first from an index
-        ids, role = wanted.pop(0)
-        lead = event_actors.alias("lead")
-        q = (select(events.c.id).select_from(lead.join(events, events.c.id == lead.c.event_id))
-             .where(lead.c.actor_id.in_(ids)).distinct())
-        if role:
-            q = q.where(lead.c.role == role)
-        when = lead.c.when_date
-    else:
-        q = select(events.c.id)
-    for ids, role in wanted:
-        cond = and_(event_actors.c.event_id == events.c.id, event_actors.c.actor_id.in_(ids))
-        if role:
-            cond = and_(cond, event_actors.c.role == role)
-        q = q.where(exists(select(literal(1)).select_from(event_actors).where(cond)))
-    if f.type:
-        q = q.where(events.c.type == f.type.upper())
-    if f.modality:
-        q = q.where(events.c.modality == f.modality.lower())
-    if f.since:
-        q = q.where(when >= f.since)
-    if f.until:
-        q = q.where(when <= f.until + "\uffff")
-    if f.document:
-        q = q.where(events.c.document_id == f.document)
-    q = q.add_columns(when.label("w")).order_by(when.desc(), events.c.id).limit(f.limit).offset(f.offset)
+    led = bool(wanted)
+    lead_ids, lead_role = wanted.pop(0) if wanted else ([], None)
+    lead = event_actors.alias("lead")
+
+    def page_query(actor_ids: list[int]) -> Any:
+        """The ids (and dates) of matching events, newest first; led by an actor, read from that actor's index."""
+        if actor_ids:
+            when = lead.c.when_date
+            q = (select(events.c.id, when.label("w")).select_from(lead.join(events, events.c.id == lead.c.event_id))
+                 .where(lead.c.actor_id.in_(actor_ids)))
+            if lead_role:
+                q = q.where(lead.c.role == lead_role)
+        else:
+            when = events.c.when_date
+            q = select(events.c.id, when.label("w"))
+        for ids, role in wanted:
+            cond = and_(event_actors.c.event_id == events.c.id, event_actors.c.actor_id.in_(ids))
+            if role:
+                cond = and_(cond, event_actors.c.role == role)
+            q = q.where(exists(select(literal(1)).select_from(event_actors).where(cond)))
+        if f.type:
+            q = q.where(events.c.type == f.type.upper())
+        if f.modality:
+            q = q.where(events.c.modality == f.modality.lower())
+        if f.since:
+            q = q.where(when >= f.since)
+        if f.until:
+            q = q.where(when <= f.until + "\uffff")
+        if f.document:
+            q = q.where(events.c.document_id == f.document)
+        return q.order_by(when.desc().nulls_last(), events.c.id).limit(f.offset + f.limit)
+
+    def newest_first(rows: Any) -> list[int]:
+        ordered = sorted(rows, key=lambda r: (r[1] is not None, r[1] or "", -int(r[0])), reverse=True)
+        seen: dict[int, None] = {}
+        for r in ordered:
+            seen.setdefault(int(r[0]), None)
+        return list(seen)[f.offset:f.offset + f.limit]
+
     when = events.c.when_date
     with store.engine.connect() as conn:
-        page = [int(r[0]) for r in conn.execute(q)]
+        if led and not lead_ids:
+            page = []  # no actor goes by that name
+        elif len(lead_ids) <= 64 and led:  # one short index walk per actor, merged here
+            page = newest_first([r for i in lead_ids for r in conn.execute(page_query([i])).all()])
+        else:
+            page = newest_first(conn.execute(page_query(lead_ids)).all())
         detail = (select(events.c.id, events.c.document_id, events.c.local_id, events.c.type, events.c.cameo,
                          events.c.quad, events.c.modality, events.c.date, events.c.condition_text,
                          events.c.trigger_text, events.c.trigger_start, events.c.trigger_end, events.c.location_id,
