@@ -33,7 +33,7 @@ def bare_pipeline():  # type: ignore[no-untyped-def]
     raise SystemExit("no spaCy model installed")
 
 
-def main() -> int:
+def main() -> int:  # run as a script: worker processes are spawned
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=300)
     args = ap.parse_args()
@@ -43,6 +43,18 @@ def main() -> int:
     settings = Settings.from_env()
     print(f"{machine()}\n{len(texts)} articles, {n:,} words (corpus/kremlin)")
 
+    # the batch runs first, while this process has loaded nothing big: its workers have the cores to themselves
+    c: dict[int, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = write_sample(args.articles, Path(tmp) / "sample.jsonl")
+        for procs in (1, 2):
+            store = open_store(str(Path(tmp) / f"batch{procs}.db"))
+            t = time.perf_counter()
+            summary = run_batch(read_inputs([str(corpus)]), store, settings, Job(processes=procs, chunk_size=16))
+            c[procs] = n / (time.perf_counter() - t)
+            store.close()
+            print(f"(c) communique batch, {procs} process{'es' if procs > 1 else '  '} → SQLite: {c[procs]:8,.0f} "
+                  f"words/s   ({summary.stored} stored)")
     nlp = bare_pipeline()
     list(nlp.pipe(texts[:5]))
     t = time.perf_counter()
@@ -50,6 +62,11 @@ def main() -> int:
         pass
     a = n / (time.perf_counter() - t)
     print(f"(a) bare spaCy nlp.pipe:               {a:8,.0f} words/s")
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=settings.batch_size, n_process=2):
+        pass
+    a2 = n / (time.perf_counter() - t)
+    print(f"    bare spaCy nlp.pipe, n_process=2:   {a2:8,.0f} words/s   (the machine's own 2/1 = {a2 / a:.2f})")
 
     load_nlp(settings)
     articles = [Article(id=r["id"], text=r["text"]) for r in rows]
@@ -58,18 +75,9 @@ def main() -> int:
         pass
     b = n / (time.perf_counter() - t)
     print(f"(b) communique extract, in-process:    {b:8,.0f} words/s   b/a = {b / a:.2f}  (target ≥ 0.80)")
+    for procs in (1, 2):
+        print(f"(c) communique batch, {procs} process{'es' if procs > 1 else '  '} → SQLite: c/a = {c[procs] / a:.2f}")
 
-    c: dict[int, float] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = write_sample(args.articles, Path(tmp) / "sample.jsonl")
-        for procs in (1, 2):
-            store = open_store(str(Path(tmp) / f"batch{procs}.db"))
-            t = time.perf_counter()
-            summary = run_batch(read_inputs([str(corpus)]), store, settings, Job(processes=procs, chunk_size=8))
-            c[procs] = n / (time.perf_counter() - t)
-            store.close()
-            print(f"(c) communique batch, {procs} process{'es' if procs > 1 else '  '} → SQLite: {c[procs]:8,.0f} "
-                  f"words/s   c/a = {c[procs] / a:.2f}   ({summary.stored} stored)")
     print(f"2 processes / 1 process = {c[2] / c[1]:.2f}  (target ≥ 1.6)")
     return 0
 

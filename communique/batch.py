@@ -9,6 +9,7 @@ same chunks: their records are identical.
 """
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,7 +28,7 @@ from .store import Store
 
 __all__ = ["Job", "extract_chunk", "run_batch"]
 
-IN_FLIGHT_PER_WORKER = 2
+IN_FLIGHT_PER_WORKER = 4
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ class _Local:
         # spawn, not fork: a forked child would inherit the writer's open database connections, and SQLite must
         # never see a connection closed in a process that did not open it
         context = multiprocessing.get_context("spawn")
+        for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(var, "1")  # one BLAS thread per worker: N workers on N cores, not N²
         self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=_warm,
                                         initargs=(settings,))
         self.settings = settings

@@ -39,12 +39,12 @@ class IngestSummary:
 def skip_known(store: Store, article: Article, summary: IngestSummary) -> Fingerprint | None:
     """The article's fingerprint when the store lacks it; else None, with the sighting recorded and counted."""
     fp = fingerprint(article.text)
-    with store.transaction() as conn:
+    with store.engine.connect() as conn:  # a read; a write transaction only when there is a copy
         copy = store.find_copy(conn, article, fp)
-        if copy is not None:
-            store.seen_again(conn, copy[0], article, copy[1], copy[2])
     if copy is None:
         return fp
+    with store.transaction() as conn:
+        store.seen_again(conn, copy[0], article, copy[1], copy[2])
     if copy[1] == "same":
         summary.duplicates += 1
     else:
