@@ -2,12 +2,13 @@
 started here on 127.0.0.1) against the plain local run with two processes: identical records, and the
 throughput ratio.
 
-    python bench/dask.py [--articles 300]
+    python bench/dask_cluster.py [--articles 300]
 """
 from __future__ import annotations
 
 import argparse
 import io
+import os
 import socket
 import subprocess
 import sys
@@ -60,10 +61,11 @@ def start_cluster() -> tuple[str, list[subprocess.Popen[bytes]]]:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.5)
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     for _ in range(2):
         procs.append(subprocess.Popen([str(BIN / "dask"), "worker", address, "--nworkers", "1", "--nthreads", "1",
                                        "--host", "127.0.0.1", "--dashboard-address", ":0", "--memory-limit", "0"],
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env))
     with Client(address, timeout=30) as client:
         client.wait_for_workers(2, timeout=90)
         client.run(lambda: __import__("communique.pipeline").pipeline.load_nlp())  # warm both workers
