@@ -104,14 +104,14 @@ def find_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
     def page_query(actor_ids: list[int]) -> Any:
         """The ids (and dates) of matching events, newest first; led by an actor, read from that actor's index."""
         if actor_ids:
-            when = lead.c.when_date
-            q = (select(events.c.id, when.label("w")).select_from(lead.join(events, events.c.id == lead.c.event_id))
+            when, key = lead.c.when_date, lead.c.event_id
+            q = (select(key, when.label("w")).select_from(lead.join(events, events.c.id == lead.c.event_id))
                  .where(lead.c.actor_id.in_(actor_ids)))
             if lead_role:
                 q = q.where(lead.c.role == lead_role)
         else:
-            when = events.c.when_date
-            q = select(events.c.id, when.label("w"))
+            when, key = events.c.when_date, events.c.id
+            q = select(key, when.label("w"))
         for ids, role in wanted:
             cond = and_(event_actors.c.event_id == events.c.id, event_actors.c.actor_id.in_(ids))
             if role:
@@ -127,10 +127,10 @@ def find_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
             q = q.where(when <= f.until + "\uffff")
         if f.document:
             q = q.where(events.c.document_id == f.document)
-        return q.order_by(when.desc().nulls_last(), events.c.id).limit(f.offset + f.limit)
+        return q.order_by(when.desc(), key.desc()).limit(f.offset + f.limit)  # both read from one index
 
     def newest_first(rows: Any) -> list[int]:
-        ordered = sorted(rows, key=lambda r: (r[1] is not None, r[1] or "", -int(r[0])), reverse=True)
+        ordered = sorted(rows, key=lambda r: (r[1] or "", int(r[0])), reverse=True)
         seen: dict[int, None] = {}
         for r in ordered:
             seen.setdefault(int(r[0]), None)
@@ -192,7 +192,7 @@ def find_statements(store: Store, f: StatementFilter) -> list[dict[str, Any]]:
         q = q.where(when <= f.until + "\uffff")
     if f.document:
         q = q.where(statements.c.document_id == f.document)
-    q = q.order_by(when.desc(), statements.c.id).limit(f.limit).offset(f.offset)
+    q = q.order_by(when.desc(), statements.c.id.desc()).limit(f.limit).offset(f.offset)
     with store.engine.connect() as conn:
         page = [int(r[0]) for r in conn.execute(q)]
         if not page:

@@ -171,8 +171,8 @@ event_actors = Table(
     Column("actor_id", Integer, ForeignKey("actors.id"), primary_key=True),
     Column("role", String(8), primary_key=True),
     Column("when_date", String(10)),  # the event's, repeated here so an actor's events come newest first by index
-    Index("ix_event_actors_actor", "actor_id", "role", "when_date"),
-    Index("ix_event_actors_actor_when", "actor_id", "when_date"),
+    Index("ix_event_actors_actor", "actor_id", "role", "when_date", "event_id"),
+    Index("ix_event_actors_actor_when", "actor_id", "when_date", "event_id"),
 )
 
 failures = Table(
@@ -420,7 +420,7 @@ class Store:
             "cue_start": st.cue.start if st.cue else None, "cue_end": st.cue.end if st.cue else None,
             "cue_text": st.cue.text if st.cue else None, "content_start": st.content.start,
             "content_end": st.content.end, "content_text": st.content.text, "date": st.date,
-            "when_date": st.date or record.document.published,
+            "when_date": st.date or record.document.published or "",
             "sentence_idx": _sentence_of(record, st.content.start)} for st in record.statements])
 
     def _events(self, conn: Connection, record: Record, ids: dict[str, int], published: str | None) -> None:
@@ -433,10 +433,10 @@ class Store:
             "document_id": record.document.id, "local_id": ev.id, "type": ev.type, "cameo": ev.cameo,
             "quad": ev.quad, "trigger_start": ev.trigger.start, "trigger_end": ev.trigger.end,
             "trigger_text": ev.trigger.text, "sentence_idx": ev.sentence, "date": ev.date,
-            "when_date": ev.date or published, "location_id": ids.get(ev.location or ""), "modality": ev.modality,
+            "when_date": ev.date or published or "", "location_id": ids.get(ev.location or ""), "modality": ev.modality,
             "condition_text": ev.condition.text if ev.condition else None, "statement_local_id": ev.statement,
             "cluster_id": cluster} for ev, cluster in zip(record.events, clusters, strict=True)]).scalars().all()
-        rows = [{"event_id": event_id, "actor_id": a, "role": role, "when_date": ev.date or published}
+        rows = [{"event_id": event_id, "actor_id": a, "role": role, "when_date": ev.date or published or ""}
                 for event_id, ev, (sources, targets) in zip(inserted, record.events, parts, strict=True)
                 for role, group in (("source", sources), ("target", targets)) for a in group]
         if rows:
