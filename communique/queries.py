@@ -22,6 +22,7 @@ from .store import (
     event_clusters,
     events,
     failures,
+    search_rows,
     sentences,
     sightings,
     statements,
@@ -183,7 +184,12 @@ def find_statements(store: Store, f: StatementFilter) -> list[dict[str, Any]]:
         q = q.where(statements.c.speaker_id == f.speaker_id)
     if f.source_type:
         q = q.where(statements.c.source_type == f.source_type.lower())
-    if f.about:
+    if f.about and store.dialect == "postgresql":  # the full-text index: all words, stemmed
+        q = q.where(exists(select(literal(1)).select_from(search_rows).where(and_(
+            search_rows.c.kind == "statement", search_rows.c.document_id == statements.c.document_id,
+            search_rows.c.local_id == statements.c.local_id,
+            text("search.tsv @@ plainto_tsquery('english', :about)").bindparams(about=f.about)))))
+    elif f.about:
         for word in re.findall(r"\w+", f.about.lower()):
             q = q.where(func.lower(statements.c.content_text).like(_like(word), escape="\\"))
     if f.since:

@@ -202,6 +202,7 @@ def _create_v1(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE search ADD COLUMN tsv tsvector "
                           "GENERATED ALWAYS AS (to_tsvector('english', body)) STORED"))
         conn.execute(text("CREATE INDEX ix_search_tsv ON search USING gin (tsv)"))
+        conn.execute(text("CREATE INDEX ix_search_ref ON search (document_id, local_id)"))
 
 
 MIGRATIONS = [_create_v1]  # migration n (1-based) brings the database from version n-1 to n
