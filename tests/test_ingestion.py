@@ -22,14 +22,14 @@ ARTICLES = 60
 
 
 def _stored(url: str) -> int:
+    store = open_store(url, migrate=False)
     try:
-        store = open_store(url, migrate=False)
         with store.engine.connect() as conn:
-            n = int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
-        store.close()
-        return n
+            return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
     except SQLAlchemyError:
         return 0  # not created yet
+    finally:
+        store.close()  # every poll gives its connection back (PostgreSQL has a connection limit)
 
 
 def _ingest(path: Path, url: str) -> subprocess.Popen[str]:
