@@ -21,7 +21,7 @@ from .dedupe import Fingerprint
 from .errors import ConfigError
 from .extraction import extract_many
 from .ingest import Article, InputFailure
-from .ingestion import IngestSummary, count, skip_known
+from .ingestion import IngestSummary, Tally, count, skip_known
 from .records import Record
 from .settings import Settings
 from .store import Store
@@ -133,17 +133,8 @@ def run_batch(inputs: Iterable[Article | InputFailure], store: Store, settings: 
     """Extract and store a corpus with `job`'s workers; returns what was stored, skipped and failed."""
     if job.processes < 1 or job.chunk_size < 1:
         raise ConfigError("--processes and --chunk-size must be at least 1")
-    summary = IngestSummary()
-
-    def tick() -> None:
-        if progress is not None:
-            progress(summary)
-
-    def fail(item: InputFailure) -> None:
-        summary.failures.append(item)
-        store.add_failure(item.origin, item.message)
-        tick()
-
+    tally = Tally(store, progress)
+    summary, tick, fail = tally.summary, tally.tick, tally.fail
     conf = _settings_dict(settings)
     runner: _Local | _Dask = _Dask(job.scheduler, conf) if job.scheduler else _Local(job.processes, conf)
     limit = IN_FLIGHT_PER_WORKER * max(job.processes, 2 if job.scheduler else 1)

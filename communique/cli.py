@@ -166,32 +166,20 @@ def _open(args: argparse.Namespace) -> Store:
 
 
 def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """`ingest` (in this process) and `batch` (worker processes or a Dask cluster): read, store, summarise."""
     settings = Settings.from_env(model=args.model, db=args.db)
     defaults = Article(id="", text="", source=args.source,
                        published=parse_published(args.published, "--published"))
     store = open_store(settings.db)
     where = store.describe()
     try:
-        summary = _with_progress(lambda tick: ingest(read_inputs(args.paths, defaults), store, settings, tick), err)
-    finally:
-        store.close()
-    for failure in summary.failures:
-        print(f"Error: {failure}", file=err)
-    print(f"{summary.line()} ({where})", file=out)
-    return 1 if summary.failures else 0
-
-
-def run_batch_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    settings = Settings.from_env(model=args.model, db=args.db)
-    defaults = Article(id="", text="", source=args.source,
-                       published=parse_published(args.published, "--published"))
-    job = Job(processes=args.processes, scheduler=args.scheduler, chunk_size=args.chunk_size)
-    store = open_store(settings.db)
-    where = store.describe()
-    total = count_inputs(args.paths)
-    try:
-        summary = _with_progress(lambda tick: run_batch(read_inputs(args.paths, defaults), store, settings, job,
-                                                        tick), err, total)
+        if args.command == "batch":
+            job = Job(processes=args.processes, scheduler=args.scheduler, chunk_size=args.chunk_size)
+            summary = _with_progress(lambda tick: run_batch(read_inputs(args.paths, defaults), store, settings,
+                                                            job, tick), err, count_inputs(args.paths))
+        else:
+            summary = _with_progress(lambda tick: ingest(read_inputs(args.paths, defaults), store, settings,
+                                                         tick), err)
     finally:
         store.close()
     for failure in summary.failures:
@@ -338,10 +326,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return run_extract(args, sys.stdout, sys.stderr)
-        if args.command == "ingest":
+        if args.command in {"ingest", "batch"}:
             return run_ingest(args, sys.stdout, sys.stderr)
-        if args.command == "batch":
-            return run_batch_command(args, sys.stdout, sys.stderr)
         if args.command == "export":
             return run_export(args, sys.stdout)
         if args.command == "serve":

@@ -15,7 +15,7 @@ from .ingest import Article, InputFailure
 from .settings import Settings
 from .store import Store
 
-__all__ = ["IngestSummary", "count", "ingest", "skip_known"]
+__all__ = ["IngestSummary", "Tally", "count", "ingest", "skip_known"]
 
 
 @dataclass
@@ -61,21 +61,31 @@ def count(summary: IngestSummary, outcome: str) -> None:
         summary.near_duplicates += 1
 
 
+class Tally:
+    """A run's summary kept up to date: failures stored as they come, progress reported."""
+
+    def __init__(self, store: Store, progress: Callable[[IngestSummary], None] | None) -> None:
+        self.store = store
+        self.progress = progress
+        self.summary = IngestSummary()
+
+    def tick(self) -> None:
+        if self.progress is not None:
+            self.progress(self.summary)
+
+    def fail(self, item: InputFailure) -> None:
+        self.summary.failures.append(item)
+        self.store.add_failure(item.origin, item.message)
+        self.tick()
+
+
 def ingest(inputs: Iterable[Article | InputFailure], store: Store, settings: Settings | None = None,
            progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
     """Store every article of `inputs` once; failures are kept in the store and in the summary."""
     settings = settings or Settings.from_env()
-    summary = IngestSummary()
+    tally = Tally(store, progress)
+    summary, tick, fail = tally.summary, tally.tick, tally.fail
     pending: deque[tuple[Article, Fingerprint]] = deque()
-
-    def tick() -> None:
-        if progress is not None:
-            progress(summary)
-
-    def fail(item: InputFailure) -> None:
-        summary.failures.append(item)
-        store.add_failure(item.origin, item.message)
-        tick()
 
     def fresh() -> Iterator[Article | InputFailure]:
         for item in inputs:
