@@ -148,7 +148,7 @@ def create_app(db: str | None = None, token: str | None = None, settings: Settin
     @app.get("/api/events", summary="Events: who did what to whom")
     def events(s: StoreDep, actor: Name = None, source: Name = None, target: Name = None,
                type: PloverType | None = None, modality: Modality | None = None, since: DateText = None,
-               until: DateText = None, actor_id: Annotated[int | None, Query(ge=0)] = None,
+               until: DateText = None, actor_id: Annotated[int | None, Query(ge=0, le=2**62)] = None,
                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         f = EventFilter(actor, source, target, type, modality, since, until, None, limit, offset, actor_id)
         return {"items": find_events(s, f), "limit": limit, "offset": offset}
@@ -156,7 +156,7 @@ def create_app(db: str | None = None, token: str | None = None, settings: Settin
     @app.get("/api/statements", summary="Statements: who said what")
     def statements(s: StoreDep, speaker: Name = None, source_type: SourceType | None = None,
                    about: Name = None, since: DateText = None, until: DateText = None,
-                   speaker_id: Annotated[int | None, Query(ge=0)] = None, limit: Limit = 50,
+                   speaker_id: Annotated[int | None, Query(ge=0, le=2**62)] = None, limit: Limit = 50,
                    offset: Offset = 0) -> dict[str, Any]:
         f = StatementFilter(speaker, source_type, about, since, until, None, limit, offset, speaker_id)
         return {"items": find_statements(s, f), "limit": limit, "offset": offset}

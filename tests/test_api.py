@@ -122,7 +122,7 @@ def test_schemathesis_finds_no_server_error(db: str) -> None:
     for operation in schema.get_all_operations():
         op = operation.ok()
 
-        @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        @settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck), database=None)
         @given(case=op.as_strategy())
         def check(case) -> None:  # type: ignore[no-untyped-def]
             resp = case.call()
