@@ -8,10 +8,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
-import socket
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -20,12 +16,12 @@ from common import machine, sample, words, write_sample
 from sqlalchemy import select
 
 from communique.batch import Job, run_batch
+from communique.cluster import local_cluster
 from communique.export import export
 from communique.ingest import read_inputs
 from communique.settings import Settings
 from communique.store import document_actors, documents, open_store
 
-BIN = Path(sys.executable).parent
 
 
 def dump(url: str) -> tuple[object, ...]:
@@ -43,35 +39,6 @@ def dump(url: str) -> tuple[object, ...]:
     return tuple(parts)
 
 
-def start_cluster() -> tuple[str, list[subprocess.Popen[bytes]]]:
-    from distributed import Client
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    address = f"tcp://127.0.0.1:{port}"
-    procs = [subprocess.Popen([str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port", str(port),
-                               "--dashboard-address", ":0"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            Client(address, timeout=2).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
-    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-    for _ in range(2):
-        procs.append(subprocess.Popen([str(BIN / "dask"), "worker", address, "--nworkers", "1", "--nthreads", "1",
-                                       "--host", "127.0.0.1", "--dashboard-address", ":0", "--memory-limit", "0"],
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env))
-    with Client(address, timeout=30) as client:
-        client.wait_for_workers(2, timeout=90)
-        client.run(lambda: __import__("communique.pipeline").pipeline.load_nlp())  # warm both workers
-    return address, procs
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=300)
@@ -79,8 +46,7 @@ def main() -> int:
     n = words([r["text"] for r in sample(args.articles)])
     settings = Settings.from_env()
     print(f"{machine()}\n{args.articles} articles, {n:,} words")
-    address, procs = start_cluster()
-    try:
+    with local_cluster(2, warm=True) as address:
         with tempfile.TemporaryDirectory() as tmp:
             corpus = write_sample(args.articles, Path(tmp) / "sample.jsonl")
             speed = {}
@@ -96,9 +62,6 @@ def main() -> int:
             same = dump(str(Path(tmp) / "local.db")) == dump(str(Path(tmp) / "Dask.db"))
             print(f"records identical: {same}")
             print(f"Dask / local = {speed['Dask, 2 workers'] / speed['local, 2 processes']:.2f}")
-    finally:
-        for p in reversed(procs):
-            p.terminate()
     return 0 if same else 1
 
 

@@ -65,8 +65,6 @@ class _Draft:
     tokens: list[Token]
     verbs: list[Token] = field(default_factory=list)
     base: str = ""  # the code of the act itself, before a frame or an announcement recoded it
-    modality: str = "asserted"
-    condition: tuple[int, int] | None = None
     frame: Token | None = None
     consumed: bool = False
     extra_modality: list[str] = field(default_factory=list)

@@ -304,9 +304,6 @@ def list_failures(store: Store, limit: int = DEFAULT_LIMIT) -> list[dict[str, An
                                               .order_by(failures.c.id.desc()).limit(limit)).mappings()]
 
 
-def as_json(rows: list[dict[str, Any]]) -> str:
-    return json.dumps(rows, ensure_ascii=False, indent=2, default=str)
-
 
 def list_articles(store: Store, limit: int = DEFAULT_LIMIT, offset: int = 0) -> list[dict[str, Any]]:
     """Stored articles, newest first, with how many outlets carried each story."""

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import io
 import json
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from sqlalchemy import select
 from synthetic import synthetic_articles
 
 from communique.batch import Job, run_batch
+from communique.cluster import local_cluster
 from communique.export import export
 from communique.ingest import read_inputs
 from communique.ingestion import IngestSummary
@@ -25,44 +24,12 @@ from communique.store import document_actors, documents, mentions, open_store
 BIN = Path(sys.executable).parent
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[str]:
     """A real Dask scheduler and two single-threaded workers, started as processes on 127.0.0.1."""
     pytest.importorskip("distributed", reason="Dask's distributed package is not installed: pip install .[cluster]")
-    port = _free_port()
-    address = f"tcp://127.0.0.1:{port}"
-    procs = [subprocess.Popen([str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port", str(port),
-                               "--dashboard-address", ":0"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
-    try:
-        from distributed import Client
-
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                Client(address, timeout=2).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.5)
-        for _ in range(2):
-            procs.append(subprocess.Popen([str(BIN / "dask"), "worker", address, "--nworkers", "1", "--nthreads", "1",
-                                           "--host", "127.0.0.1", "--dashboard-address", ":0", "--memory-limit", "0"],
-                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        with Client(address, timeout=30) as client:
-            client.wait_for_workers(2, timeout=90)
+    with local_cluster(2) as address:
         yield address
-    finally:
-        for p in reversed(procs):
-            p.terminate()
-        for p in procs:
-            p.wait(timeout=30)
 
 
 def _dump(url: str) -> dict[str, object]:
