@@ -29,7 +29,7 @@ test: install
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 eval: install
-	$(BIN)/python -m communique.evaluation
+	$(BIN)/python -m communique.tools.evaluation
 
 lint: install
 	$(BIN)/ruff check communique tests

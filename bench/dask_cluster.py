@@ -16,12 +16,12 @@ from common import machine, sample, words, write_sample
 from sqlalchemy import select
 
 from communique.batch import Job, run_batch
-from communique.cluster import local_cluster
-from communique.export import export
-from communique.ingest import read_inputs
+from communique.inputs import read_inputs
 from communique.settings import Settings
-from communique.store import document_actors, documents, open_store
-
+from communique.store import open_store
+from communique.store.export import export
+from communique.store.schema import document_actors, documents
+from communique.tools.dask_cluster import local_cluster
 
 
 def dump(url: str) -> tuple[object, ...]:
@@ -46,22 +46,21 @@ def main() -> int:
     n = words([r["text"] for r in sample(args.articles)])
     settings = Settings.from_env()
     print(f"{machine()}\n{args.articles} articles, {n:,} words")
-    with local_cluster(2, warm=True) as address:
-        with tempfile.TemporaryDirectory() as tmp:
-            corpus = write_sample(args.articles, Path(tmp) / "sample.jsonl")
-            speed = {}
-            for name, job in (("local, 2 processes", Job(processes=2, chunk_size=8)),
-                              ("Dask, 2 workers", Job(scheduler=address, chunk_size=8))):
-                url = str(Path(tmp) / f"{name.split(',')[0]}.db")
-                store = open_store(url)
-                t = time.perf_counter()
-                run_batch(read_inputs([str(corpus)]), store, settings, job)
-                speed[name] = n / (time.perf_counter() - t)
-                store.close()
-                print(f"{name:<20} {speed[name]:8,.0f} words/s")
-            same = dump(str(Path(tmp) / "local.db")) == dump(str(Path(tmp) / "Dask.db"))
-            print(f"records identical: {same}")
-            print(f"Dask / local = {speed['Dask, 2 workers'] / speed['local, 2 processes']:.2f}")
+    with local_cluster(2, warm=True) as address, tempfile.TemporaryDirectory() as tmp:
+        corpus = write_sample(args.articles, Path(tmp) / "sample.jsonl")
+        speed = {}
+        for name, job in (("local, 2 processes", Job(processes=2, chunk_size=8)),
+                          ("Dask, 2 workers", Job(scheduler=address, chunk_size=8))):
+            url = str(Path(tmp) / f"{name.split(',')[0]}.db")
+            store = open_store(url)
+            t = time.perf_counter()
+            run_batch(read_inputs([str(corpus)]), store, settings, job)
+            speed[name] = n / (time.perf_counter() - t)
+            store.close()
+            print(f"{name:<20} {speed[name]:8,.0f} words/s")
+        same = dump(str(Path(tmp) / "local.db")) == dump(str(Path(tmp) / "Dask.db"))
+        print(f"records identical: {same}")
+        print(f"Dask / local = {speed['Dask, 2 workers'] / speed['local, 2 processes']:.2f}")
     return 0 if same else 1
 
 

@@ -10,10 +10,10 @@ from collections import defaultdict
 
 from common import machine, sample, words
 
-from communique.extraction import _make_doc  # noqa: PLC2701 (the same Doc the library builds)
-from communique.ingest import Article
-from communique.pipeline import load_nlp
+from communique.extraction import _make_doc
+from communique.records import Article
 from communique.settings import Settings
+from communique.stages.pipeline import load_nlp
 
 
 def main() -> int:

@@ -16,9 +16,10 @@ from common import machine, sample, words, write_sample
 
 from communique.batch import Job, run_batch
 from communique.extraction import extract_many
-from communique.ingest import Article, read_inputs
-from communique.pipeline import load_nlp
+from communique.inputs import read_inputs
+from communique.records import Article
 from communique.settings import DEFAULT_MODELS, Settings
+from communique.stages.pipeline import load_nlp
 from communique.store import open_store
 
 

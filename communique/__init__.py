@@ -3,11 +3,22 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from . import actors, dates, events, paragraphs, statements  # noqa: F401  (registers the spaCy components)
 from .errors import CommuniqueError, ConfigError, InputError, ModelError, StoreError
 from .extraction import extract, extract_many
-from .ingest import Article, InputFailure, read_inputs
-from .records import SCHEMA, Actor, DateMention, Document, Event, Record, Sentence, Span, Statement
+from .inputs import read_inputs
+from .records import (
+    SCHEMA,
+    Actor,
+    Article,
+    DateMention,
+    Document,
+    Event,
+    InputFailure,
+    Record,
+    Sentence,
+    Span,
+    Statement,
+)
 from .settings import Settings
 
 __all__ = [

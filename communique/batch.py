@@ -1,11 +1,11 @@
-"""Batch: a corpus through several processes, or through an existing Dask cluster, into the store.
+"""Runs: articles into the store, in this process (`ingest`), in local worker processes or on a Dask cluster.
 
-The input is streamed: articles are read, checked against the store (what is stored is skipped, so a stopped
-batch resumes), cut into chunks and sent to workers. A worker loads the spaCy pipeline once and returns plain
-record dictionaries (never `Doc` objects, which carry the whole vocabulary). One writer, this process, stores
-the results in input order, one transaction per chunk. Only a bounded number of chunks is in flight, so
-memory stays flat whatever the corpus size. Local processes and Dask workers run the same function on the
-same chunks: their records are identical.
+One loop for all three. Inputs are streamed: each article is checked against the store first (what is stored
+is skipped and its sighting kept, so a stopped run resumes), the rest are cut into chunks and sent to a runner.
+Workers load the spaCy pipeline once and return plain record dictionaries (never `Doc`s, which carry the whole
+vocabulary). One writer, this process, saves the results in input order, one transaction per chunk
+(`Store.save`). Only a bounded number of chunks is in flight, so memory stays flat whatever the corpus size.
+All runners call the same `extract_chunk`: their records are identical.
 """
 from __future__ import annotations
 
@@ -13,31 +13,56 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from .dedupe import Fingerprint
 from .errors import ConfigError
 from .extraction import extract_many
-from .ingest import Article, InputFailure
-from .ingestion import IngestSummary, Tally, count, skip_known
-from .records import Record
+from .records import Article, InputFailure, Record
 from .settings import Settings
-from .store import Store
+from .store import Outcome, OutcomeKind, Store
 
-__all__ = ["Job", "extract_chunk", "run_batch"]
+__all__ = ["Job", "RunSummary", "extract_chunk", "ingest", "run_batch"]
 
 IN_FLIGHT_PER_WORKER = 4
 
 
 @dataclass(frozen=True)
 class Job:
-    """How to run a batch: local processes, or the address of a Dask scheduler."""
+    """How to run: in this process (`processes=0`), N local processes, or on a Dask scheduler."""
 
     processes: int = 1
     scheduler: str | None = None
     chunk_size: int = 16
+
+
+@dataclass
+class RunSummary:
+    """What a run did: an outcome per article, and each failure with its reason."""
+
+    stored: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    failures: list[InputFailure] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return self.stored + self.duplicates + self.near_duplicates + len(self.failures)
+
+    def add(self, outcome: Outcome) -> None:
+        self.outcomes.append(outcome)
+        if outcome.kind is OutcomeKind.STORED:
+            self.stored += 1
+        elif outcome.kind is OutcomeKind.DUPLICATE:
+            self.duplicates += 1
+        elif outcome.kind is OutcomeKind.NEAR_DUPLICATE:
+            self.near_duplicates += 1
+
+    def line(self) -> str:
+        return (f"{self.stored} stored, {self.duplicates} skipped as duplicate, {self.near_duplicates} merged as "
+                f"near-duplicate, {len(self.failures)} failed")
 
 
 def _settings_dict(settings: Settings) -> dict[str, Any]:
@@ -46,11 +71,14 @@ def _settings_dict(settings: Settings) -> dict[str, Any]:
     return data
 
 
+def _settings(data: dict[str, Any]) -> Settings:
+    return Settings(**{**data, "data_dir": Path(data["data_dir"]) if data.get("data_dir") else None})
+
+
 def extract_chunk(articles: list[Article], settings: dict[str, Any]) -> list[dict[str, Any]]:
     """Worker side: records (as plain dictionaries) or failures for a chunk of articles, in order."""
-    conf = Settings(**{**settings, "data_dir": Path(settings["data_dir"]) if settings.get("data_dir") else None})
     out: list[dict[str, Any]] = []
-    for item in extract_many(articles, conf):
+    for item in extract_many(articles, _settings(settings)):
         if isinstance(item, InputFailure):
             out.append({"failure": {"origin": item.origin, "message": item.message}})
         else:
@@ -60,10 +88,36 @@ def extract_chunk(articles: list[Article], settings: dict[str, Any]) -> list[dic
 
 def _warm(settings: dict[str, Any]) -> None:
     """Process-pool initializer: load the pipeline once per worker process."""
-    from .pipeline import load_nlp
+    from .stages.pipeline import load_nlp
 
-    conf = Settings(**{**settings, "data_dir": Path(settings["data_dir"]) if settings.get("data_dir") else None})
-    load_nlp(conf)
+    load_nlp(_settings(settings))
+
+
+class Runner(Protocol):
+    def submit(self, chunk: list[Article]) -> Any: ...
+
+    def close(self) -> None: ...
+
+
+class _Done:
+    """A finished result, for the in-process runner."""
+
+    def __init__(self, value: list[dict[str, Any]]) -> None:
+        self.value = value
+
+    def result(self) -> list[dict[str, Any]]:
+        return self.value
+
+
+class _InProcess:
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self.settings = settings
+
+    def submit(self, chunk: list[Article]) -> _Done:
+        return _Done(extract_chunk(chunk, self.settings))
+
+    def close(self) -> None:
+        pass
 
 
 class _Local:
@@ -107,19 +161,49 @@ class _Dask:
         self.client.close()  # type: ignore[no-untyped-call]
 
 
-def _chunks(items: Iterable[Article | InputFailure], store: Store, summary: IngestSummary, size: int,
-            fail: Callable[[InputFailure], None], tick: Callable[[], None]
-            ) -> Iterator[list[tuple[Article, Fingerprint]]]:
-    chunk: list[tuple[Article, Fingerprint]] = []
+def _runner(job: Job, settings: dict[str, Any]) -> Runner:
+    if job.processes < 0 or job.chunk_size < 1:
+        raise ConfigError("--processes must be at least 1 and --chunk-size at least 1")
+    if job.scheduler:
+        return _Dask(job.scheduler, settings)
+    return _InProcess(settings) if job.processes == 0 else _Local(job.processes, settings)
+
+
+class _Tally:
+    """A run's summary kept up to date: failures stored as they come, progress reported."""
+
+    def __init__(self, store: Store, progress: Callable[[RunSummary], None] | None) -> None:
+        self.store = store
+        self.progress = progress
+        self.summary = RunSummary()
+
+    def tick(self) -> None:
+        if self.progress is not None:
+            self.progress(self.summary)
+
+    def fail(self, item: InputFailure) -> None:
+        self.summary.failures.append(item)
+        self.store.add_failure(item.origin, item.message)
+        self.tick()
+
+    def outcome(self, outcome: Outcome) -> None:
+        self.summary.add(outcome)
+        self.tick()
+
+
+def _chunks(items: Iterable[Article | InputFailure], store: Store, tally: _Tally, size: int
+            ) -> Iterator[list[Article]]:
+    """Chunks of the articles the store lacks; failures and known articles are tallied on the way."""
+    chunk: list[Article] = []
     for item in items:
         if isinstance(item, InputFailure):
-            fail(item)
+            tally.fail(item)
             continue
-        fp = skip_known(store, item, summary)
-        if fp is None:
-            tick()
+        known = store.known(item.document())
+        if known is not None:
+            tally.outcome(known)
             continue
-        chunk.append((item, fp))
+        chunk.append(item)
         if len(chunk) >= size:
             yield chunk
             chunk = []
@@ -127,42 +211,42 @@ def _chunks(items: Iterable[Article | InputFailure], store: Store, summary: Inge
         yield chunk
 
 
+def _save(results: list[dict[str, Any]], store: Store, tally: _Tally,
+          on_record: Callable[[Record], None] | None) -> None:
+    records: list[Record] = []
+    for result in results:
+        if "failure" in result:
+            tally.fail(InputFailure(result["failure"]["origin"], result["failure"]["message"]))
+            continue
+        record = Record.from_dict(result["record"])
+        if on_record is not None:
+            on_record(record)
+        records.append(record)
+    for outcome in store.save(records):
+        tally.outcome(outcome)
+
+
 def run_batch(inputs: Iterable[Article | InputFailure], store: Store, settings: Settings, job: Job,
-              progress: Callable[[IngestSummary], None] | None = None,
-              on_record: Callable[[Record], None] | None = None) -> IngestSummary:
-    """Extract and store a corpus with `job`'s workers; returns what was stored, skipped and failed."""
-    if job.processes < 1 or job.chunk_size < 1:
-        raise ConfigError("--processes and --chunk-size must be at least 1")
-    tally = Tally(store, progress)
-    summary, tick, fail = tally.summary, tally.tick, tally.fail
-    conf = _settings_dict(settings)
-    runner: _Local | _Dask = _Dask(job.scheduler, conf) if job.scheduler else _Local(job.processes, conf)
+              progress: Callable[[RunSummary], None] | None = None,
+              on_record: Callable[[Record], None] | None = None) -> RunSummary:
+    """Extract and store `inputs` with `job`'s runner; returns what was stored, skipped and failed."""
+    tally = _Tally(store, progress)
+    runner = _runner(job, _settings_dict(settings))
     limit = IN_FLIGHT_PER_WORKER * max(job.processes, 2 if job.scheduler else 1)
-    flight: deque[tuple[list[tuple[Article, Fingerprint]], Any]] = deque()
-
-    def drain_one() -> None:
-        chunk, future = flight.popleft()
-        results = future.result()
-        batch: list[tuple[Record, Article, Fingerprint]] = []
-        for (article, fp), result in zip(chunk, results, strict=True):
-            if "failure" in result:
-                fail(InputFailure(result["failure"]["origin"], result["failure"]["message"]))
-            else:
-                record = Record.from_dict(result["record"])
-                if on_record is not None:
-                    on_record(record)
-                batch.append((record, article, fp))
-        for outcome, _ in store.add_records(batch):
-            count(summary, outcome)
-        tick()
-
+    flight: deque[Any] = deque()
     try:
-        for chunk in _chunks(inputs, store, summary, job.chunk_size, fail, tick):
-            flight.append((chunk, runner.submit([a for a, _ in chunk])))
+        for chunk in _chunks(inputs, store, tally, job.chunk_size):
+            flight.append(runner.submit(chunk))
             if len(flight) >= limit:
-                drain_one()
+                _save(flight.popleft().result(), store, tally, on_record)
         while flight:
-            drain_one()
+            _save(flight.popleft().result(), store, tally, on_record)
     finally:
         runner.close()
-    return summary
+    return tally.summary
+
+
+def ingest(inputs: Iterable[Article | InputFailure], store: Store, settings: Settings | None = None,
+           progress: Callable[[RunSummary], None] | None = None) -> RunSummary:
+    """`run_batch` in this process, one article per transaction: what `communique ingest` and the API do."""
+    return run_batch(inputs, store, settings or Settings.from_env(), Job(processes=0, chunk_size=1), progress)

@@ -10,26 +10,28 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
-from .batch import Job, run_batch
+from .batch import Job, RunSummary, ingest, run_batch
 from .brief import render_brief
+from .calendar import parse_published
+from .codebook import MODALITIES, SOURCE_TYPES, plover_types
 from .errors import CommuniqueError
-from .export import FORMATS, export
 from .extraction import extract_many
-from .ingest import Article, InputFailure, count_inputs, parse_published, read_inputs
-from .ingestion import IngestSummary, ingest
-from .queries import (
+from .inputs import Defaults, count_inputs, read_inputs
+from .records import InputFailure, Record
+from .settings import Settings
+from .store import Store, open_store
+from .store.export import FORMATS, export
+from .store.queries import (
     EventFilter,
     StatementFilter,
     actor_profile,
+    actors_named,
     find_actors,
     find_events,
     find_statements,
     list_failures,
     search,
 )
-from .records import Record
-from .settings import Settings
-from .store import Store, open_store
 
 __all__ = ["build_parser", "main"]
 
@@ -47,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=["brief", "json", "jsonl"], default=None,
                     help="output: brief (default on a terminal), json or jsonl (default otherwise)")
     ex.add_argument("--model", help=Settings.documented()["model"])
-    _store_commands(sub)
+    for add in (_store_commands, _serve_commands, _query_commands, _lookup_commands):
+        add(sub)
     return parser
 
 
@@ -82,6 +85,8 @@ def _store_commands(sub: Any) -> None:
     ba.add_argument("--published", help="publication date YYYY-MM-DD for articles that do not carry one")
     ba.add_argument("--source", help="name of the outlet, for articles that do not carry one")
     ba.add_argument("--model", help=Settings.documented()["model"])
+
+def _serve_commands(sub: Any) -> None:
     sv = sub.add_parser("serve", help="the web UI and REST API over the store",
                         description="Serve the UI and the REST API (OpenAPI at /docs). Writing routes need "
                                     "COMMUNIQUE_TOKEN; without it the server is read-only.")
@@ -91,25 +96,29 @@ def _store_commands(sub: Any) -> None:
     fl = sub.add_parser("failures", help="inputs that could not be stored, and why")
     _db(fl)
     fl.add_argument("--limit", type=int, default=50)
+
+def _query_commands(sub: Any) -> None:
     ev = sub.add_parser("events", help="query events: who did what to whom")
     _db(ev)
     for name in ("actor", "source", "target"):
         ev.add_argument(f"--{name}", metavar="NAME", help=f"{'any participant' if name == 'actor' else name} "
                                                           "whose name contains NAME")
-    ev.add_argument("--type", help="PLOVER type, e.g. ACCUSE")
-    ev.add_argument("--modality", choices=["asserted", "expected", "intended", "conditional", "hypothetical",
-                                           "denied"])
+    ev.add_argument("--type", choices=plover_types(), type=str.upper, metavar="TYPE",
+                    help="PLOVER type: " + ", ".join(plover_types()))
+    ev.add_argument("--modality", choices=MODALITIES)
     ev.add_argument("--since", metavar="DATE", help="from this date (YYYY[-MM[-DD]])")
     ev.add_argument("--until", metavar="DATE", help="up to this date")
     _fmt(ev)
     st = sub.add_parser("statements", help="query statements: who said what")
     _db(st)
     st.add_argument("--speaker", metavar="NAME")
-    st.add_argument("--source-type", choices=["named", "anonymous", "institutional", "collective", "unattributed"])
+    st.add_argument("--source-type", choices=SOURCE_TYPES)
     st.add_argument("--about", metavar="WORDS", help="words the statement contains")
     st.add_argument("--since", metavar="DATE")
     st.add_argument("--until", metavar="DATE")
     _fmt(st)
+
+def _lookup_commands(sub: Any) -> None:
     ac = sub.add_parser("actors", help="list actors")
     _db(ac)
     ac.add_argument("--country", help="ISO 3166 alpha-3 code")
@@ -140,7 +149,7 @@ def _write_json(records: list[Record], out: TextIO) -> None:
 def run_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     settings = Settings.from_env(model=args.model)
     fmt = args.format or ("brief" if out.isatty() else "jsonl")
-    defaults = Article(id="", text="", title=args.title, published=parse_published(args.published, "--published"))
+    defaults = Defaults(title=args.title, published=parse_published(args.published, "--published"))
     records: list[Record] = []
     failures = 0
     for item in extract_many(read_inputs(args.paths, defaults), settings):
@@ -168,8 +177,7 @@ def _open(args: argparse.Namespace) -> Store:
 def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """`ingest` (in this process) and `batch` (worker processes or a Dask cluster): read, store, summarise."""
     settings = Settings.from_env(model=args.model, db=args.db)
-    defaults = Article(id="", text="", source=args.source,
-                       published=parse_published(args.published, "--published"))
+    defaults = Defaults(source=args.source, published=parse_published(args.published, "--published"))
     store = open_store(settings.db)
     where = store.describe()
     try:
@@ -188,7 +196,7 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if summary.failures else 0
 
 
-def _with_progress(run: Any, err: TextIO, total: int | None = None) -> IngestSummary:
+def _with_progress(run: Any, err: TextIO, total: int | None = None) -> RunSummary:
     """Run with a progress line on a terminal (articles, rate); plain otherwise."""
     if not err.isatty():
         return run(None)  # type: ignore[no-any-return]
@@ -199,7 +207,7 @@ def _with_progress(run: Any, err: TextIO, total: int | None = None) -> IngestSum
                   TimeRemainingColumn(), transient=True) as bar:
         task = bar.add_task("ingesting", total=total, rate="0.0")
 
-        def tick(summary: IngestSummary) -> None:
+        def tick(summary: RunSummary) -> None:
             elapsed = bar.tasks[0].elapsed or 1e-9
             bar.update(task, completed=summary.seen, rate=f"{summary.seen / elapsed:.1f}")
 
@@ -261,10 +269,12 @@ def run_query(args: argparse.Namespace, out: TextIO) -> int:
                 f"{_clip(r['name'], 36):<36} {r['kind']:<12} {r['country'] or '-':<5} {r['sector'] or '-':<4} "
                 f"{r['documents']:>5} articles  {r['role'] or ''}"))
         elif args.command == "actor":
-            profile = actor_profile(store, args.name)
+            found = actors_named(store, args.name)
+            if len(found) != 1:
+                return _ambiguous(args.name, found, out)
+            profile = actor_profile(store, found[0]["id"])
             if profile is None:
-                print(f"Error: no actor named like {args.name!r}: try `communique actors --name`", file=sys.stderr)
-                return 1
+                return _ambiguous(args.name, [], out)
             if args.format == "json":
                 json.dump(profile, out, ensure_ascii=False, indent=2, default=str)
                 out.write("\n")
@@ -280,6 +290,17 @@ def run_query(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     finally:
         store.close()
+
+
+def _ambiguous(name: str, found: list[dict[str, Any]], out: TextIO) -> int:
+    """No actor, or several, go by `name`: say so, listing the candidates."""
+    if not found:
+        print(f"Error: no actor named like {name!r}: try `communique actors --name`", file=sys.stderr)
+        return 1
+    print(f"{len(found)} actors go by {name!r}; give a fuller name:", file=out)
+    out.writelines(f"  {a['name']}  ({a['kind']}, {a['country'] or 'no country'}, {a['documents']} article"
+                   f"{'' if a['documents'] == 1 else 's'})\n" for a in found)
+    return 1
 
 
 def _profile(p: dict[str, Any]) -> str:

@@ -13,7 +13,12 @@ from pathlib import Path
 from .errors import ConfigError
 from .gazetteer import data_rows
 
-__all__ = ["FRAMES", "Codebook", "Pattern", "load_codebook"]
+__all__ = ["FRAMES", "MODALITIES", "SOURCE_TYPES", "Codebook", "Pattern", "enumerations", "load_codebook",
+           "plover_types"]
+
+# The one list of each enumeration: the API's parameter types, the CLI's choices and /api/codebook read these.
+MODALITIES = ("asserted", "expected", "intended", "conditional", "hypothetical", "denied")
+SOURCE_TYPES = ("named", "anonymous", "institutional", "collective", "unattributed")
 
 # Complement frames: the frame word takes a clause (xcomp/ccomp) whose event it turns into another kind of event
 # ("threatened to shell" -> THREATEN) or whose modality it sets ("is expected to meet" -> expected).
@@ -91,6 +96,24 @@ def _pattern(where: str, row: dict[str, str], cameo: dict[str, str]) -> Pattern:
     return Pattern(lemma, pos, frozenset() if excluding else words, words if excluding else frozenset(),
                    frozenset(_split(row.get("particle"))),
                    frozenset(_split(row.get("preps"))), code, frames, where)
+
+
+@lru_cache(maxsize=1)
+def _plover_rows() -> tuple[tuple[str, int, str], ...]:
+    return tuple((row["plover"].strip(), int(row["quad"]), row.get("description", "").strip())
+                 for _, row in data_rows("plover.csv", None))
+
+
+def plover_types() -> tuple[str, ...]:
+    """The 16 PLOVER event types, in the codebook's order."""
+    return tuple(name for name, _, _ in _plover_rows())
+
+
+def enumerations() -> dict[str, list[dict[str, object]] | list[str]]:
+    """Every enumeration of the record, for front ends: PLOVER types (with quad and description), modalities,
+    source types."""
+    return {"plover": [{"type": t, "quad": q, "description": d} for t, q, d in _plover_rows()],
+            "modalities": list(MODALITIES), "source_types": list(SOURCE_TYPES)}
 
 
 @lru_cache(maxsize=4)

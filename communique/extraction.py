@@ -1,18 +1,18 @@
 """The product: `extract()` one article, or `extract_many()` articles efficiently with `nlp.pipe`."""
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .calendar import parse_published
 from .errors import InputError
-from .ingest import Article, InputFailure, check_text, parse_published
-from .pipeline import load_nlp
-from .records import Document, Record, Sentence
+from .inputs import check_text
+from .records import Article, InputFailure, Record, Sentence, content_id
 from .settings import Settings
+from .stages.pipeline import load_nlp
 
 __all__ = ["extract", "extract_many", "record_from_doc"]
 
@@ -22,8 +22,7 @@ def _article(article: str | Article, published: date | str | None, title: str | 
         return article
     if not isinstance(article, str):
         raise InputError(f"extract() takes article text (str) or an Article, not {type(article).__name__}")
-    digest = hashlib.sha1(article.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return Article(id=digest, text=article, title=title, published=parse_published(published, "published"))
+    return Article(id=content_id(article), text=article, title=title, published=parse_published(published, "published"))
 
 
 def _make_doc(nlp: Language, article: Article) -> Doc:
@@ -34,12 +33,8 @@ def _make_doc(nlp: Language, article: Article) -> Doc:
 
 def record_from_doc(doc: Doc, article: Article) -> Record:
     """Plain records from an annotated `Doc` (the `Doc` itself is dropped by the caller)."""
-    document = Document(
-        id=article.id, text=article.text, title=article.title,
-        published=article.published.isoformat() if article.published else None,
-        source=article.source, url=article.url, language=article.language)
     sentences = tuple(Sentence(s.start_char, s.end_char) for s in doc.sents if s.text.strip())
-    return Record(document=document, sentences=sentences, actors=tuple(doc._.actors or ()),
+    return Record(document=article.document(), sentences=sentences, actors=tuple(doc._.actors or ()),
                   dates=tuple(doc._.dates or ()), statements=tuple(doc._.statements or ()),
                   events=tuple(doc._.events or ()))
 

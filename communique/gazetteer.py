@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pycountry
 
+from .calendar import partial_date
 from .errors import ConfigError
 
 __all__ = ["Country", "Gazetteer", "Organization", "Person", "Region", "Term", "load_gazetteer"]
@@ -100,17 +101,6 @@ def _split(cell: str | None) -> tuple[str, ...]:
     return tuple(x.strip() for x in (cell or "").split("|") if x.strip())
 
 
-def _date(cell: str, where: str) -> date | None:
-    cell = (cell or "").strip()
-    if not cell:
-        return None
-    try:
-        parts = [int(p) for p in cell.split("-")] + [1, 1]
-        return date(parts[0], parts[1], parts[2])
-    except (ValueError, IndexError):
-        raise ConfigError(f"{where}: bad date {cell!r}, write YYYY-MM-DD") from None
-
-
 def data_rows(name: str, extra: Path | None) -> list[tuple[str, dict[str, str]]]:
     """Rows of the shipped file `name`, then of the user's file of the same name, with their origin."""
     sources = [(f"communique/data/{name}", resources.files("communique").joinpath("data", name).read_text("utf-8"))]
@@ -153,10 +143,10 @@ def _people(extra: Path | None) -> dict[str, Person]:
     for name, rows in grouped.items():
         terms = []
         for where, r in rows:
-            start = _date(r["start"], where)
+            start = partial_date(r["start"], where)
             if start is None:
                 raise ConfigError(f"{where}: an office needs a start date")
-            terms.append(Term(r["country"], r["sector"], r["role"], start, _date(r["end"], where)))
+            terms.append(Term(r["country"], r["sector"], r["role"], start, partial_date(r["end"], where)))
         aliases = tuple(a for _, r in rows for a in _split(r["aliases"]))
         short = tuple(a for _, r in rows for a in _split(r["short"]))
         people[name] = Person(name, aliases, short, rows[0][1]["nationality"], tuple(sorted(terms, key=lambda t: t.start)))

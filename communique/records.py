@@ -1,19 +1,24 @@
 """Frozen records: one dataclass per fact, character offsets into `Document.text` everywhere."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, fields
+from datetime import date
 from typing import Any
 
 __all__ = [
     "SCHEMA",
     "Actor",
+    "Article",
     "DateMention",
     "Document",
     "Event",
+    "InputFailure",
     "Record",
     "Sentence",
     "Span",
     "Statement",
+    "content_id",
 ]
 
 SCHEMA = "communique.record/1"
@@ -152,13 +157,15 @@ class Event:
     modality: str = "asserted"
     condition: Span | None = None
     statement: str | None = None
+    date_source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "type": self.type, "cameo": self.cameo, "quad": self.quad,
             "source": list(self.source), "target": list(self.target), "trigger": self.trigger.to_dict(),
-            "sentence": self.sentence, "date": self.date, "location": self.location,
-            "modality": self.modality, "condition": _span_dict(self.condition), "statement": self.statement,
+            "sentence": self.sentence, "date": self.date, "date_source": self.date_source,
+            "location": self.location, "modality": self.modality, "condition": _span_dict(self.condition),
+            "statement": self.statement,
         }
 
     @classmethod
@@ -169,12 +176,20 @@ class Event:
             trigger=Span.from_dict(data["trigger"]), sentence=int(data["sentence"]), date=data.get("date"),
             location=data.get("location"), modality=data.get("modality", "asserted"),
             condition=_opt_span(data.get("condition")), statement=data.get("statement"),
+            date_source=data.get("date_source"),
         )
+
+
+def content_id(text: str) -> str:
+    """The id of an article whose input gives none: a hash of its text, so the same text is the same article
+    and different texts never share an id, whatever file or stream they came from."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
 class Document:
-    """The article as given: `text` is never normalised."""
+    """The article as given: `text` is never normalised. `origin` says where this copy came from (a path, a URL,
+    standard input): provenance, never identity."""
 
     id: str
     text: str
@@ -183,11 +198,12 @@ class Document:
     source: str | None = None
     url: str | None = None
     language: str = "en"
+    origin: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "title": self.title, "published": self.published, "source": self.source,
-            "url": self.url, "language": self.language, "text": self.text,
+            "url": self.url, "language": self.language, "origin": self.origin, "text": self.text,
         }
 
     @classmethod
@@ -195,7 +211,40 @@ class Document:
         return cls(
             id=str(data["id"]), text=data["text"], title=data.get("title"), published=data.get("published"),
             source=data.get("source"), url=data.get("url"), language=data.get("language") or "en",
+            origin=data.get("origin"),
         )
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article to extract, as a reader made it: the text exactly as given and what is known about it.
+    `id` is the one the input gives (a JSONL id, a canonical URL), else `content_id(text)`."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str = "en"
+    origin: str = "<text>"
+
+    def document(self) -> Document:
+        """The article as the record's document (the date written YYYY-MM-DD)."""
+        return Document(id=self.id, text=self.text, title=self.title,
+                        published=self.published.isoformat() if self.published else None, source=self.source,
+                        url=self.url, language=self.language, origin=self.origin)
+
+
+@dataclass(frozen=True)
+class InputFailure:
+    """An input (or one line of it) that could not become an article, and why."""
+
+    origin: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ import pytest
 from spacy.language import Language
 from sqlalchemy.engine import make_url
 
-from communique.evaluation import find_shared
-from communique.pipeline import load_nlp
+from communique.stages.pipeline import load_nlp
+from communique.tools.evaluation import find_shared
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import date
 
 from communique import extract
-from communique.actors import actor_code, surname_key
 from communique.records import Actor, Record
+from communique.stages.actors import actor_code, surname_key
 
 PUB = date(2025, 9, 4)
 

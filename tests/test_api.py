@@ -9,8 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from communique.api import MAX_BODY, create_app
-from communique.ingest import read_inputs
-from communique.ingestion import ingest
+from communique.batch import ingest
+from communique.inputs import read_inputs
 from communique.settings import Settings
 from communique.store import open_store
 
@@ -130,3 +130,33 @@ def test_schemathesis_finds_no_server_error(db: str) -> None:
                 failures.append(f"{case.method} {case.formatted_path} -> {resp.status_code}: {resp.text[:200]}")
         check()
     assert not failures, failures
+
+
+def test_posted_articles_without_ids_are_each_stored(store_url: str) -> None:
+    """Two different bodies without an id are two articles (ids are hashes of the text), on both databases."""
+    bodies = [{"text": "Chile and Peru signed a fishing accord in Lima on Friday, officials said."},
+              {"text": "Kenya and Uganda agreed on Tuesday to repair a rail link between Nairobi and Kampala."}]
+    auth = {"Authorization": "Bearer s3cret"}
+    with TestClient(create_app(settings=Settings.from_env(db=store_url), token="s3cret")) as writer:
+        got = [writer.post("/api/articles", json=b, headers=auth).json() for b in bodies]
+        assert [g["outcome"] for g in got] == ["stored", "stored"] and got[0]["document"] != got[1]["document"]
+        again = writer.post("/api/articles", json=bodies[0], headers=auth).json()
+        assert again == {"outcome": "duplicate", "document": got[0]["document"], "reason": None}
+        assert len(writer.get("/api/articles").json()["items"]) == 2
+        writer.app.state.store.close()  # type: ignore[attr-defined]
+
+
+def test_every_actor_page_answers_by_id(client: TestClient) -> None:
+    ids = [a["id"] for a in client.get("/api/actors", params={"limit": 500}).json()["items"]]
+    assert ids
+    for actor_id in ids:
+        page = client.get(f"/api/actors/{actor_id}")
+        assert page.status_code == 200 and page.json()["id"] == actor_id
+
+
+def test_the_codebook_lists_every_enumeration(client: TestClient) -> None:
+    book = client.get("/api/codebook").json()
+    assert len(book["plover"]) == 16 and {"type": "ASSAULT", "quad": 4}.items() <= book["plover"][-1].items()
+    assert "conditional" in book["modalities"] and "anonymous" in book["source_types"]
+    assert client.get("/api/events", params={"type": "ASSAULT"}).status_code == 200
+    assert _error(client.get("/api/events", params={"type": "NOTATYPE"}), 422)

@@ -13,13 +13,13 @@ import pytest
 from sqlalchemy import select
 from synthetic import synthetic_articles
 
-from communique.batch import Job, run_batch
-from communique.cluster import local_cluster
-from communique.export import export
-from communique.ingest import read_inputs
-from communique.ingestion import IngestSummary
+from communique.batch import Job, RunSummary, run_batch
+from communique.inputs import read_inputs
 from communique.settings import Settings
-from communique.store import document_actors, documents, mentions, open_store
+from communique.store import open_store
+from communique.store.export import export
+from communique.store.schema import document_actors, documents, mentions
+from communique.tools.dask_cluster import local_cluster
 
 BIN = Path(sys.executable).parent
 
@@ -72,7 +72,7 @@ def test_a_stopped_batch_resumes_without_duplicates(tmp_path: Path) -> None:
     corpus.write_text("".join(json.dumps(a) + "\n" for a in synthetic_articles(24)), encoding="utf-8")
     url = str(tmp_path / "resume.db")
 
-    def stop_early(summary: IngestSummary) -> None:
+    def stop_early(summary: RunSummary) -> None:
         if summary.stored >= 8:
             raise KeyboardInterrupt
 

@@ -37,7 +37,8 @@ def test_standard_input_and_json_format() -> None:
     res = run("extract", "-", "--format", "json", "--published", "2025-09-04", stdin="Putin spoke on Monday.")
     assert res.returncode == 0, res.stderr
     record = json.loads(res.stdout)
-    assert record["document"]["id"] == "stdin" and record["dates"][0]["value"] == "2025-09-01"
+    assert record["document"]["origin"] == "-" and record["dates"][0]["value"] == "2025-09-01"
+    assert len(record["document"]["id"]) == 16 and record["document"]["id"] != "stdin"  # a hash of the text
 
 
 def test_bad_inputs_fail_alone_and_set_the_exit_code(tmp_path: Path) -> None:

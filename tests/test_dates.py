@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from communique.dates import find_dates, normalise_date
+from communique.stages.dates import find_dates, normalise_date
 
 THURSDAY = date(2025, 9, 4)
 

@@ -9,8 +9,8 @@ from spacy.language import Language
 from communique import extract
 from communique.codebook import load_codebook
 from communique.errors import InputError
-from communique.events import MAX_PER_SENTENCE
 from communique.records import Event, Record
+from communique.stages.events import MAX_PER_SENTENCE
 
 PUBLISHED = "2025-03-06"  # a Thursday
 

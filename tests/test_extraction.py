@@ -35,7 +35,7 @@ def test_extract_returns_a_valid_record(nlp) -> None:
 
 
 def test_every_example_record_validates_against_the_schema(nlp, root: Path) -> None:
-    from communique.ingest import read_inputs
+    from communique.inputs import read_inputs
 
     records = list(extract_many(read_inputs([str(root / "examples" / "articles.jsonl")])))
     assert len(records) >= 5

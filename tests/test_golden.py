@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,16 @@ IDS = [json.loads(line)["id"] for line in (ROOT / "examples" / "articles.jsonl")
 
 
 @pytest.fixture(scope="module")
-def records(nlp) -> dict[str, Record]:
-    out = extract_many(read_inputs([str(ROOT / "examples" / "articles.jsonl")]))
+def records(nlp, monkeypatch_module: pytest.MonkeyPatch) -> dict[str, Record]:
+    monkeypatch_module.chdir(ROOT)  # a relative input path: the records' `origin` names no folder of this machine
+    out = extract_many(read_inputs(["examples/articles.jsonl"]))
     return {r.document.id: r for r in out if isinstance(r, Record)}
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module() -> Iterator[pytest.MonkeyPatch]:
+    with pytest.MonkeyPatch.context() as mp:
+        yield mp
 
 
 @pytest.mark.parametrize("article_id", IDS)

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from communique.calendar import parse_published
 from communique.errors import InputError
-from communique.ingest import Article, InputFailure, check_text, guess_title, parse_published, read_inputs
+from communique.inputs import check_text, guess_title, read_inputs
+from communique.records import Article, InputFailure
 
 
 def read(*paths: Path) -> list[Article | InputFailure]:
@@ -19,7 +21,8 @@ def test_text_file_title_is_the_first_line_before_a_blank(tmp_path: Path) -> Non
     p.write_text("Leaders meet\n\nThe leaders met on Monday to talk.\n", encoding="utf-8")
     [article] = read(p)
     assert isinstance(article, Article)
-    assert article.title == "Leaders meet" and article.id == "story"
+    assert article.title == "Leaders meet" and article.origin == str(p)
+    assert len(article.id) == 16 and article.id != "story"  # a hash of the text: the file name is provenance
     assert article.text.startswith("Leaders meet\n")  # offsets count from the first character of the file
 
 

@@ -16,7 +16,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from synthetic import synthetic_articles
 
 from communique.cli import main
-from communique.store import document_actors, documents, open_store, sentences, sightings
+from communique.store import open_store
+from communique.store.schema import document_actors, documents, sentences, sightings
 
 ARTICLES = 60
 

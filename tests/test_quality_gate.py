@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from communique.evaluation import run_gate
+from communique.tools.evaluation import run_gate
 
 
 def test_figures_stay_above_their_floors(nlp, shared: Path, root: Path) -> None:

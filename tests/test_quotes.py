@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from communique.quotes import find_quotes
+from communique.stages.quotes import find_quotes
 
 
 def inside(text: str) -> list[str]:

@@ -10,7 +10,7 @@ from communique import extract
 from communique.errors import InputError
 from communique.records import Record, Statement
 from communique.settings import DEFAULT_MODELS
-from communique.statements import cue_lexicon
+from communique.stages.statements import cue_lexicon
 
 PUB = date(2025, 9, 4)
 

@@ -4,27 +4,31 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, update
 from synthetic import synthetic_articles
 
+from communique.batch import ingest
 from communique.errors import StoreError
-from communique.export import POLECAT_COLUMNS, export
-from communique.ingest import Article, read_inputs
-from communique.ingestion import ingest
-from communique.queries import (
+from communique.inputs import read_inputs
+from communique.records import Article
+from communique.store import SCHEMA_VERSION, Store, open_store
+from communique.store.export import POLECAT_COLUMNS, export
+from communique.store.queries import (
     EventFilter,
     StatementFilter,
     actor_profile,
+    actors_named,
     find_actors,
     find_events,
     find_statements,
     list_failures,
     search,
 )
-from communique.store import SCHEMA_VERSION, Store, documents, events, open_store, schema_version, sightings
+from communique.store.schema import documents, events, schema_version, sightings
 
 
 @pytest.fixture
@@ -111,7 +115,7 @@ def test_failures_are_kept_and_the_rest_is_stored(store: Store, tmp_path: Path) 
 def test_canonical_actors_are_shared_across_articles(loaded: Store) -> None:
     fidan = find_actors(loaded, name="Fidan")
     assert len(fidan) == 1 and fidan[0]["documents"] == 2 and fidan[0]["country"] == "TUR"
-    profile = actor_profile(loaded, "Fidan")
+    profile = actor_profile(loaded, actors_named(loaded, "Fidan")[0]["id"])
     assert profile is not None and profile["statements"] >= 1 and profile["events_as_source"] >= 1
     assert any(c["name"] == "Marco Rubio" for c in profile["counterparts"])
 
@@ -185,3 +189,87 @@ def test_malformed_inputs_each_fail_once_and_the_feed_is_stored(store: Store, ro
     assert set(messages) == {str(web / "broken.html"), str(web / "not-a-feed.rss"), f"{bad_json}:1", str(binary)}
     assert all("\n" not in m and ": " not in m[:3] for m in messages.values())
     assert len(list_failures(store)) == 4
+
+
+def test_different_texts_without_ids_are_all_stored(store: Store, tmp_path: Path) -> None:
+    """Two stories in same-named files of different folders, and id-less JSONL lines, are different articles."""
+    a, b = synthetic_articles(2)
+    for folder, art in (("a", a), ("b", b)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(art["text"], encoding="utf-8")
+    lines = tmp_path / "lines.jsonl"
+    lines.write_text("".join(json.dumps({"text": x["text"] + " A later line."}) + "\n" for x in (a, b)),
+                     encoding="utf-8")
+    summary = ingest(read_inputs([str(tmp_path / "a"), str(tmp_path / "b"), str(lines)]), store)
+    assert (summary.stored, summary.duplicates, summary.near_duplicates) == (2, 0, 2)
+    assert _count(store, documents) == 2
+    with store.engine.connect() as conn:
+        origins = {r[0] for r in conn.execute(select(sightings.c.origin))}
+    assert {str(tmp_path / "a" / "story.txt"), str(tmp_path / "b" / "story.txt")} <= origins
+
+
+def test_the_same_text_under_two_names_is_stored_once_with_two_sightings(store: Store, tmp_path: Path) -> None:
+    art = synthetic_articles(1)[0]
+    for name in ("first.txt", "second.txt"):
+        (tmp_path / name).write_text(art["text"], encoding="utf-8")
+    summary = ingest(read_inputs([str(tmp_path / "first.txt"), str(tmp_path / "second.txt")]), store)
+    assert (summary.stored, summary.duplicates) == (1, 1)
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(sightings.c.origin)).all()
+    assert sorted(Path(r[0]).name for r in rows) == ["first.txt", "second.txt"]
+    again = ingest(read_inputs([str(tmp_path / "second.txt")]), store)  # a rerun adds nothing
+    assert again.duplicates == 1
+    with store.engine.connect() as conn:
+        assert len(conn.execute(select(sightings.c.id)).all()) == 2
+
+
+def test_every_actor_is_found_by_its_id_among_many_name_alikes(store: Store) -> None:
+    people = [f"Ann Example{i} met officials on Monday in Oslo, the ministry said." for i in range(60)]
+    ingest([Article(id=f"ann-{i}", text=f"Ann Example{i} visited Oslo.\n\n{t} She also spoke of trade number {i}.")
+            for i, t in enumerate(people)], store)
+    ids = [a["id"] for a in find_actors(store, limit=500)] + [a["id"] for a in find_actors(store, name="Ann",
+                                                                                             limit=500)]
+    assert len({i for i in ids}) > 50
+    for actor_id in set(ids):
+        profile = actor_profile(store, actor_id)
+        assert profile is not None and profile["id"] == actor_id
+
+
+def test_a_database_of_the_previous_release_migrates_and_keeps_every_article(tmp_path: Path, root: Path) -> None:
+    old = tmp_path / "old.db"
+    shutil.copy(root / "tests" / "fixtures" / "store" / "release-0.1.db", old)
+    before = open_store(str(old), migrate=False)
+    with before.engine.connect() as conn:
+        assert before.version(conn) == 1
+        ids = sorted(r[0] for r in conn.execute(select(documents.c.id)))
+        n_events = conn.execute(select(func.count()).select_from(events)).scalar_one()
+    before.close()
+    after = open_store(str(old))
+    with after.engine.connect() as conn:
+        assert after.version(conn) == SCHEMA_VERSION
+        assert sorted(r[0] for r in conn.execute(select(documents.c.id))) == ids and len(ids) == 5
+        assert conn.execute(select(func.count()).select_from(events)).scalar_one() == n_events
+        dated = conn.execute(select(func.count()).select_from(events).where(events.c.date.is_not(None))).scalar_one()
+        from_text = conn.execute(select(func.count()).select_from(events)
+                                 .where(events.c.date_source == "text")).scalar_one()
+    assert dated == from_text
+    assert ingest([Article(id="new", text=synthetic_articles(1)[0]["text"])], after).stored == 1
+    after.close()
+
+
+def test_concurrent_writers_meeting_a_unique_constraint_record_a_duplicate(store_url: str) -> None:
+    """A record stored by another writer between the check and the insert becomes a duplicate, not a crash."""
+    from communique.extraction import extract
+
+    one, two = open_store(store_url), open_store(store_url)
+    record = extract(Article(id="race", text=synthetic_articles(1)[0]["text"]))
+    with one.transaction() as conn:  # the first writer holds its insert until the second has checked
+        from communique.store.dedupe import fingerprint
+        from communique.store.write import insert_record
+
+        assert two.known(record.document) is None
+        insert_record(conn, record, fingerprint(record.document.text))
+    outcomes = two.save([record])
+    assert [o.kind.value for o in outcomes] == ["duplicate"] and outcomes[0].document == "race"
+    one.close()
+    two.close()

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from communique.ingest import Article, read_inputs
-from communique.ingestion import ingest
+from communique.batch import ingest
+from communique.inputs import read_inputs
+from communique.records import Article
 from communique.store import open_store
 
 CHROMIUM = os.environ.get("COMMUNIQUE_CHROMIUM", "/usr/bin/chromium")

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from communique.ingest import Article, InputFailure, read_inputs
+from communique.inputs import read_inputs
+from communique.records import Article, InputFailure
 
 FIXTURES = Path(__file__).parent / "fixtures" / "web"
 
@@ -67,9 +68,9 @@ def test_a_feed_that_is_not_xml_fails_clearly() -> None:
 
 def test_summary_feed_fetches_each_entry_page(site: str) -> None:
     arts, fails = _read(f"{site}/summaries.atom")
-    assert [a.title for a in arts] == ["Norway and Finland hold Arctic talks"]
+    assert [a.title for a in arts] == ["Norway and Finland hold Arctic talks", "A page that has gone"]
     assert "undersea cables" in arts[0].text  # the page's text, not the one-line summary
-    assert len(fails) == 1 and "404" in fails[0].message and fails[0].origin.endswith("#2")
+    assert not fails and "the feed's summary" in arts[1].origin  # the page is gone: its summary stands in
 
 
 def test_url_of_an_html_page(site: str) -> None:
@@ -89,4 +90,5 @@ def test_a_folder_is_read_recursively_by_extension(tmp_path: Path) -> None:
                                        "in Vienna said after a meeting of the two interior ministers.\n", "utf-8")
     (tmp_path / "ignored.png").write_bytes(b"\x89PNG")
     arts, fails = _read(str(tmp_path))
-    assert not fails and sorted(a.id for a in arts) == ["note", "page"]
+    assert sorted(Path(a.origin).name for a in arts) == ["note.txt", "page.html"]
+    assert [Path(f.origin).name for f in fails] == ["ignored.png"] and "unsupported input type" in fails[0].message

@@ -10,6 +10,13 @@ async function api(path, params) {
   return body;
 }
 
+// The record's enumerations (PLOVER types, modalities, source types), read once from the API: never listed here.
+let codebookCache = null;
+async function codebook() {
+  if (!codebookCache) codebookCache = await api("/api/codebook");
+  return codebookCache;
+}
+
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {

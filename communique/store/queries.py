@@ -12,8 +12,8 @@ from typing import Any
 from sqlalchemy import and_, exists, func, literal, select, text
 from sqlalchemy.sql.elements import ColumnElement
 
-from .store import (
-    Store,
+from .database import Store
+from .schema import (
     actor_names,
     actors,
     document_actors,
@@ -28,7 +28,7 @@ from .store import (
     statements,
 )
 
-__all__ = ["EventFilter", "StatementFilter", "actor_by_id", "actor_profile", "article_record", "find_actors",
+__all__ = ["EventFilter", "StatementFilter", "actor_profile", "actors_named", "article_record", "find_actors",
            "find_events", "find_statements", "graph", "list_articles", "list_failures", "search"]
 
 DEFAULT_LIMIT = 100
@@ -91,80 +91,72 @@ def _names(store: Store, ids: list[int]) -> dict[int, dict[str, Any]]:
         return {int(r["id"]): dict(r) for r in rows}
 
 
-def find_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
-    """Events matching `f`, newest first, each with its participants and evidence."""
-    when = events.c.when_date
-    wanted: list[tuple[list[int], str | None]] = [(_actor_ids(store, name), role) for name, role in (
-        (f.actor, None), (f.source, "source"), (f.target, "target")) if name]
-    if f.actor_id is not None:
-        wanted.append(([f.actor_id], None))
-    led = bool(wanted)
-    lead_ids, lead_role = wanted.pop(0) if wanted else ([], None)
-    lead = event_actors.alias("lead")
-
-    def page_query(actor_ids: list[int]) -> Any:
-        """The ids (and dates) of matching events, newest first; led by an actor, read from that actor's index."""
-        if actor_ids:
-            when, key = lead.c.when_date, lead.c.event_id
-            q = (select(key, when.label("w")).select_from(lead.join(events, events.c.id == lead.c.event_id))
-                 .where(lead.c.actor_id.in_(actor_ids)))
-            if lead_role:
-                q = q.where(lead.c.role == lead_role)
-        else:
-            when, key = events.c.when_date, events.c.id
-            q = select(key, when.label("w"))
-        for ids, role in wanted:
-            cond = and_(event_actors.c.event_id == events.c.id, event_actors.c.actor_id.in_(ids))
-            if role:
-                cond = and_(cond, event_actors.c.role == role)
-            q = q.where(exists(select(literal(1)).select_from(event_actors).where(cond)))
-        if f.type:
-            q = q.where(events.c.type == f.type.upper())
-        if f.modality:
-            q = q.where(events.c.modality == f.modality.lower())
-        if f.since:
-            q = q.where(when >= f.since)
-        if f.until:
-            q = q.where(when <= f.until + "\uffff")
-        if f.document:
-            q = q.where(events.c.document_id == f.document)
-        return q.order_by(when.desc(), key.desc()).limit(f.offset + f.limit)  # both read from one index
-
-    def newest_first(rows: Any) -> list[int]:
-        ordered = sorted(rows, key=lambda r: (r[1] or "", int(r[0])), reverse=True)
-        seen: dict[int, None] = {}
-        for r in ordered:
-            seen.setdefault(int(r[0]), None)
-        return list(seen)[f.offset:f.offset + f.limit]
-
-    when = events.c.when_date
+def _event_page(store: Store, f: EventFilter) -> list[int]:
+    """The ids of the events on the page `f` asks for, newest first. Led by an actor, each of its ids is read from
+    that actor's own index (one short walk each, merged here); otherwise from the events' date index."""
+    lead_name, lead_role = next(((n, r) for n, r in ((f.actor, None), (f.source, "source"), (f.target, "target"))
+                                 if n), (None, None))
+    rest = EventFilter(**{**f.__dict__, **({"actor": None, "source": None, "target": None}
+                                           if lead_name is None else {_ROLE_FIELD[lead_role]: None})})
+    conds = _event_conditions(store, rest)
+    lead_ids = [f.actor_id] if f.actor_id is not None and lead_name is None else (
+        _actor_ids(store, lead_name) if lead_name else [])
+    if f.actor_id is not None and lead_name is not None and conds is not None:
+        conds.append(exists(select(literal(1)).select_from(event_actors).where(
+            and_(event_actors.c.event_id == events.c.id, event_actors.c.actor_id == f.actor_id))))
+    if conds is None or ((lead_name or f.actor_id is not None) and not lead_ids):
+        return []
+    if f.document:
+        conds.append(events.c.document_id == f.document)
     with store.engine.connect() as conn:
-        if led and not lead_ids:
-            page = []  # no actor goes by that name
-        elif len(lead_ids) <= 64 and led:  # one short index walk per actor, merged here
-            page = newest_first([r for i in lead_ids for r in conn.execute(page_query([i])).all()])
+        if not lead_ids:
+            q = select(events.c.id, events.c.when_date).where(*conds)
+            rows = conn.execute(q.order_by(events.c.when_date.desc(), events.c.id.desc())
+                                .limit(f.offset + f.limit)).all()
         else:
-            page = newest_first(conn.execute(page_query(lead_ids)).all())
-        detail = (select(events.c.id, events.c.document_id, events.c.local_id, events.c.type, events.c.cameo,
-                         events.c.quad, events.c.modality, events.c.date, events.c.condition_text,
-                         events.c.trigger_text, events.c.trigger_start, events.c.trigger_end, events.c.location_id,
-                         when.label("when"), documents.c.title, documents.c.published, documents.c.url,
-                         documents.c.source.label("outlet"), event_clusters.c.mentions.label("cluster_mentions"),
-                         events.c.cluster_id, _sentence_text().label("sentence"))
-                  .join(documents, documents.c.id == events.c.document_id)
-                  .join(sentences, and_(sentences.c.document_id == events.c.document_id,
-                                        sentences.c.idx == events.c.sentence_idx), isouter=True)
-                  .join(event_clusters, event_clusters.c.id == events.c.cluster_id, isouter=True)
-                  .where(events.c.id.in_(page)))
-        found = {int(r["id"]): dict(r) for r in conn.execute(detail).mappings()} if page else {}
-        rows = [found[i] for i in page]
-        ids = page
-        parts: dict[int, dict[str, list[int]]] = {i: {"source": [], "target": []} for i in ids}
-        if ids:
-            for ev_id, actor_id, role in conn.execute(select(event_actors.c.event_id, event_actors.c.actor_id,
-                                                             event_actors.c.role).where(event_actors.c.event_id
-                                                                                        .in_(ids))):
-                parts[ev_id][role].append(actor_id)
+            rows = [r for ids in ([i] for i in lead_ids) if len(lead_ids) <= 64 for r in
+                    conn.execute(_led_query(ids, lead_role, conds, f.offset + f.limit)).all()] \
+                if len(lead_ids) <= 64 else conn.execute(_led_query(lead_ids, lead_role, conds,
+                                                                    f.offset + f.limit)).all()
+    ordered = sorted(rows, key=lambda r: (r[1] or "", int(r[0])), reverse=True)
+    return list(dict.fromkeys(int(r[0]) for r in ordered))[f.offset:f.offset + f.limit]
+
+
+_ROLE_FIELD = {None: "actor", "source": "source", "target": "target"}
+
+
+def _led_query(actor_ids: list[int], role: str | None, conds: list[ColumnElement[bool]], n: int) -> Any:
+    """Events of these actors (in this role), newest first, read from the actor index."""
+    lead = event_actors.alias("lead")
+    q = (select(lead.c.event_id, lead.c.when_date).select_from(lead.join(events, events.c.id == lead.c.event_id))
+         .where(lead.c.actor_id.in_(actor_ids), *conds))
+    if role:
+        q = q.where(lead.c.role == role)
+    return q.order_by(lead.c.when_date.desc(), lead.c.event_id.desc()).limit(n)
+
+
+def _event_details(store: Store, page: list[int]) -> list[dict[str, Any]]:
+    """The rows of these events, in this order, with participants, place and evidence."""
+    if not page:
+        return []
+    detail = (select(events.c.id, events.c.document_id, events.c.local_id, events.c.type, events.c.cameo,
+                     events.c.quad, events.c.modality, events.c.date, events.c.date_source, events.c.condition_text,
+                     events.c.trigger_text, events.c.trigger_start, events.c.trigger_end, events.c.location_id,
+                     events.c.when_date.label("when"), documents.c.title, documents.c.published, documents.c.url,
+                     documents.c.source.label("outlet"), event_clusters.c.mentions.label("cluster_mentions"),
+                     events.c.cluster_id, _sentence_text().label("sentence"))
+              .join(documents, documents.c.id == events.c.document_id)
+              .join(sentences, and_(sentences.c.document_id == events.c.document_id,
+                                    sentences.c.idx == events.c.sentence_idx), isouter=True)
+              .join(event_clusters, event_clusters.c.id == events.c.cluster_id, isouter=True)
+              .where(events.c.id.in_(page)))
+    parts: dict[int, dict[str, list[int]]] = {i: {"source": [], "target": []} for i in page}
+    with store.engine.connect() as conn:
+        found = {int(r["id"]): dict(r) for r in conn.execute(detail).mappings()}
+        for ev_id, actor_id, role in conn.execute(select(event_actors.c.event_id, event_actors.c.actor_id,
+                                                         event_actors.c.role).where(event_actors.c.event_id.in_(page))):
+            parts[ev_id][role].append(actor_id)
+    rows = [found[i] for i in page]
     names = _names(store, [a for p in parts.values() for lst in p.values() for a in lst]
                    + [r["location_id"] for r in rows if r["location_id"]])
     for r in rows:
@@ -172,6 +164,11 @@ def find_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
         r["target"] = [names[a] for a in parts[r["id"]]["target"]]
         r["location"] = names.get(r.pop("location_id") or -1)
     return rows
+
+
+def find_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
+    """Events matching `f`, newest first, each with its participants and evidence."""
+    return _event_details(store, _event_page(store, f))
 
 
 def find_statements(store: Store, f: StatementFilter) -> list[dict[str, Any]]:
@@ -237,16 +234,17 @@ def find_actors(store: Store, country: str | None = None, name: str | None = Non
         return [dict(r) for r in conn.execute(q).mappings()]
 
 
-def actor_profile(store: Store, name: str, actor_id: int | None = None) -> dict[str, Any] | None:
-    """One actor: roles over time, statement and event counts, and the counterparts of their events."""
-    found = find_actors(store, name=name, limit=50)
-    if actor_id is not None:
-        found = [a for a in found if a["id"] == actor_id]
-    if not found:
-        return None
-    actor = found[0]
-    aid = actor["id"]
+def actor_profile(store: Store, actor_id: int) -> dict[str, Any] | None:
+    """One actor by canonical id: roles over time, statement and event counts, and the counterparts of their
+    events."""
+    aid = actor_id
     with store.engine.connect() as conn:
+        row = conn.execute(select(actors.c.id, actors.c.name, actors.c.kind, actors.c.country, actors.c.sector,
+                                  actors.c.code, actors.c.role, actors.c.documents)
+                           .where(actors.c.id == actor_id)).mappings().first()
+        if row is None:
+            return None
+        actor = dict(row)
         roles = [dict(r) for r in conn.execute(
             select(document_actors.c.role, func.min(documents.c.published).label("first"),
                    func.max(documents.c.published).label("last"))
@@ -332,30 +330,57 @@ def article_record(store: Store, document_id: str) -> dict[str, Any] | None:
     return {"record": json.loads(raw), "actor_ids": ids, "seen_in": seen}
 
 
-def actor_by_id(store: Store, actor_id: int) -> dict[str, Any] | None:
-    """The profile of the actor with this canonical id."""
-    with store.engine.connect() as conn:
-        name = conn.execute(select(actors.c.name).where(actors.c.id == actor_id)).scalar()
-    if name is None:
-        return None
-    return actor_profile(store, name, actor_id)
+def actors_named(store: Store, name: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Actors going by `name`: those whose canonical name is `name` (any case) first, else every actor with a
+    name containing it, most mentioned first."""
+    found = find_actors(store, name=name, limit=limit)
+    exact = [a for a in found if a["name"].lower() == name.lower()]
+    return exact or found
+
+
+def _event_conditions(store: Store, f: EventFilter) -> list[ColumnElement[bool]] | None:
+    """`f` as conditions on `events` (None when a name matches no actor, so nothing can match)."""
+    conds: list[ColumnElement[bool]] = []
+    for name, role in ((f.actor, None), (f.source, "source"), (f.target, "target")):
+        if not name:
+            continue
+        ids = _actor_ids(store, name)
+        if not ids:
+            return None
+        cond = and_(event_actors.c.event_id == events.c.id, event_actors.c.actor_id.in_(ids))
+        conds.append(exists(select(literal(1)).select_from(event_actors)
+                            .where(and_(cond, event_actors.c.role == role) if role else cond)))
+    for column, value in ((events.c.type, f.type.upper() if f.type else None),
+                          (events.c.modality, f.modality.lower() if f.modality else None)):
+        if value:
+            conds.append(column == value)
+    if f.since:
+        conds.append(events.c.when_date >= f.since)
+    if f.until:
+        conds.append(events.c.when_date <= f.until + "\uffff")
+    return conds
 
 
 def graph(store: Store, f: EventFilter, max_edges: int = 2000) -> dict[str, Any]:
-    """Actors as nodes and events as weighted edges (source -> target, by type and quad), filtered like events."""
-    rows = find_events(store, EventFilter(**{**f.__dict__, "limit": max_edges, "offset": 0}))
+    """Actors as nodes and events as weighted edges (source -> target, by type and quad), filtered like events;
+    the edges are counted in SQL, the `max_edges` heaviest kept."""
+    conds = _event_conditions(store, f)
+    if conds is None:
+        return {"nodes": [], "edges": []}
+    src, tgt = event_actors.alias("src"), event_actors.alias("tgt")
+    weight = func.count().label("weight")
+    q = (select(src.c.actor_id.label("source"), tgt.c.actor_id.label("target"), events.c.type, events.c.quad, weight)
+         .select_from(events.join(src, and_(src.c.event_id == events.c.id, src.c.role == "source"))
+                      .join(tgt, and_(tgt.c.event_id == events.c.id, tgt.c.role == "target")))
+         .where(src.c.actor_id != tgt.c.actor_id, *conds)
+         .group_by(src.c.actor_id, tgt.c.actor_id, events.c.type, events.c.quad)
+         .order_by(weight.desc(), src.c.actor_id, tgt.c.actor_id, events.c.type).limit(max_edges))
+    with store.engine.connect() as conn:
+        edges = [dict(r) for r in conn.execute(q).mappings()]
+    names = _names(store, sorted({e[k] for e in edges for k in ("source", "target")}))
     nodes: dict[int, dict[str, Any]] = {}
-    edges: dict[tuple[int, int, str], dict[str, Any]] = {}
-    for r in rows:
-        for s in r["source"]:
-            for t in r["target"]:
-                if s["id"] == t["id"]:
-                    continue
-                for a in (s, t):
-                    nodes.setdefault(a["id"], {"id": a["id"], "name": a["name"], "country": a["country"],
-                                               "kind": a["kind"], "events": 0})["events"] += 1
-                key = (s["id"], t["id"], r["type"])
-                edge = edges.setdefault(key, {"source": s["id"], "target": t["id"], "type": r["type"],
-                                              "quad": r["quad"], "weight": 0})
-                edge["weight"] += 1
-    return {"nodes": list(nodes.values()), "edges": list(edges.values())}
+    for e in edges:
+        for k in ("source", "target"):
+            node = nodes.setdefault(e[k], {**names[e[k]], "events": 0})
+            node["events"] += e["weight"]
+    return {"nodes": list(nodes.values()), "edges": edges}

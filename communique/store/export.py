@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from .codebook import load_codebook
-from .errors import InputError
+from ..codebook import load_codebook
+from ..errors import InputError
+from .database import Store
 from .queries import EventFilter, StatementFilter, find_events, find_statements
-from .store import Store
 
 __all__ = ["FORMATS", "POLECAT_COLUMNS", "event_rows", "export"]
 

@@ -15,20 +15,19 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .pipeline import register_extensions
+from ..records import Actor, DateMention, Statement
+from .extensions import register_extensions
 from .quotes import Quote, find_quotes
-from .records import Actor, DateMention, Span, Statement
+from .syntax import FUTURE_AUX, NOMINAL_SUBJECT_DEPS, subtree_chars, text_span, trim_chars
 
 register_extensions()  # the Doc._ attributes exist whenever a stage is importable
 
 __all__ = ["communique_statements", "cue_lexicon", "find_statements"]
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
-SUBJECTS = {"nsubj", "nsubjpass"}
 CLAUSES = {"ccomp", "parataxis"}
 CLEAR_WORDS = {"clear", "plain"}
 MIN_QUOTE_WORDS = 5
-FUTURE_AUX = {"will", "shall", "'ll"}
 HUMAN_NOUNS = {"official", "diplomat", "source", "person", "people", "aide", "minister", "leader", "spokesman",
                "spokeswoman", "spokesperson", "envoy", "ambassador", "analyst", "expert", "adviser", "advisor",
                "lawmaker", "senator", "officer", "commander", "negotiator", "insider", "resident", "witness",
@@ -56,28 +55,51 @@ class _Found:
     speaker_id: str | None = None
 
 
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(start, end, text[start:end])
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
-        end -= 1
-    return start, end
-
-
-def _subtree_chars(tok: Token, exclude: Token | None = None) -> tuple[int, int]:
-    toks = [t for t in tok.subtree if exclude is None or not (exclude.left_edge.i <= t.i <= exclude.right_edge.i)]
-    return toks[0].idx, toks[-1].idx + len(toks[-1])
-
-
 def _interruption(gap: str) -> bool:
     """True for the words between two halves of one quotation: '," she said, "'."""
     gap = gap.strip()
     return "\n" not in gap and len(gap.split()) <= 6 and ("," in gap or gap.endswith(":")) and (
         gap.endswith((",", ":")) or gap[-1:] in "“\"")
+
+
+def _joined_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Quotes interrupted by a short attribution ("“A,” she said, “B.”") joined into one."""
+    out: list[Quote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if prev is not None and _interruption(text[prev.end:q.start]):
+            out[-1] = Quote(prev.start, q.end, q.closed)
+        else:
+            out.append(q)
+    return out
+
+
+def _widen_to_quote(quotes: list[Quote], start: int, end: int) -> tuple[int, int]:
+    """A content that is most of a quotation becomes the whole quotation."""
+    for q in quotes:
+        overlap = min(end, q.end) - max(start, q.start)
+        if overlap > 0 and overlap >= 0.6 * (end - start):
+            return min(start, q.start), max(end, q.end)
+    return start, end
+
+
+def _kind_of(quotes: list[Quote], content: tuple[int, int]) -> str:
+    """Direct (the content is a quotation), mixed (it holds one) or indirect."""
+    inside = [q for q in quotes if content[0] <= q.start and q.end <= content[1]]
+    if not inside:
+        return "indirect"
+    if any(q.start - content[0] <= 1 and content[1] - q.end <= 1 for q in inside):
+        return "direct"
+    return "mixed"
+
+
+def _cue_chars(tok: Token) -> tuple[int, int]:
+    """The cue verb's characters, through "clear" in "made it clear"."""
+    end_tok = tok
+    clear = next((c for c in tok.children if c.lower_ in CLEAR_WORDS), None)
+    if tok.lemma_ == "make" and clear is not None:
+        end_tok = clear
+    return tok.idx, end_tok.idx + len(end_tok)
 
 
 def _happened(verb: Token) -> bool:
@@ -86,8 +108,9 @@ def _happened(verb: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
+    """The nominal subject of `verb`, inherited from the verb it is conjoined to or depends on."""
     for child in verb.children:
-        if child.dep_ in SUBJECTS:
+        if child.dep_ in NOMINAL_SUBJECT_DEPS:
             return child
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.tag_ in {"VBD", "VBZ", "VBP", "VBG"}:
         return _subject(verb.head) if verb.head.i != verb.i else None
@@ -107,6 +130,7 @@ class _Finder:
     """Statement finding state for one document."""
 
     def __init__(self, doc: Doc) -> None:
+        """Read the text, cue lexicon and quotations of `doc`."""
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token: read it once
         self.cues = cue_lexicon()
@@ -114,9 +138,11 @@ class _Finder:
         self.found: list[_Found] = []
 
     def in_quote(self, tok: Token) -> Quote | None:
+        """The quotation `tok` is inside, if any."""
         return next((q for q in self.quotes if q.start <= tok.idx < q.end), None)
 
     def covered(self, start: int, end: int) -> bool:
+        """Whether a statement found so far contains `start`..`end`."""
         return any(f.content[0] <= start and end <= f.content[1] for f in self.found)
 
     def is_cue(self, tok: Token) -> bool:
@@ -130,20 +156,16 @@ class _Finder:
         subj = _subject(tok)
         if subj is None or not (subj.lower_ in PRONOUNS or subj.pos_ == "PROPN" or self.is_actor(subj)):
             return False
-        return any(c.dep_ == "ccomp" and any(g.dep_ in SUBJECTS for g in c.children) for c in tok.children)
+        return any(c.dep_ == "ccomp" and any(g.dep_ in NOMINAL_SUBJECT_DEPS for g in c.children)
+                   for c in tok.children)
 
     def is_actor(self, tok: Token) -> bool:
+        """Whether `tok` starts inside an actor mention."""
         return any(s <= tok.idx < e for s, e in (self.doc._.mention_actor or {}))
-
-    def cue_chars(self, tok: Token) -> tuple[int, int]:
-        end_tok = tok
-        clear = next((c for c in tok.children if c.lower_ in CLEAR_WORDS), None)
-        if tok.lemma_ == "make" and clear is not None:
-            end_tok = clear
-        return tok.idx, end_tok.idx + len(end_tok)
 
     # -- verbs with a clause: "X said (that) …", "…, X said" -------------------------------------
     def verb_statements(self) -> None:
+        """Statements of reporting and clause verbs."""
         for tok in self.doc:
             cue_ok = self.is_cue(tok) or self.is_clause_verb(tok) or (
                 tok.lemma_ == "make" and any(c.lower_ in CLEAR_WORDS for c in tok.children))
@@ -157,10 +179,10 @@ class _Finder:
                 continue
             if self.cues.get(tok.lemma_.lower()) != "speech" and self.covered(*content):
                 continue  # a belief or stance inside someone's words is part of them
-            cue = self.cue_chars(tok)
+            cue = _cue_chars(tok)
             if content[0] < cue[1] <= content[1]:
-                content = _trim(self.text, cue[1], content[1])
-            self.found.append(_Found(self.kind_of(content), subj, _speaker_chars(subj), cue, content))
+                content = trim_chars(self.text, cue[1], content[1])
+            self.found.append(_Found(_kind_of(self.quotes, content), subj, _speaker_chars(subj), cue, content))
 
     def clause_of(self, tok: Token) -> tuple[int, int] | None:
         """Content span of a cue verb: its clausal complement, or the clause it interrupts."""
@@ -171,16 +193,20 @@ class _Finder:
         if clause is not None and clause.lower_ in CLEAR_WORDS:
             clause = next((c for c in clause.children if c.dep_ == "ccomp"), clause)
         if clause is not None:
-            start, end = _subtree_chars(clause)
-            return self.widen_to_quote(*_trim(self.text, start, end))
+            start, end = subtree_chars(clause)
+            return self.widen(start, end)
         if self.cues.get(tok.lemma_.lower()) in {"stance", "intention", "speech"}:
             obj = self.object_of(tok)
             if obj is not None:
-                return _trim(self.text, *obj)
+                return trim_chars(self.text, *obj)
         if tok.dep_ in {"parataxis", "advcl"} and tok.head.i < tok.i and tok.head.pos_ in {"VERB", "AUX"}:
-            start, end = _subtree_chars(tok.head, exclude=tok)
-            return self.widen_to_quote(*_trim(self.text, start, end))
+            start, end = subtree_chars(tok.head, exclude=tok)
+            return self.widen(start, end)
         return None
+
+    def widen(self, start: int, end: int) -> tuple[int, int]:
+        """`start`/`end` trimmed, then widened to a quotation it is most of."""
+        return _widen_to_quote(self.quotes, *trim_chars(self.text, start, end))
 
     def object_of(self, tok: Token) -> tuple[int, int] | None:
         """Nominal or infinitival content: "called it a sham", "wants to leave", "called for talks"."""
@@ -189,31 +215,17 @@ class _Finder:
             parts = [c for c in parts if c.dep_ == "xcomp" and tok.lemma_ not in {"continue", "add", "agree"}
                      or c.dep_ == "dobj" and tok.lemma_ in {"announce", "confirm", "deny", "propose"}]
         if not parts:
-            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"for", "on"} and c.i > tok.i), None)
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"for", "on"} and c.i > tok.i),
+                        None)
             parts = [prep] if prep is not None and tok.lemma_ == "call" else []
         if not parts:
             return None
-        spans = [_subtree_chars(p) for p in parts]
+        spans = [subtree_chars(p) for p in parts]
         return min(s for s, _ in spans), max(e for _, e in spans)
-
-    def widen_to_quote(self, start: int, end: int) -> tuple[int, int]:
-        """A content that is most of a quotation becomes the whole quotation."""
-        for q in self.quotes:
-            overlap = min(end, q.end) - max(start, q.start)
-            if overlap > 0 and overlap >= 0.6 * (end - start):
-                return min(start, q.start), max(end, q.end)
-        return start, end
-
-    def kind_of(self, content: tuple[int, int]) -> str:
-        inside = [q for q in self.quotes if content[0] <= q.start and q.end <= content[1]]
-        if not inside:
-            return "indirect"
-        if any(q.start - content[0] <= 1 and content[1] - q.end <= 1 for q in inside):
-            return "direct"
-        return "mixed"
 
     # -- "according to X, …" ------------------------------------------------------------------
     def according_to(self) -> None:
+        """Statements introduced by "according to X"."""
         for tok in self.doc:
             if tok.lower_ != "according" or tok.i + 1 >= len(self.doc) or self.doc[tok.i + 1].lower_ != "to":
                 continue
@@ -227,38 +239,29 @@ class _Finder:
                 start, end = self.doc[phrase_end].idx if phrase_end < sent.end else sent.end_char, sent.end_char
             else:
                 start, end = sent.start_char, tok.idx
-            content = _trim(self.text, start, end)
+            content = trim_chars(self.text, start, end)
             if content[1] - content[0] < 3:
                 continue
             cue = (tok.idx, to.idx + len(to))
-            self.found.append(_Found("according_to", pobj, _subtree_chars(pobj), cue, content))
+            self.found.append(_Found("according_to", pobj, subtree_chars(pobj), cue, content))
 
     # -- quotations --------------------------------------------------------------------------------
     def quote_statements(self) -> None:
-        for q in self.joined_quotes():
+        """Quotations not already inside a statement: tied to a nearby cue, or continuing the previous statement."""
+        for q in _joined_quotes(self.text, self.quotes):
             if self.overlaps_found(q.start, q.end) or len(self.text[q.start:q.end].split()) < MIN_QUOTE_WORDS:
                 continue
-            content = _trim(self.text, q.start, q.end)
+            content = trim_chars(self.text, q.start, q.end)
             cue = self.cue_near(q)
             if cue is not None:
                 subj = _subject(cue)
                 self.found.append(_Found("direct", subj, _speaker_chars(subj) if subj is not None else None,
-                                         self.cue_chars(cue), content))
+                                         _cue_chars(cue), content))
             elif self.found_before(q.start):
                 self.found.append(_Found("direct", None, None, None, content))
 
-    def joined_quotes(self) -> list[Quote]:
-        """Quotes interrupted by a short attribution ("“A,” she said, “B.”") joined into one."""
-        out: list[Quote] = []
-        for q in self.quotes:
-            prev = out[-1] if out else None
-            if prev is not None and _interruption(self.text[prev.end:q.start]):
-                out[-1] = Quote(prev.start, q.end, q.closed)
-            else:
-                out.append(q)
-        return out
-
     def overlaps_found(self, start: int, end: int) -> bool:
+        """Whether a statement found so far covers half of `start`..`end` or more."""
         return any(min(end, f.content[1]) - max(start, f.content[0]) >= 0.5 * (end - start) for f in self.found)
 
     def found_before(self, pos: int) -> bool:
@@ -288,7 +291,9 @@ class _Finder:
                     return tok
         return None
 
+
 def _actor_at(doc: Doc, start: int, end: int, head: Token | None) -> str | None:
+    """The actor whose mention covers `head`, else the first one overlapping `start`..`end`."""
     index: dict[tuple[int, int], str] = doc._.mention_actor or {}
     hits = [(s, e, a) for (s, e), a in index.items() if s < end and start < e]
     if head is not None:
@@ -300,6 +305,7 @@ def _actor_at(doc: Doc, start: int, end: int, head: Token | None) -> str | None:
 
 def _last_mention(doc: Doc, actors: dict[str, Actor], before: int, kinds: set[str],
                   skip: tuple[int, int]) -> str | None:
+    """The actor of a kind in `kinds` mentioned last before `before`, outside `skip`."""
     best: tuple[int, str] | None = None
     for a in actors.values():
         if a.kind not in kinds:
@@ -323,6 +329,7 @@ def _by_role(actors: dict[str, Actor], head: Token, before: int) -> str | None:
 
 
 def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
+    """Set each statement's speaker: the previous speaker, a pronoun's antecedent, or the actor named."""
     previous: _Found | None = None
     for f in found:
         anchor = f.cue[0] if f.cue else f.content[0]
@@ -337,6 +344,7 @@ def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
 
 
 def _pronoun(doc: Doc, f: _Found, previous: _Found | None, actors: dict[str, Actor], anchor: int) -> str | None:
+    """The speaker a pronoun subject stands for: the previous speaker when close and fitting, else the last one."""
     word = f.speaker_tok.lower_ if f.speaker_tok is not None else ""
     if word in {"i", "we", "you", "it"}:
         return None
@@ -352,6 +360,7 @@ SOURCE_TYPES = {"person": "named", "anonymous": "anonymous", "group": "collectiv
 
 
 def _source_type(f: _Found, actor: Actor | None) -> str:
+    """Named, anonymous, collective, institutional or unattributed, from the speaker actor or its words."""
     if actor is not None:
         return SOURCE_TYPES[actor.kind]
     tok = f.speaker_tok
@@ -361,6 +370,7 @@ def _source_type(f: _Found, actor: Actor | None) -> str:
 
 
 def _date(doc: Doc, f: _Found, dates: list[DateMention]) -> str | None:
+    """The first date in the cue's sentence outside the content (from the content's end when it comes first)."""
     if f.cue is None:
         return None
     cue_tok = doc.char_span(*f.cue, alignment_mode="expand")
@@ -391,9 +401,9 @@ def find_statements(doc: Doc) -> list[Statement]:
         actor = actors.get(f.speaker_id or "")
         out.append(Statement(
             id=f"s{i}", kind=f.kind, speaker=f.speaker_id,
-            speaker_mention=_span(text, *f.speaker_span) if f.speaker_span else None,
-            source_type=_source_type(f, actor), cue=_span(text, *f.cue) if f.cue else None,
-            content=_span(text, *f.content), date=_date(doc, f, doc._.dates or [])))
+            speaker_mention=text_span(text, *f.speaker_span) if f.speaker_span else None,
+            source_type=_source_type(f, actor), cue=text_span(text, *f.cue) if f.cue else None,
+            content=text_span(text, *f.content), date=_date(doc, f, doc._.dates or [])))
     return out
 
 
@@ -409,7 +419,8 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
     return out
 
 
-@Language.component("communique_statements", assigns=["doc._.statements"], requires=["doc._.actors"])
+@Language.component("communique_statements", assigns=["doc._.statements"],
+                    requires=["doc._.actors", "doc._.mention_actor", "doc._.dates"])
 def communique_statements(doc: Doc) -> Doc:
     """spaCy component: fill `doc._.statements` (add after `communique_actors`)."""
     doc._.statements = find_statements(doc)

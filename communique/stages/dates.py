@@ -13,8 +13,9 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .pipeline import register_extensions
-from .records import DateMention
+from ..calendar import numeric_date
+from ..records import DateMention
+from .extensions import register_extensions
 
 register_extensions()  # the Doc._ attributes exist whenever a stage is importable
 
@@ -123,14 +124,6 @@ def _relative(kind: str, text: str, published: date) -> str | None:
     return f"{y:04d}-{m:02d}"
 
 
-def _numeric(text: str) -> str | None:
-    import dateparser  # imported on first use: loading its language data costs a second
-
-    parsed = dateparser.parse(text, settings={"DATE_ORDER": "MDY", "PREFER_DAY_OF_MONTH": "first"},
-                              languages=["en"])
-    return parsed.date().isoformat() if parsed else None
-
-
 def _month_day_year(kind: str, text: str, published: date | None, direction: int) -> str | None:
     words = re.findall(r"[A-Za-z]+\.?|\d+", text)
     month = next((m for m in (_month_number(w) for w in words if w[0].isalpha()) if m), None)
@@ -154,7 +147,8 @@ def normalise_date(kind: str, text: str, published: date | None, direction: int 
     if kind == "iso":
         return text
     if kind == "numeric":
-        return _numeric(text)
+        found = numeric_date(text)
+        return found.isoformat() if found else None
     if kind == "year":
         return text
     if kind in {"mdy", "dmy", "month_year", "month"}:
@@ -223,7 +217,7 @@ def tense_direction(doc: Doc) -> Direction:
     return direction
 
 
-@Language.component("communique_dates", assigns=["doc._.dates"], requires=["token.dep"])
+@Language.component("communique_dates", assigns=["doc._.dates"], requires=["token.dep", "doc._.published"])
 def communique_dates(doc: Doc) -> Doc:
     """spaCy component: fill `doc._.dates` with normalised date mentions."""
     doc._.dates = find_dates(doc.text, doc._.published, tense_direction(doc))

@@ -1,4 +1,4 @@
-"""The spaCy pipeline: extension attributes (registered here, once) and model loading."""
+"""The spaCy pipeline: a spaCy model with our stages added in order, loaded once per process and model."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -6,24 +6,16 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from .errors import ModelError
-from .settings import DEFAULT_MODELS, Settings
+from ..errors import ModelError
+from ..settings import DEFAULT_MODELS, Settings
+from . import actors, dates, events, paragraphs, statements  # noqa: F401  (registers the components)
+from .extensions import register_extensions
 
-__all__ = ["STAGES", "load_nlp", "register_extensions"]
+__all__ = ["STAGES", "load_nlp"]
 
 # Our components, in pipeline order, after spaCy's own.
 STAGES = ("communique_dates", "communique_actors", "communique_statements", "communique_events")
-
-_EXTENSIONS = ("published", "dates", "actors", "mention_actor", "statements", "events")
-
-
-def register_extensions() -> None:
-    """Register every `Doc._` attribute the stages use (idempotent)."""
-    for name in _EXTENSIONS:
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=None)
 
 
 def _load_model(name: str | None) -> Language:
@@ -42,8 +34,6 @@ def _load_model(name: str | None) -> Language:
 
 @lru_cache(maxsize=2)
 def _cached_nlp(model: str | None, data_dir: Path | None) -> Language:
-    from . import actors, dates, events, paragraphs, statements  # noqa: F401  (registers the components)
-
     register_extensions()
     nlp = _load_model(model)
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:

@@ -1,0 +1,90 @@
+"""Anonymous sources ("two senior officials") and named groups ("EU leaders") from noun chunks."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .actor_context import Context, Draft, add, modifier_code, org_code
+from .actor_states import org_draft
+
+__all__ = ["noun_phrase"]
+
+ANON_HEADS = {"official", "officials", "diplomat", "diplomats", "source", "sources", "person", "people", "aide",
+              "aides", "insider", "insiders", "governments", "government", "general", "generals", "commander",
+              "commanders", "officer", "officers", "spokesman", "spokeswoman", "spokesperson", "envoy", "envoys",
+              "negotiator", "negotiators", "analyst", "analysts", "lawmaker", "lawmakers"}
+GROUP_HEADS = {"leaders", "ministers", "allies", "partners", "members", "countries", "nations", "states"}
+OFFICIAL_COMPOUNDS = {"government", "administration", "military", "security", "intelligence", "defence", "defense",
+                      "police", "army", "state", "ministry", "foreign", "embassy", "cabinet", "presidential",
+                      "palace", "party", "kremlin", "pentagon", "coalition", "alliance", "union", "western"}
+QUANTIFIERS = {"a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "other", "senior", "few"}
+DEFINITES = {"the", "these", "those", "his", "her", "their", "its", "our", "this", "that"}
+
+
+def noun_phrase(ctx: Context, chunk: SpacySpan) -> None:
+    """A noun chunk headed by a group noun or an anonymous-source noun."""
+    root = chunk.root
+    low = root.lower_
+    dets = {t.lower_ for t in chunk if t.i < root.i}
+    mods = [t for t in chunk if t.i < root.i]
+    if low in GROUP_HEADS:
+        group(ctx, chunk, mods)
+    elif low in ANON_HEADS and anonymous_shape(ctx, root, dets):
+        anonymous(ctx, chunk, mods)
+
+
+def anonymous_shape(ctx: Context, root: Token, dets: set[str]) -> bool:
+    """True when the head `root` with determiners `dets` reads as an unnamed source ("officials said")."""
+    if dets & DEFINITES:
+        return False
+    plural = root.tag_ in {"NNS", "NNPS"} or root.lower_ == "people"
+    if root.lower_ in {"person", "people"}:
+        return bool(dets & QUANTIFIERS) and any(c.dep_ in {"relcl", "acl", "amod"} for c in root.children) or \
+            any(c.lower_ == "familiar" for c in root.subtree)
+    if root.lower_ == "government":
+        return bool(dets & {"a", "an", "one"})
+    compounds = [c for c in root.children if c.dep_ == "compound" and c.i < root.i]
+    if any(c.lower_ not in OFFICIAL_COMPOUNDS and not ctx.finder.entries.get(c.text) for c in compounds):
+        return False  # "election officials" are people acted upon, not a source
+    return plural or bool(dets & QUANTIFIERS)
+
+
+def _anonymous_end(ctx: Context, root: Token, start: int, end: int) -> int:
+    """Extend a described source ("people familiar with the talks") over its modifiers, within the sentence."""
+    if root.lower_ in {"person", "people", "source", "sources"} or any(
+            c.dep_ in {"relcl", "acl", "amod"} and c.i > root.i for c in root.children):
+        sent_end = root.sent.end
+        end = min(max(end, root.right_edge.i + 1), sent_end)
+        while end > start + 1 and ctx.doc[end - 1].is_punct:
+            end -= 1
+    return end
+
+
+def anonymous(ctx: Context, chunk: SpacySpan, mods: list[Token]) -> None:
+    """Record an anonymous source, keyed by its words without the quantifier."""
+    root = chunk.root
+    start = chunk.start + (1 if chunk[0].lower_ == "the" else 0)
+    end = _anonymous_end(ctx, root, start, chunk.end)
+    code, org = modifier_code(ctx, mods)
+    code = code or (org_code(ctx, org) if org else None)
+    text = ctx.doc[start:end].text
+    key = "anon:" + re.sub(r"^(an?|one|two|three|several|some)\s+", "", text.lower())
+    sector = ctx.gaz.roles.get(root.lemma_.lower()) or (
+        "GOV" if root.lemma_ in {"official", "diplomat", "government", "aide"} else None)
+    add(ctx, key, start, end, Draft(key, text, "anonymous", code, sector))
+
+
+def group(ctx: Context, chunk: SpacySpan, mods: list[Token]) -> None:
+    """A group named by an organisation or a country ("NATO allies", "European leaders"), else maybe a source."""
+    code, org = modifier_code(ctx, mods)
+    start = chunk.start + (1 if chunk[0].lower_ == "the" else 0)
+    if org:
+        add(ctx, f"org:{org}", start, chunk.end, org_draft(ctx, org))
+    elif code:
+        text = ctx.doc[start:chunk.end].text
+        key = "group:" + text.lower()
+        add(ctx, key, start, chunk.end, Draft(key, text, "group", code))
+    elif {t.lower_ for t in mods} & (QUANTIFIERS - {"other"}) and chunk.root.tag_ == "NNS":
+        anonymous(ctx, chunk, mods)  # "some leaders", "several ministers": unnamed, but someone

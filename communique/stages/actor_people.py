@@ -1,0 +1,200 @@
+"""People: names merged by surname variant, roles from gazetteer terms or from the title words before a name."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .actor_context import Context, Draft, add, entries_of, org_code
+from .actor_finder import Match
+
+__all__ = ["national_leaders", "people_pass", "surname_key"]
+
+HEAD_TITLES = {"president", "prime", "premier", "king", "queen", "emir", "sheikh", "chancellor", "sultan", "dictator",
+               "minister", "judge", "general", "governor", "commander", "speaker"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady"}
+TITLE_EXTRA = {"former", "deputy", "vice", "senior", "chief", "top", "acting", "interim", "special", "foreign",
+               "defence", "defense", "prime", "state", "general", "secretary", "minister", "president", "high",
+               "representative", "affairs", "interior", "finance", "national", "security", "adviser", "advisor",
+               "envoy", "ambassador", "presidential", "press", "sen.", "rep.", "gov.", "lt.", "maj.", "-", "junior",
+               "assistant", "ousted", "exiled", "opposition", "trade", "economy", "justice", "army", "military"}
+
+
+def _fold(text: str) -> str:
+    """Lower-case `text` without diacritics."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+
+
+def surname_key(name: str) -> str:
+    """A key equal for transliteration variants of one surname ("Zelenskiy", "Zelensky", "Zelenskyy")."""
+    last = re.split(r"[\s]+", _fold(name).strip())[-1] if name.strip() else ""
+    last = re.sub(r"[^a-z-]", "", last)
+    return re.sub(r"(iy|yy|ii|ij|y|i)$", "", last) or last
+
+
+# -- titles ---------------------------------------------------------------------------------------
+def _is_title_word(ctx: Context, low: str) -> bool:
+    """True for a role word or another word of a title ("deputy", "foreign")."""
+    return low in ctx.gaz.roles or low in TITLE_EXTRA
+
+
+def _title_code(ctx: Context, tok: Token) -> str | None:
+    """The country or organisation code a title word names ("French", "NATO")."""
+    entries = entries_of(ctx, tok.text)
+    return next((e.key for e in entries if e.type in {"demonym", "country"}), None) or next(
+        (org_code(ctx, e.key) for e in entries if e.type == "org"), None)
+
+
+def title_before(ctx: Context, start: int) -> tuple[int, list[str], str | None]:
+    """Walk left over title words ("NATO Secretary General"): (new start, role words, country code)."""
+    doc, i = ctx.doc, start
+    words: list[str] = []
+    country: str | None = None
+    while i > 0:
+        tok = doc[i - 1]
+        low = tok.lower_
+        code = _title_code(ctx, tok)
+        if code and tok.i not in ctx.claimed:
+            country = country or code
+        elif _is_title_word(ctx, low):
+            words.insert(0, tok.text)
+        elif low in {"of", "for"} and words and i >= 2 and _is_title_word(ctx, doc[i - 2].lower_):
+            words.insert(0, tok.text)  # "Secretary of State", "Minister for Europe"
+        elif low in HONORIFICS:
+            pass
+        elif low in {"'s", "’s"} and i >= 2:
+            prev = entries_of(ctx, doc[i - 2].text)
+            country = country or next((e.key for e in prev if e.type in {"country", "demonym"}), None)
+            break
+        else:
+            break
+        i -= 1
+    while i < start and (doc[i].lower_ in {"-"} or (not words and doc[i].lower_ in HONORIFICS)):
+        i += 1
+    return i, words, country
+
+
+def affiliation_after(ctx: Context, end: int) -> str | None:
+    """Country or organisation named right after a person ("Rutte from NATO")."""
+    doc = ctx.doc
+    if end + 1 < len(doc) and doc[end].lower_ in {"from", "of"}:
+        for e in entries_of(ctx, doc[end + 1].text):
+            if e.type in {"country", "demonym"}:
+                return e.key
+            if e.type == "org":
+                return org_code(ctx, e.key)
+    return None
+
+
+# -- roles and terms ------------------------------------------------------------------------------
+def apply_term(ctx: Context, draft: Draft, known: str) -> None:
+    """Country, sector and role of the gazetteer person `known` as of the article's date."""
+    person = ctx.gaz.people[known]
+    term = person.term_at(ctx.published)
+    draft.country = term.country if term else person.nationality
+    draft.sector = term.sector if term else None
+    if term:
+        draft.role = term.role
+    elif person.terms and ctx.published and person.terms[0].start <= ctx.published:
+        draft.role = f"former {person.terms[-1].role}"
+
+
+def enrich(ctx: Context, draft: Draft, words: list[str], country: str | None) -> None:
+    """Fill what the gazetteer did not know from the title the article gives."""
+    if words and draft.role is None:
+        draft.role = " ".join(words)
+    if draft.country is None and country:
+        draft.country = country
+    if draft.sector is None and words:
+        phrase = " ".join(words).lower()
+        hits = [(n, s) for rx, n, s in ctx.finder.role_patterns if rx.search(phrase)]
+        if hits:
+            draft.sector = max(hits)[1]
+        if draft.sector == "IGO" and draft.country in ctx.gaz.countries:
+            draft.sector = "GOV"
+
+
+def short_allowed(ctx: Context, name: str) -> bool:
+    """A bare surname from the gazetteer counts only for someone active near the article's date."""
+    if ctx.published is None:
+        return True
+    year = ctx.published.year
+    terms = ctx.gaz.people[name].terms
+    return any(t.start.year <= year + 1 and (t.end is None or t.end.year >= year - 8) for t in terms)
+
+
+# -- mentions -------------------------------------------------------------------------------------
+def person(ctx: Context, span: SpacySpan, known: str | None) -> None:
+    """A person mention: a gazetteer person `known`, or a name spaCy found."""
+    start, words, title_country = title_before(ctx, span.start)
+    if known is None and len(span) == 1 and not words:
+        linked = ctx.surnames.get(surname_key(span.text))
+        if linked:
+            add(ctx, linked, span.start, span.end)
+        elif span.label_ == "PERSON":
+            new_person(ctx, span, start, words, title_country, None)
+        return
+    key = f"person:{known}" if known else ctx.surnames.get(surname_key(span.text)) if len(span) == 1 else None
+    if key and key in ctx.drafts:
+        add(ctx, key, start, span.end)
+        enrich(ctx, ctx.drafts[key], words, title_country or affiliation_after(ctx, span.end))
+        return
+    new_person(ctx, span, start, words, title_country, known)
+
+
+def new_person(ctx: Context, span: SpacySpan, start: int, words: list[str], country: str | None,
+               known: str | None) -> None:
+    """A first mention of a person, from token `start` (its title) to the end of `span`."""
+    name = known or span.text
+    key = f"person:{name}"
+    draft = Draft(key, name, "person")
+    if known:
+        apply_term(ctx, draft, known)
+    enrich(ctx, draft, words, country or affiliation_after(ctx, span.end))
+    add(ctx, key, start, span.end, draft)
+    ctx.surnames.setdefault(surname_key(name), key)
+    if known:
+        for alias in (*ctx.gaz.people[known].aliases, *ctx.gaz.people[known].short):
+            ctx.surnames.setdefault(surname_key(alias), key)
+
+
+def full_name_present(name: str, matches: list[Match]) -> bool:
+    """True when the gazetteer person `name` is matched by full name somewhere in the document."""
+    return any(e.type == "person" and e.key == name for _, es in matches for e in es)
+
+
+def people_pass(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
+    """Resolve every person candidate, gazetteer names first at each position, then spaCy's."""
+    persons: list[tuple[int, int, SpacySpan, str | None]] = []
+    for span, entries in matches:
+        full = next((e.key for e in entries if e.type == "person"), None)
+        short = next((e.key for e in entries if e.type == "short"), None)
+        if full:
+            persons.append((span.start, 0, span, full))
+        elif short and (short_allowed(ctx, short) or full_name_present(short, matches)):
+            persons.append((span.start, 1, span, short))
+    for ent in ctx.doc.ents:
+        if gaz_tokens.isdisjoint(range(ent.start, ent.end)) and (
+                ent.label_ == "PERSON" or (len(ent) == 1 and ent.label_ in {"ORG", "GPE", "NORP"})):
+            persons.append((ent.start, 2, ent, None))
+    for _, _, span, known in sorted(persons, key=lambda p: (p[0], p[1])):
+        person(ctx, span, known)
+
+
+def national_leaders(ctx: Context) -> None:
+    """Give a head of state with no known country ("President Laurent Gbagbo") the one country their sentence names."""
+    # Two countries in the sentence leave it unknown.
+    for d in ctx.drafts.values():
+        if d.kind != "person" or d.country or not d.role or not set(d.role.lower().split()) & HEAD_TITLES:
+            continue
+        first = ctx.doc.char_span(*min(d.mentions), alignment_mode="expand")
+        if first is None:
+            continue
+        lo, hi = first.sent.start_char, first.sent.end_char
+        codes = {o.country for o in ctx.drafts.values() if o is not d and o.country in ctx.gaz.countries
+                 and any(lo <= s < hi for s, _ in o.mentions)}
+        if len(codes) == 1:
+            d.country = codes.pop()
+            d.sector = d.sector or "GOV"

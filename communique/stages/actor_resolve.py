@@ -1,0 +1,45 @@
+"""The passes that turn one document's candidates into canonical actor drafts, in precedence order."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .actor_context import Context, Draft, new_context
+from .actor_finder import ActorFinder, Match
+from .actor_groups import noun_phrase
+from .actor_people import national_leaders, people_pass
+from .actor_states import gazetteer_match, ner_org, place
+
+__all__ = ["resolve"]
+
+
+def _national_orgs(ctx: Context, matches: list[Match]) -> None:
+    """NER organisations built on a state's name ("the Russian Defence Ministry"), before the state itself."""
+    for ent in ctx.doc.ents:
+        inside = [e.type for s, es in matches if s.start < ent.end and ent.start < s.end for e in es]
+        if ent.label_ == "ORG" and len(ent) > 1 and inside and set(inside) <= {"country", "demonym"}:
+            ner_org(ctx, ent)
+
+
+def _ner_leftovers(ctx: Context) -> None:
+    """Places and organisations spaCy found that no earlier pass claimed."""
+    for ent in ctx.doc.ents:
+        if ent.label_ in {"GPE", "LOC", "FAC"} and ctx.claimed.isdisjoint(range(ent.start, ent.end)):
+            place(ctx, ent, None)
+        elif ent.label_ == "ORG" and ctx.claimed.isdisjoint(range(ent.start, ent.end)):
+            ner_org(ctx, ent)
+
+
+def resolve(finder: ActorFinder, doc: Doc) -> list[Draft]:
+    """Actor drafts of `doc`, in order of first mention."""
+    ctx = new_context(finder, doc)
+    matches = finder.matches(doc)
+    gaz_tokens = {i for span, _ in matches for i in range(span.start, span.end)}
+    people_pass(ctx, matches, gaz_tokens)
+    for chunk in doc.noun_chunks:
+        noun_phrase(ctx, chunk)
+    _national_orgs(ctx, matches)
+    for span, entries in matches:
+        gazetteer_match(ctx, span, entries)
+    _ner_leftovers(ctx)
+    national_leaders(ctx)
+    return sorted(ctx.drafts.values(), key=lambda d: min(d.mentions))

@@ -1,0 +1,75 @@
+"""Actors: people, states, organisations, groups and anonymous sources, one canonical actor per referent.
+
+Candidates come from the gazetteer (PhraseMatcher) and spaCy NER; gazetteer readings win because
+the small model's labels are noisy ("Kiev" as PERSON). People are merged by name and surname variant
+("Zelenskiy", "Zelensky", "Zelenskyy"); roles come from the gazetteer as of the article's date, or
+from the title words the article puts before the name.
+
+The work is split by concern: `actor_finder` (gazetteer matching), `actor_context` (per-document state),
+`actor_states` (states, places, organisations), `actor_people` (people, titles, terms), `actor_groups`
+(anonymous sources and groups) and `actor_resolve` (the passes, in order). This module numbers the result.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..gazetteer import load_gazetteer
+from ..records import Actor, Span
+from .actor_context import Draft
+from .actor_finder import ActorFinder
+from .actor_people import surname_key
+from .actor_resolve import resolve
+from .extensions import register_extensions
+
+register_extensions()  # the Doc._ attributes exist whenever a stage is importable
+
+__all__ = ["ActorFinder", "ActorsComponent", "actor_code", "find_actors", "make_actors_component", "surname_key"]
+
+
+def actor_code(country: str | None, sector: str | None) -> str | None:
+    """CAMEO-style actor code: FRAGOV, IGONATO, RUS."""
+    if sector == "IGO" and country:
+        return f"IGO{country}"
+    if country and sector:
+        return f"{country}{sector}"
+    return country
+
+
+def _to_actor(index: int, draft: Draft, text: str) -> Actor:
+    """The finished actor `a{index}` for a draft, its mentions read from the document `text`."""
+    mentions = tuple(Span(s, e, text[s:e]) for s, e in sorted(set(draft.mentions)))
+    aliases = tuple(dict.fromkeys(m.text for m in mentions if m.text != draft.name))
+    return Actor(id=f"a{index}", name=draft.name, kind=draft.kind, country=draft.country, sector=draft.sector,
+                 code=actor_code(draft.country, draft.sector), role=draft.role, aliases=aliases, mentions=mentions)
+
+
+def find_actors(doc: Doc, finder: ActorFinder) -> list[Actor]:
+    """Canonical actors of `doc`, numbered in order of first mention."""
+    drafts = resolve(finder, doc)
+    text = doc.text  # Doc.text joins every token: read it once
+    return [_to_actor(i, d, text) for i, d in enumerate(drafts, start=1)]
+
+
+@Language.factory("communique_actors", assigns=["doc._.actors", "doc._.mention_actor"],
+                  requires=["doc.ents", "token.dep", "doc._.published"], default_config={"data_dir": None})
+def make_actors_component(nlp: Language, name: str, data_dir: str | None) -> ActorsComponent:
+    """spaCy factory: the actors stage, with the shipped gazetteer plus the user's folder `data_dir`."""
+    return ActorsComponent(ActorFinder(nlp, load_gazetteer(Path(data_dir) if data_dir else None)))
+
+
+class ActorsComponent:
+    """spaCy component: fill `doc._.actors` and `doc._.mention_actor` ((start, end) -> actor id)."""
+
+    def __init__(self, finder: ActorFinder) -> None:
+        """Wrap the gazetteer matcher `finder`."""
+        self.finder = finder
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Annotate `doc` with its actors."""
+        actors = find_actors(doc, self.finder)
+        doc._.actors = actors
+        doc._.mention_actor = {(m.start, m.end): a.id for a in actors for m in a.mentions}
+        return doc

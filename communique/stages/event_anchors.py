@@ -1,0 +1,78 @@
+"""Anchoring an event: its date (in its own clause, else its statement's), its place and the statement it is in."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import Statement
+from .event_context import Draft, EventContext, chain, statement_at
+from .event_participants import place_of
+from .event_patterns import complements
+from .syntax import edge_chars
+
+__all__ = ["date", "location", "statement_of"]
+
+EMBEDDED_CLAUSES = {"ccomp", "relcl", "advcl", "acl"}
+
+
+def date(ctx: EventContext, d: Draft, statement: Statement | None) -> str | None:
+    """The date nearest the trigger in the event's own clause, else the date of its statement."""
+    head = chain(d)[-1]
+    lo, hi = _clause_chars(head)
+    best: tuple[int, str] | None = None
+    anchor = d.token.idx
+    for m in ctx.doc._.dates or []:
+        if lo <= m.start < hi and m.value and not _in_other_clause(m.start, head):
+            dist = abs(m.start - anchor)
+            if best is None or dist < best[0]:
+                best = (dist, m.value)
+    if best is not None:
+        return best[1]
+    return statement.date if statement is not None else None
+
+
+def _in_other_clause(pos: int, head: Token) -> bool:
+    """Whether character `pos` lies in a clause embedded under `head` that is not on its frame chain."""
+    for tok in head.subtree:
+        if tok.dep_ in EMBEDDED_CLAUSES and tok.i != head.i:
+            lo, hi = edge_chars(tok)
+            if lo <= pos < hi and not any(t.i == tok.i for t in _chain_tokens(head)):
+                return True
+    return False
+
+
+def _chain_tokens(head: Token) -> list[Token]:
+    """`head` and the frames above it through "xcomp"/"acomp" links."""
+    out = [head]
+    while head.dep_ in {"xcomp", "acomp"} and head.head.i != head.i:
+        head = head.head
+        out.append(head)
+    return out
+
+
+def _clause_chars(head: Token) -> tuple[int, int]:
+    """The characters of the clause of `head`'s topmost frame."""
+    return edge_chars(_chain_tokens(head)[-1])
+
+
+def location(ctx: EventContext, d: Draft) -> str | None:
+    """Where it happened: "in"/"at" a place on the trigger, or a named place anywhere in its phrase."""
+    for tok in d.tokens:
+        for child in tok.children:
+            found = place_of(ctx, child, {"location", "country"}, d.target)
+            if found:
+                return found
+    for obj in complements(d.token):  # "met diplomats in Paris"
+        for child in obj.children:
+            found = place_of(ctx, child, {"location"}, d.target)
+            if found:
+                return found
+    return None
+
+
+def statement_of(ctx: EventContext, d: Draft) -> Statement | None:
+    """The statement whose cue is one of the event's tokens, else the one whose content holds it."""
+    first = min(t.idx for t in d.tokens)
+    for st in ctx.statements:
+        if st.cue is not None and any(st.cue.start <= t.idx < st.cue.end for t in d.tokens):
+            return st
+    return statement_at(ctx, first)

@@ -1,0 +1,169 @@
+"""Arguments of a trigger: its subject (through control, conjunction and passives), objects and targets."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..codebook import Pattern
+from .event_context import Draft, EventContext, chain
+from .event_modality import HYPOTHETICAL_MARKS
+from .event_participants import TARGET_NP_PREPS, np_actors, participants, place_of
+from .event_patterns import is_frame_word
+from .syntax import SUBJECT_DEPS, is_infinitive
+
+__all__ = ["arguments", "clause_targets", "fill_target", "subject", "targets"]
+
+PLACE_PREPS = {"in", "at", "into", "near", "outside", "throughout"}  # where a coercive act lands
+# Verbs whose object controls the subject of their clause ("urged Iran to release").
+OBJECT_CONTROL = {"urge", "ask", "press", "pressure", "call", "tell", "force", "persuade", "order", "allow", "help",
+                  "invite", "encourage", "convince", "produce", "push", "appeal", "request"}
+
+
+def subject(ctx: EventContext, verb: Token) -> tuple[Token | None, bool]:
+    """The subject token of `verb` (inherited through control and conjunction) and whether it is passive."""
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child, child.dep_ == "nsubjpass"
+    head = verb.head
+    if head.i == verb.i:
+        return None, passive
+    if verb.dep_ == "xcomp" and _tough(ctx, head):
+        return None, passive  # "Berlin would be difficult to reject": Berlin is rejected, not rejecting
+    if verb.dep_ == "xcomp":
+        obj = next((c for c in head.children if c.dep_ in {"dobj", "dative"}), None)
+        if obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
+            return obj, False
+        subj, _ = subject(ctx, head)
+        return subj, passive
+    infinitive = is_infinitive(verb)
+    if verb.dep_ in {"acomp", "conj"} or verb.dep_ == "advcl" and (verb.tag_ in {"VBG", "VBN"} or infinitive):
+        subj, head_passive = subject(ctx, head)
+        return subj, passive or (verb.dep_ == "conj" and head_passive and verb.tag_ == "VBN")
+    if verb.dep_ == "relcl":
+        return head, passive
+    return None, passive
+
+
+def _tough(ctx: EventContext, head: Token) -> bool:
+    """"X would be difficult to reject": an adjective (not a frame like "ready") whose clause has X as object."""
+    adjs = [head] if head.pos_ == "ADJ" else [c for c in head.children if c.dep_ == "acomp"]
+    return any(a.pos_ == "ADJ" and not is_frame_word(ctx, a) for a in adjs)
+
+
+def _displaced_subject(ctx: EventContext, verb: Token, exclude: list[str]) -> list[str]:
+    """A broken parse's subject: an appositive naming an actor ("On Wednesday, Trump, ... accused")."""
+    for tok in verb.subtree:
+        if tok.dep_ == "appos" and tok.head.dep_ == "pobj" and tok.sent == verb.sent:
+            found = [a for a in np_actors(ctx, tok) if a not in exclude
+                     and ctx.actors[a].kind in {"person", "country", "organization"}]
+            if found:
+                return found
+    return []
+
+
+def arguments(ctx: EventContext, tok: Token, p: Pattern) -> tuple[list[str], list[str]]:
+    """Source and target actors of trigger `tok` under pattern `p` (a passive's agent is its source)."""
+    subj, passive = subject(ctx, tok)
+    agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    subjects = participants(ctx, subj) if subj is not None else []
+    found = targets(ctx, tok, p)
+    if not subjects and not passive and (subj is None or subj.lower_ in {"this", "that"}):
+        subjects = _displaced_subject(ctx, tok, found)
+    if passive and "stative" not in p.frames:
+        source = participants(ctx, agent) if agent is not None else []
+        return source, subjects + [t for t in found if t not in subjects]
+    return subjects, found
+
+
+def targets(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
+    """Target actors of `tok`: its objects and the objects of the pattern's prepositions (places for "042")."""
+    out: list[str] = []
+    places = p.cameo == "042"
+    for child in tok.children:
+        if _is_target_link(tok, child, p):
+            heads = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
+            for head in heads:
+                _add_head_targets(ctx, head, p, places, out)
+    if places:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in p.preps:
+                for g in child.children:
+                    out += [a for a in np_actors(ctx, g, True) if a not in out]
+    return out
+
+
+def _is_target_link(tok: Token, child: Token, p: Pattern) -> bool:
+    """Whether `child` of `tok` leads to a target: an object, or a preposition of the pattern or "against"."""
+    called = child.dep_ == "oprd" and "actor_object" in p.frames and not any(
+        c.dep_ == "dobj" for c in tok.children)  # "would call Trump" parsed as a predicate
+    return child.dep_ in {"dobj", "dative", "iobj"} or called or child.dep_ == "prep" and (
+        child.lower_ in p.preps or child.lower_ == "against")
+
+
+def _add_head_targets(ctx: EventContext, head: Token, p: Pattern, places: bool, out: list[str]) -> None:
+    """Add to `out` the actors `head` names, then those of its "with"/"between" phrases ("talks between X and Y")."""
+    found = np_actors(ctx, head, preps=TARGET_NP_PREPS) if head.pos_ != "PRON" else []
+    out += [a for a in found or participants(ctx, head) if a not in out]
+    for sub in head.children:  # "a meeting with Witkoff", "talks between X and Y"
+        if sub.dep_ == "prep" and sub.lower_ in p.preps | {"with", "between"}:
+            for g in sub.children:
+                if g.dep_ == "pobj":
+                    out += [a for a in np_actors(ctx, g, places) if a not in out]
+
+
+def clause_targets(ctx: EventContext, tok: Token, source: list[str]) -> list[str]:
+    """Targets inside the clause a frame word takes: its subject, else its objects."""
+    # "demanded that Hamas renounce" (its subject), "offered to hand over to Britain" (its objects)
+    for clause in tok.children:
+        if clause.dep_ not in {"ccomp", "xcomp"}:
+            continue
+        subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        found = [a for a in (participants(ctx, subj) if subj is not None else []) if a not in source]
+        for child in clause.children:
+            if child.dep_ in {"dobj", "dative"} or child.dep_ == "prep" and child.lower_ in {"to", "with", "for"}:
+                heads = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
+                found += [a for h in heads for a in np_actors(ctx, h, preps=TARGET_NP_PREPS)
+                          if a not in source and a not in found]
+        if found:
+            return found
+    return []
+
+
+def fill_target(ctx: EventContext, d: Draft) -> None:
+    """Targets the clause leaves implicit: a threat's condition, or where a coercive or conceding act is done."""
+    # whoever a threat's condition names ("unless Baghdad accepts"), else the country or place of a coercive or
+    # conceding act ("lifted the curfew in Montenegro")
+    if d.target:
+        return
+    if ctx.book.plover(d.code) == "THREATEN":
+        found = _condition_target(ctx, d)
+        if found:
+            d.target = found
+            return
+    act = ctx.book.plover(d.base or d.code)
+    if ctx.book.quad(act) in {2, 4} or act == "CONCEDE":
+        place = _place_target(ctx, d)
+        if place is not None:
+            d.target = [place]
+
+
+def _condition_target(ctx: EventContext, d: Draft) -> list[str]:
+    """The actors named by the subject of an "if"/"unless" clause on the draft's verbs, less its sources."""
+    verbs = chain(d) + [c for t in chain(d) for c in t.children if c.dep_ == "xcomp"]
+    for clause in (c for t in verbs for c in t.children if c.dep_ == "advcl"):
+        if any(m.lower_ in HYPOTHETICAL_MARKS for m in clause.children if m.dep_ == "mark"):
+            subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+            found = [a for a in participants(ctx, subj) if a not in d.source] if subj is not None else []
+            if found:
+                return found
+    return []
+
+
+def _place_target(ctx: EventContext, d: Draft) -> str | None:
+    """The country or place ("in Montenegro") on the draft's tokens that is not one of its sources."""
+    for tok in d.tokens:
+        for child in tok.children:
+            place = place_of(ctx, child, {"location", "country"}, d.target, with_country=True, preps=PLACE_PREPS)
+            if place is not None and place not in d.source:
+                return place
+    return None

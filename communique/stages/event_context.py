@@ -1,0 +1,75 @@
+"""What event coding reads for one document (`EventContext`) and the event being built (`Draft`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..codebook import Codebook, Pattern
+from ..records import Actor, Statement
+
+__all__ = ["OBLIGATION_PATTERN", "Draft", "EventContext", "chain", "make_context", "statement_at"]
+
+# "X said Y must free the prisoners": the speaker demands it of Y (CAMEO's reading of obligations in reports).
+OBLIGATION_PATTERN = Pattern("must", "VERB", frozenset(), frozenset(), frozenset(), frozenset(), "100",
+                             frozenset({"request"}), "events.py")
+
+
+@dataclass
+class Draft:
+    """An event being built: tokens, pattern, arguments and modality."""
+
+    token: Token
+    pattern: Pattern
+    code: str
+    source: list[str]
+    target: list[str]
+    tokens: list[Token]
+    verbs: list[Token] = field(default_factory=list)
+    base: str = ""  # the code of the act itself, before a frame or an announcement recoded it
+    frame: Token | None = None
+    consumed: bool = False
+    extra_modality: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EventContext:
+    """One document's parse, codebook, actors, statements, token -> actor index and memo of drafts."""
+
+    doc: Doc
+    book: Codebook
+    actors: dict[str, Actor]
+    statements: list[Statement]
+    tok_actor: dict[int, str]
+    memo: dict[int, Draft | None] = field(default_factory=dict)
+
+
+def make_context(doc: Doc, codebook: Codebook) -> EventContext:
+    """The context for coding `doc`: its actors, statements and which actor each token names."""
+    tok_actor: dict[int, str] = {}
+    for (start, end), actor_id in (doc._.mention_actor or {}).items():
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for tok in span or ():
+            tok_actor.setdefault(tok.i, actor_id)
+    actors = {a.id: a for a in doc._.actors or []}
+    return EventContext(doc, codebook, actors, list(doc._.statements or []), tok_actor)
+
+
+def statement_at(ctx: EventContext, pos: int) -> Statement | None:
+    """The first statement whose content holds character `pos`."""
+    for st in ctx.statements:
+        if st.content.start <= pos < st.content.end:
+            return st
+    return None
+
+
+def chain(d: Draft) -> list[Token]:
+    """The event's verbs from the trigger up to its frame, then the copula of an adjective frame."""
+    out = list(d.verbs)
+    top = out[-1]
+    # an adjective frame ("ready", "willing") takes its mood from its copula
+    if top.dep_ in {"acomp", "xcomp"} and top.head.i != top.i and top.pos_ == "ADJ":
+        out.append(top.head)
+    if top.dep_ == "xcomp" and top.head.pos_ in {"VERB", "AUX", "ADJ"} and top.head.lemma_ in {"be", "seem"}:
+        out.append(top.head)
+    return out

@@ -1,0 +1,196 @@
+"""Drafting events: plain triggers, complement frames over the event of their clause ("threatened to", "ready
+to"), evaluations and obligations inside statements, and CAMEO's recoding of announced actions as intent."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from ..codebook import Pattern
+from ..records import Statement
+from .event_arguments import arguments, clause_targets
+from .event_context import OBLIGATION_PATTERN, Draft, EventContext, chain, statement_at
+from .event_participants import participants
+from .event_patterns import complements, pattern
+from .syntax import PROSPECTIVE_AUX, SUBJECT_DEPS, is_infinitive
+
+__all__ = ["as_intent", "draft", "obligations"]
+
+# Frame words after which the commitment itself happened ("agreed to meet"); other intent words only say it is meant.
+COMMITTING = {"agree", "pledge", "promise", "vow", "swear", "offer", "commit", "decide", "propose"}
+CONFLICT_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "PROTEST"}
+COOPERATIVE_TYPES = {"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"}
+OBLIGATION = {"must", "should"}
+VERBAL_CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+# Frames that leave the event of their clause as it is and only set its modality.
+MODAL_FRAMES = {"expect": "expected", "attempt": "intended", "fail": "denied"}
+
+
+def draft(ctx: EventContext, tok: Token) -> Draft | None:
+    """The event triggered by `tok` (memoised), after its complement frame has done its work."""
+    if tok.i in ctx.memo:
+        return ctx.memo[tok.i]
+    ctx.memo[tok.i] = None  # guards against cycles in odd parses
+    p = pattern(ctx, tok)
+    result = None
+    if p is not None:
+        result = _framed(ctx, tok, p) if p.complement else None
+        if result is None and p.cameo is not None:
+            result = _plain(ctx, tok, p)
+    ctx.memo[tok.i] = result
+    return result
+
+
+def _plain(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
+    """The event of a trigger on its own, or None when the pattern's frames want arguments it lacks."""
+    if "evaluative" in p.frames:
+        return _evaluative(ctx, tok, p)
+    if "clause_only" in p.frames or "request" in p.frames and not _request_ok(tok):
+        return None
+    source, target = arguments(ctx, tok, p)
+    if not target and (p.complement or "request" in p.frames):
+        target = clause_targets(ctx, tok, source)
+    objects = complements(tok)
+    if not _has_arguments(tok, p, objects, target):
+        return None
+    if "symmetric" in p.frames and not target and len(source) > 1:
+        target = list(source)
+    tokens = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.lower_ in p.particles]
+    tokens += [c for c in objects if c.lemma_.lower() in p.objects or c.lower_ in p.objects]
+    assert p.cameo is not None
+    # a named recipient may be the source's own country ("Iraqi Kurds ... independence from Iraq"): domestic
+    return Draft(tok, p, p.cameo, source, target, tokens, [tok], base=p.cameo)
+
+
+def _has_arguments(tok: Token, p: Pattern, objects: list[Token], target: list[str]) -> bool:
+    """Whether `tok` has the object or target its pattern's frames ask for."""
+    if "needs_object" in p.frames and not objects and not target:
+        return False
+    if ("needs_target" in p.frames or "actor_target" in p.frames) and not target:
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return not ("actor_object" in p.frames and (not target or deps & {"xcomp", "ccomp"} or {"oprd", "dobj"} <= deps))
+
+
+def _request_ok(tok: Token) -> bool:
+    """A request verb is an event when it has an addressee, an object or a clause, not as a bare "asked"."""
+    return any(c.dep_ in {"dobj", "dative", "xcomp", "ccomp", "prep"} for c in tok.children)
+
+
+def _evaluative(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
+    """"X's views were insignificant" inside someone's statement: the speaker criticises X."""
+    st = statement_at(ctx, tok.idx)
+    if st is None or not st.speaker or tok.dep_ not in {"acomp", "attr", "oprd"}:
+        return None
+    subj = next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None:
+        return None
+    target = [a for a in participants(ctx, subj) if a != st.speaker]
+    if not target:
+        return None
+    assert p.cameo is not None
+    return Draft(tok, p, p.cameo, [st.speaker], target, [tok], [tok])
+
+
+def _framed(ctx: EventContext, frame: Token, p: Pattern) -> Draft | None:
+    """A complement frame over the event of its clause, or None when the clause has no event."""
+    inner_tok = _inner_verb(frame, p)
+    inner = draft(ctx, inner_tok) if inner_tok is not None else None
+    if inner is None:
+        return None
+    inner.consumed = True
+    kind = p.complement
+    tokens = [frame] + inner.tokens
+    if kind in MODAL_FRAMES:
+        return replace(inner, tokens=tokens, verbs=inner.verbs + [frame], frame=frame, consumed=False,
+                       extra_modality=inner.extra_modality + [MODAL_FRAMES[kind]])
+    source, _ = arguments(ctx, frame, p)
+    source = source or inner.source
+    if kind == "intent" and ctx.book.plover(inner.code) in VERBAL_CONFLICT:
+        return replace(inner, source=source or inner.source, tokens=tokens, verbs=inner.verbs + [frame],
+                       frame=frame, consumed=False, extra_modality=inner.extra_modality + ["intended"])
+    target = (_addressee(ctx, frame, inner_tok) or inner.target) if kind == "request" else inner.target
+    code = ctx.book.frame_code(kind or "", inner.code)
+    if code is None:
+        return None
+    mods = list(inner.extra_modality)
+    if kind == "intent" and frame.lemma_.lower() not in COMMITTING:
+        mods.append("intended")
+    target = [t for t in target if t not in source]
+    return Draft(frame, p, code, source, target, tokens, inner.verbs + [frame], frame=frame,
+                 extra_modality=mods, base=inner.base or inner.code)
+
+
+def _inner_verb(frame: Token, p: Pattern) -> Token | None:
+    """The verb or adjective of the clause the frame takes ("threatened to strike", "demanded that X leave")."""
+    clause_deps = {"xcomp"} | ({"ccomp"} if p.complement in {"threat", "request"} else set())
+    return next((c for c in frame.children if (c.dep_ in clause_deps or c.dep_ == "advcl" and is_infinitive(c))
+                 and c.pos_ in {"VERB", "AUX", "ADJ"}), None)
+
+
+def _addressee(ctx: EventContext, frame: Token, inner_tok: Token | None) -> list[str]:
+    """Whom a request frame addresses: its object ("urged Iran"), else the subject of its clause."""
+    addressee = [a for c in frame.children if c.dep_ in {"dobj", "dative"} for a in participants(ctx, c)]
+    if not addressee and inner_tok is not None:
+        subj = next((c for c in inner_tok.children if c.dep_ in SUBJECT_DEPS), None)
+        addressee = participants(ctx, subj) if subj is not None else []
+    return addressee
+
+
+def as_intent(ctx: EventContext, d: Draft) -> None:
+    """Recode an announced action as CAMEO does: intent (AGREE) or threat (THREATEN), modality expected."""
+    # "will send aid" expresses intent; "would blockade the capital" and "may halt mediation" threaten; the draft
+    # keeps its trigger. A negated one ("will not accept refugees") is a refusal.
+    if d.frame is not None:
+        return
+    verbs = chain(d)
+    auxes = {c.lower_ for t in verbs for c in t.children if c.dep_ == "aux"}
+    plover = ctx.book.plover(d.code)
+    if any(c.dep_ == "neg" for t in verbs for c in t.children):
+        refusal = ctx.book.frame_code("refuse", d.code) if auxes & PROSPECTIVE_AUX else None
+        if refusal is not None and plover in COOPERATIVE_TYPES | {"AGREE"}:
+            d.code = refusal  # "will not accept refugees", "would not meet their demands": a refusal
+            d.extra_modality.append("refusal")
+        return
+    if plover in COOPERATIVE_TYPES and auxes & PROSPECTIVE_AUX:
+        kind = "intent"
+    elif plover in CONFLICT_TYPES and auxes & (PROSPECTIVE_AUX | {"may", "could", "might"}):
+        kind = "threat"
+    else:
+        return
+    code = ctx.book.frame_code(kind, d.code)
+    if code is not None:
+        d.code = code
+        d.extra_modality.append("expected")
+
+
+def obligations(ctx: EventContext) -> list[Draft]:
+    """Reported obligations: "Britain said Libya must hand over the suspects" is a REQUEST of Libya."""
+    out = []
+    for st in ctx.statements:
+        found = _obligation(ctx, st)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _obligation(ctx: EventContext, st: Statement) -> Draft | None:
+    """The request a statement's "must"/"should" clause makes of its subject, consuming the event it demands."""
+    if st.cue is None or not st.speaker:
+        return None
+    span = ctx.doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in root.children):
+        return None
+    subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    target = [a for a in (participants(ctx, subj) if subj is not None else []) if a != st.speaker]
+    if not target:
+        return None
+    inner = ctx.memo.get(root.i)
+    code = "100"
+    if inner is not None:
+        inner.consumed = True
+        code = ctx.book.frame_code("request", inner.code) or "100"
+    return Draft(root, OBLIGATION_PATTERN, code, [st.speaker], target, [root], [root])

@@ -1,0 +1,90 @@
+"""Modality and condition: whether an event is asserted, denied, expected, intended, hypothetical or conditional."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .event_context import OBLIGATION_PATTERN, Draft, chain
+from .syntax import PROSPECTIVE_AUX, edge_chars, is_infinitive
+
+__all__ = ["HYPOTHETICAL_MARKS", "condition", "modality"]
+
+POSSIBLE = {"could", "might", "may", "should", "must", "ought"}
+CONDITION_MARKS = {"if", "unless", "provided", "providing", "once", "when", "whenever"}
+ALWAYS_CONDITIONAL = {"if", "unless", "provided", "providing"}
+HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+ASPECTUAL = {"begin", "start", "continue", "help", "manage", "resume", "keep", "go"}
+
+
+def modality(d: Draft) -> tuple[str, tuple[int, int] | None]:
+    """The draft's modality and, when conditional, the characters of its condition clause."""
+    verbs = chain(d)
+    cond = condition(verbs)
+    if "refusal" in d.extra_modality:
+        return "asserted", None
+    if _denied(d, verbs):
+        return "denied", None
+    if d.pattern is OBLIGATION_PATTERN:
+        return "asserted", None  # the demand was made; what is demanded has not happened
+    if "denied" in d.extra_modality:
+        return "denied", None
+    if _inside_if(verbs[-1]):
+        return "hypothetical", None
+    if cond is not None:
+        return "conditional", cond
+    if "expected" in d.extra_modality:
+        return "expected", None
+    auxes = {c.lower_ for t in verbs for c in t.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & PROSPECTIVE_AUX or any(c.lower_ == "going" and t.tag_ == "VB" for t in verbs for c in t.children):
+        return "expected", None
+    if "intended" in d.extra_modality or _purpose(d.verbs[-1] if d.verbs else d.token):
+        return "intended", None
+    if auxes & POSSIBLE:
+        return "hypothetical", None
+    return "asserted", None
+
+
+def _denied(d: Draft, verbs: list[Token]) -> bool:
+    """A negated verb, a denied report around it, or a "no" object ("offered no help")."""
+    return any(c.dep_ == "neg" for t in verbs for c in t.children) or _negated_report(verbs[-1]) or any(
+        c.dep_ == "det" and c.lower_ == "no" for t in d.tokens for c in t.children)
+
+
+def condition(verbs: list[Token]) -> tuple[int, int] | None:
+    """The characters of a conditional clause ("if", "unless"; "when" only for a non-past event) on `verbs`."""
+    past = any(t.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in t.children)
+               for t in verbs if t.pos_ in {"VERB", "AUX"})
+    for tok in verbs:
+        for clause in tok.children:
+            if clause.dep_ != "advcl":
+                continue
+            mark = next((c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"}
+                         and c.lower_ in CONDITION_MARKS), None)
+            if mark is None or mark not in ALWAYS_CONDITIONAL and (past or clause.tag_ == "VBD"):
+                continue
+            return edge_chars(clause)
+    return None
+
+
+def _purpose(verb: Token) -> bool:
+    """"to convince the US to support", "to demand reforms": an aim, not yet an act."""
+    return is_infinitive(verb) and verb.dep_ in {"xcomp", "advcl"} and verb.head.lemma_.lower() not in ASPECTUAL
+
+
+def _negated_report(top: Token) -> bool:
+    """"Washington has not announced that it would contribute": the event in a denied report did not happen."""
+    tok = top
+    while tok.dep_ in {"ccomp", "xcomp", "conj"} and tok.head.i != tok.i:
+        tok = tok.head
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+    return False
+
+
+def _inside_if(top: Token) -> bool:
+    """Whether `top` sits inside an "if", "unless" or "whether" clause."""
+    tok = top
+    while tok.head.i != tok.i:
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in tok.children):
+            return True
+        tok = tok.head
+    return False

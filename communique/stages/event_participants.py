@@ -1,0 +1,128 @@
+"""Who a phrase names: actors of noun phrases (with their owners and conjuncts), pronouns and places."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .event_context import EventContext, statement_at
+from .syntax import SUBJECT_DEPS
+
+__all__ = ["FIRST_PERSON", "NP_PREPS", "TARGET_NP_PREPS", "THIRD_PERSON", "last_person", "np_actors",
+           "participants", "place_of", "pronoun"]
+
+RELATIVE = {"who", "which", "that", "whom"}
+FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
+THIRD_PERSON = {"he", "she", "they", "it", "him", "her", "them"}
+NP_LINKS = {"amod", "compound", "poss", "nmod", "nummod", "quantmod", "det", "case", "prep", "pobj", "npadvmod"}
+NP_PREPS = {"of", "from", "in", "for", "throughout", "across"}
+TARGET_NP_PREPS = NP_PREPS | {"by", "on", "against", "to", "with"}  # "calls by Belarus", "curfew on Palestinians"
+# The actor kinds a speaker must have for a pronoun to stand for them; other pronouns fit any collective.
+PRONOUN_KINDS = {"he": {"person"}, "she": {"person"}, "him": {"person"}, "her": {"person"},
+                 "it": {"organization", "country"}}
+COLLECTIVE_KINDS = {"group", "anonymous", "organization", "country"}
+
+
+def np_actors(ctx: EventContext, head: Token, places: bool = False,
+              preps: frozenset[str] | set[str] = NP_PREPS) -> list[str]:
+    """Actors named by the noun phrase headed by `head`, conjuncts expanded ("French and German diplomats")."""
+    out: list[str] = []
+    own = ctx.tok_actor.get(head.i)
+    if own is not None:
+        out.append(own)
+    if own is None or not ctx.actors[own].country:  # "U.S. envoy X", "Israel's Cabinet": whose they are
+        for tok in _np_tokens(head, preps):
+            actor_id = ctx.tok_actor.get(tok.i)
+            if actor_id is not None and actor_id not in out and (own is None or ctx.actors[actor_id].country):
+                out.append(actor_id)
+    for child in head.children:
+        if child.dep_ == "conj":
+            out += [a for a in np_actors(ctx, child, places, preps) if a not in out]
+    if not places:
+        out = [a for a in out if ctx.actors[a].kind != "location"]
+    return out
+
+
+def _np_tokens(head: Token, preps: frozenset[str] | set[str] = NP_PREPS) -> list[Token]:
+    """The head's modifiers that can name who it belongs to ("Hungarian officials", "groups in Zimbabwe")."""
+    out = []
+    stack = [c for c in head.children if c.dep_ in NP_LINKS]
+    while stack:
+        tok = stack.pop()
+        if tok.dep_ == "prep" and tok.lower_ not in preps:
+            continue
+        out.append(tok)
+        stack += [c for c in tok.children if c.dep_ in NP_LINKS | {"conj"}]
+    return out
+
+
+def participants(ctx: EventContext, tok: Token) -> list[str]:
+    """Actors for a subject or object token, pronouns and relative pronouns resolved."""
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        return np_actors(ctx, tok.head.head)
+    if tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON | THIRD_PERSON:
+        found = pronoun(ctx, tok)
+        return [found] if found else []
+    return np_actors(ctx, tok)
+
+
+def pronoun(ctx: EventContext, tok: Token) -> str | None:
+    """He/she/they/we: the speaker of the statement it sits in, else the subject of a governing clause."""
+    word = tok.lower_
+    speaker = _speaker_for(ctx, tok)
+    if speaker is not None:
+        return speaker
+    if word in FIRST_PERSON or tok.dep_ not in SUBJECT_DEPS:
+        return last_person(ctx, tok) if word in {"him", "her"} else None
+    found = _governing_subject(ctx, tok)
+    if found is not None:
+        return found
+    if word in {"he", "she", "him", "her"}:
+        return last_person(ctx, tok)
+    return None
+
+
+def _speaker_for(ctx: EventContext, tok: Token) -> str | None:
+    """The speaker of the statement around the pronoun `tok`, when the pronoun can stand for them."""
+    st = statement_at(ctx, tok.idx)
+    if st is None or not st.speaker:
+        return None
+    word = tok.lower_
+    kind = ctx.actors[st.speaker].kind
+    return st.speaker if word in FIRST_PERSON or kind in PRONOUN_KINDS.get(word, COLLECTIVE_KINDS) else None
+
+
+def _governing_subject(ctx: EventContext, tok: Token) -> str | None:
+    """The first actor named by a non-pronoun subject of a clause that governs the subject `tok`."""
+    verb = tok.head
+    while verb.dep_ in {"ccomp", "advcl", "conj", "xcomp"} and verb.head.i != verb.i:
+        verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and subj.pos_ != "PRON":
+            found = np_actors(ctx, subj)
+            if found:
+                return found[0]
+    return None
+
+
+def last_person(ctx: EventContext, tok: Token) -> str | None:
+    """The nearest person mentioned before `tok` in its sentence or the two before it."""
+    floor = tok.doc[max(tok.sent.start - 1, 0)].sent.start
+    floor = tok.doc[max(floor - 1, 0)].sent.start
+    for i in range(tok.i - 1, floor - 1, -1):
+        actor_id = ctx.tok_actor.get(i)
+        if actor_id is not None and ctx.actors[actor_id].kind == "person":
+            return actor_id
+    return None
+
+
+def place_of(ctx: EventContext, prep: Token, kinds: set[str], exclude: list[str], with_country: bool = False,
+             preps: frozenset[str] | set[str] = frozenset({"in", "at"})) -> str | None:
+    """The actor of a kind in `kinds` that the preposition `prep` ("in", "at") names, not one in `exclude`."""
+    if prep.dep_ != "prep" or prep.lower_ not in preps:
+        return None
+    for g in prep.children:
+        if g.dep_ == "pobj":
+            for actor_id in np_actors(ctx, g, places=True):
+                actor = ctx.actors[actor_id]
+                if actor.kind in kinds and actor_id not in exclude and (actor.country or not with_country):
+                    return actor_id
+    return None

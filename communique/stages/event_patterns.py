@@ -1,0 +1,80 @@
+"""Trigger patterns: which codebook row (if any) a word matches, from its lemma, part of speech and complements."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..codebook import Pattern
+from .event_context import EventContext
+
+__all__ = ["OBJECTS", "complements", "is_frame_word", "pattern"]
+
+OBJECTS = {"dobj", "dative", "iobj", "attr", "oprd"}
+
+
+def pattern(ctx: EventContext, tok: Token) -> Pattern | None:
+    """The best pattern for `tok`: object words and particles that match count most; None when none fits."""
+    rows = next((ctx.book.patterns[k] for k in _lemma_keys(tok) if k in ctx.book.patterns), None)
+    if not rows or not _pos_ok(tok):
+        return None
+    comps = complements(tok)
+    comps += [g for c in comps for g in c.children if g.dep_ == "compound"]  # "mediation efforts"
+    words = {c.lemma_.lower() for c in comps} | {c.lower_ for c in comps}
+    links = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep", "advmod"}}
+    best: tuple[int, Pattern] | None = None
+    for p in rows:
+        if not _pos_fits(p.pos, tok) or not _row_fits(p, words, links):
+            continue
+        score = 2 * bool(p.objects) + 2 * bool(p.particles) + bool(p.preps & links)
+        if best is None or score > best[0]:
+            best = (score, p)
+    return best[1] if best else None
+
+
+def _row_fits(p: Pattern, words: set[str], links: set[str]) -> bool:
+    """Whether the complement `words` and linking `links` (particles, prepositions) satisfy row `p`."""
+    if p.objects and not words & p.objects or words & p.excluded or p.particles and not links & p.particles:
+        return False
+    return not (p.excluded and links & p.excluded)
+
+
+def is_frame_word(ctx: EventContext, tok: Token) -> bool:
+    """Whether some pattern for `tok`'s lemma is a complement frame ("ready", "threaten")."""
+    return any(p.complement for p in ctx.book.patterns.get(tok.lemma_.lower(), ()))
+
+
+def _lemma_keys(tok: Token) -> list[str]:
+    """The lemma, then the word, then the word less a verb ending (the lemmatiser reads "staged" as "stag")."""
+    keys = [tok.lemma_.lower(), tok.lower_]
+    if tok.tag_ in {"VBD", "VBN", "VBZ", "VBG"}:
+        word = tok.lower_
+        keys += [word[:-1], word[:-2]] if word.endswith(("ed", "es", "s")) else [word[:-3]] if word.endswith(
+            "ing") else []
+    return keys
+
+
+def _pos_fits(pos: str, tok: Token) -> bool:
+    """VERB patterns fit verbs and participles used as adjectives ("opposed"); ADJ patterns fit adjectives."""
+    if pos == "VERB":
+        return tok.pos_ == "VERB" or tok.pos_ == "ADJ" and tok.tag_ in {"VBN", "VBG"}
+    if pos == "ADJ":
+        return tok.pos_ == "ADJ" or tok.tag_ == "VBN"
+    return tok.pos_ == pos
+
+
+def _pos_ok(tok: Token) -> bool:
+    """Whether `tok` can trigger an event at all: a verb, adjective, noun or auxiliary, not punctuation."""
+    return tok.pos_ in {"VERB", "ADJ", "NOUN", "AUX"} and not tok.is_punct
+
+
+def complements(tok: Token) -> list[Token]:
+    """Object-like nouns of `tok`: direct objects, passive subjects, attributes and prepositional objects."""
+    out = []
+    for child in tok.children:
+        if child.dep_ in OBJECTS or child.dep_ == "nsubjpass":
+            out.append(child)
+        elif child.dep_ in {"prep", "prt"}:
+            out += [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+    # "25,000 tons of food aid", "millions of dollars of aid": the noun after a measure
+    out += [g for c in list(out) for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children if g.dep_ == "pobj"]
+    return out

@@ -1,0 +1,128 @@
+"""Events: who did what to whom, coded in PLOVER (with CAMEO beside it) from codebook patterns over the parse.
+
+A trigger is a word whose lemma has a pattern in `data/event_patterns.csv` (with its object words, particles and
+target prepositions). Complement frames ("threatened to", "ready to", "refused to", "is expected to") take the event
+of their clause and turn it into another event or set its modality. Sources are subjects (or the "by" agent of a
+passive), targets are objects and the objects of the pattern's prepositions; both are actors of the record, never
+invented. Reciprocal events ("X and Y met") list every participant as source and as target (PLOVER's convention).
+
+The coding is split by concern: `event_context` (the document context and the draft event), `event_patterns`
+(trigger patterns), `event_participants` and `event_arguments` (who: actors, pronouns, subjects, targets),
+`event_frames` (complement frames, obligations, announced intent), `event_modality` (modality and condition) and
+`event_anchors` (date, place, statement). This module turns drafts into `Event` records and registers the component.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..codebook import MODALITIES, Codebook, load_codebook
+from ..records import Event
+from .event_anchors import date, location, statement_of
+from .event_arguments import fill_target
+from .event_context import Draft, EventContext, make_context
+from .event_frames import as_intent, draft, obligations
+from .event_modality import modality
+from .extensions import register_extensions
+from .syntax import text_span
+
+register_extensions()  # the Doc._ attributes exist whenever a stage is importable
+
+__all__ = ["MAX_PER_SENTENCE", "MODALITIES", "EventsComponent", "find_events", "make_events_component"]
+
+MAX_PER_SENTENCE = 8
+
+
+def find_events(doc: Doc, codebook: Codebook | None = None) -> list[Event]:
+    """Events in `doc`, in text order (needs `doc._.actors`; uses `doc._.statements` and `doc._.dates`)."""
+    if doc._.actors is None:
+        return []
+    ctx = make_context(doc, codebook or load_codebook())
+    drafts = _drafts(ctx)
+    text = doc.text
+    sentences = _sentence_index(doc)
+    out: list[Event] = []
+    for d in _by_sentence(drafts):
+        out.append(_event(ctx, d, f"e{len(out) + 1}", text, sentences))
+    return out
+
+
+def _drafts(ctx: EventContext) -> list[Draft]:
+    """The document's drafts with a source, recoded as intent and with implicit targets, in trigger order."""
+    drafts = [d for d in (draft(ctx, tok) for tok in ctx.doc) if d is not None]
+    drafts += obligations(ctx)
+    drafts = [d for d in drafts if not d.consumed and d.source]
+    for d in drafts:
+        as_intent(ctx, d)
+        fill_target(ctx, d)
+    drafts.sort(key=_trigger)
+    return drafts
+
+
+def _event(ctx: EventContext, d: Draft, event_id: str, text: str, sentences: dict[int, int]) -> Event:
+    """The `Event` record of draft `d`: type, participants, trigger, modality, date, place and statement."""
+    mood, condition = modality(d)
+    statement = statement_of(ctx, d)
+    plover = ctx.book.plover(d.code)
+    return Event(
+        id=event_id, type=plover, cameo=d.code, quad=ctx.book.quad(plover),
+        source=tuple(d.source), target=tuple(d.target), trigger=text_span(text, *_trigger(d)),
+        sentence=sentences.get(d.token.sent.start, 0), date=date(ctx, d, statement), location=location(ctx, d),
+        modality=mood, condition=text_span(text, *condition) if condition else None,
+        statement=statement.id if statement is not None else None)
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    """Token index of each kept sentence's first token -> its index in `Record.sentences` (blank ones skipped)."""
+    out: dict[int, int] = {}
+    for s in doc.sents:
+        if s.text.strip():
+            out[s.start] = len(out)
+    return out
+
+
+def _trigger(d: Draft) -> tuple[int, int]:
+    """The characters from the first to the last of the draft's tokens."""
+    first = min(d.tokens, key=lambda t: t.i)
+    last = max(d.tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)
+
+
+def _by_sentence(drafts: list[Draft]) -> list[Draft]:
+    """At most `MAX_PER_SENTENCE` events per sentence, one per trigger and participants."""
+    out: list[Draft] = []
+    seen: set[tuple[int, str, tuple[str, ...], tuple[str, ...]]] = set()
+    count: dict[int, int] = {}
+    for d in drafts:
+        key = (d.token.i, d.code, tuple(d.source), tuple(d.target))
+        sent = d.token.sent.start
+        if key in seen or count.get(sent, 0) >= MAX_PER_SENTENCE:
+            continue
+        seen.add(key)
+        count[sent] = count.get(sent, 0) + 1
+        out.append(d)
+    return out
+
+
+class EventsComponent:
+    """spaCy component: fill `doc._.events` (add after `communique_actors` and `communique_statements`)."""
+
+    def __init__(self, codebook: Codebook) -> None:
+        """Code events with `codebook`."""
+        self.codebook = codebook
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Fill `doc._.events`."""
+        doc._.events = find_events(doc, self.codebook)
+        return doc
+
+
+@Language.factory("communique_events", assigns=["doc._.events"],
+                  requires=["doc._.actors", "doc._.mention_actor", "doc._.statements", "doc._.dates"],
+                  default_config={"data_dir": None})
+def make_events_component(nlp: Language, name: str, data_dir: str | None) -> EventsComponent:
+    """spaCy factory: the events stage, with the shipped codebooks plus the user's folder `data_dir`."""
+    return EventsComponent(load_codebook(Path(data_dir) if data_dir else None))
+

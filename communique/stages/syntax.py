@@ -1,0 +1,50 @@
+"""Small parse helpers the stages share: text spans, character ranges of subtrees, and dependency word sets.
+
+Where two stages need a word set that differs on purpose, both live here under names that say how they differ
+(`SUBJECT_DEPS` counts clausal subjects, `NOMINAL_SUBJECT_DEPS` does not; `FUTURE_AUX` is the plain future,
+`PROSPECTIVE_AUX` adds the conditional "would").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import Span
+
+__all__ = ["FUTURE_AUX", "NOMINAL_SUBJECT_DEPS", "PROSPECTIVE_AUX", "SUBJECT_DEPS", "edge_chars", "is_infinitive",
+           "subtree_chars", "text_span", "trim_chars"]
+
+NOMINAL_SUBJECT_DEPS = {"nsubj", "nsubjpass"}  # who says something: a noun phrase, never a clause
+SUBJECT_DEPS = NOMINAL_SUBJECT_DEPS | {"csubj"}  # who does something: clausal subjects count too
+FUTURE_AUX = {"will", "shall", "'ll"}  # "will say": not said yet
+PROSPECTIVE_AUX = FUTURE_AUX | {"would", "wo"}  # "would send", "won't accept": announced, not done
+TRIM = ",;:—–-"  # punctuation trimmed from the ends of a span, besides white space
+
+
+def text_span(text: str, start: int, end: int) -> Span:
+    """The `Span` of `text` between `start` and `end`."""
+    return Span(start, end, text[start:end])
+
+
+def trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start`/`end` moved inwards past white space and clause punctuation (",;:" and dashes)."""
+    while start < end and (text[start].isspace() or text[start] in TRIM):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in TRIM):
+        end -= 1
+    return start, end
+
+
+def subtree_chars(tok: Token, exclude: Token | None = None) -> tuple[int, int]:
+    """Characters from the first to the last token of `tok`'s subtree, leaving out the subtree of `exclude`."""
+    toks = [t for t in tok.subtree if exclude is None or not (exclude.left_edge.i <= t.i <= exclude.right_edge.i)]
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def edge_chars(tok: Token) -> tuple[int, int]:
+    """Characters from `tok`'s left edge to the end of its right edge."""
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+
+
+def is_infinitive(verb: Token) -> bool:
+    """A bare verb with "to" ("to meet")."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -1,0 +1,160 @@
+"""The store: records in SQLite (default, a file) or PostgreSQL, behind one small class.
+
+`Store.known` answers, before extraction, whether an article is stored already (so a rerun skips it);
+`Store.save` writes a list of records in one transaction and says what became of each (`Outcome`). The
+duplicate decision itself lives in `write.decide`, used by both.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+
+from ..errors import StoreError
+from ..records import Document, Record
+from .dedupe import fingerprint
+from .schema import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    actors,
+    documents,
+    event_clusters,
+    events,
+    failures,
+    has_table,
+    metadata,
+    schema_version,
+    sightings,
+    statements,
+)
+from .write import Outcome, decide, insert_record, now
+
+__all__ = ["Store", "database_url", "open_store"]
+
+
+def database_url(value: str | None) -> str:
+    """A SQLAlchemy URL from a path (SQLite) or a postgresql:// address."""
+    value = value or "communique.db"
+    if value.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + value.split("://", 1)[1]
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value)}"
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+class Store:
+    """A communique database: open it, save records, query it (see `queries`)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+
+    def version(self, conn: Connection) -> int:
+        if not has_table(conn, "communique_schema"):
+            return 0
+        found = conn.execute(select(schema_version.c.version)).scalar()
+        return int(found or 0)
+
+    def migrate(self) -> int:
+        """Bring the schema to `SCHEMA_VERSION`; refuse a newer database. Returns the version now."""
+        with self.engine.begin() as conn:
+            current = self.version(conn)
+            if current > SCHEMA_VERSION:
+                raise StoreError(f"the database is at schema version {current}, newer than this communique "
+                                 f"({SCHEMA_VERSION}): upgrade communique to use it")
+            if current == 0:
+                metadata.create_all(conn, tables=[schema_version])
+                conn.execute(insert(schema_version).values(version=0))
+            for number in range(current + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[number - 1](conn)
+                conn.execute(update(schema_version).values(version=number))
+        return SCHEMA_VERSION
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except OperationalError as err:
+            raise StoreError(f"the database refused the write ({err.orig}): check it is reachable and "
+                             "not read-only") from None
+
+    def describe(self) -> str:
+        """The database address with any password hidden."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def known(self, document: Document) -> Outcome | None:
+        """Before extraction: the outcome when the store has this article already (its sighting recorded),
+        else None."""
+        with self.transaction() as conn:
+            return decide(conn, document)
+
+    def save(self, records: Sequence[Record]) -> list[Outcome]:
+        """Store `records` in one transaction (all or none); one outcome per record, in order."""
+        with self.transaction() as conn:
+            return [self._save_one(conn, record) for record in records]
+
+    def _save_one(self, conn: Connection, record: Record) -> Outcome:
+        fp = fingerprint(record.document.text)
+        found = decide(conn, record.document, fp)
+        if found is not None:
+            return found
+        try:
+            with conn.begin_nested():  # a savepoint: a concurrent writer's copy undoes this article alone
+                insert_record(conn, record, fp)
+        except IntegrityError:
+            again = decide(conn, record.document, fp)
+            if again is None:
+                raise StoreError(f"{record.document.id}: the database refused the article for a reason other "
+                                 "than a duplicate: run `communique check`") from None
+            return again
+        return Outcome.stored(record.document.id)
+
+    def add_failure(self, origin: str, message: str) -> None:
+        """Keep a failed input and its reason (once: a rerun that fails the same way adds nothing)."""
+        with self.transaction() as conn:
+            seen = conn.execute(select(failures.c.id).where(
+                (failures.c.origin == origin) & (failures.c.message == message))).first()
+            if seen is None:
+                conn.execute(insert(failures).values(origin=origin, message=message, at=now()))
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return {t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+                    for t in (documents, sightings, actors, statements, events, event_clusters, failures)}
+
+
+def open_store(url: str | None = None, migrate: bool = True) -> Store:
+    """Open (and by default create or upgrade) the database at `url` (a path or postgresql:// address)."""
+    full = database_url(url)
+    try:
+        engine = create_engine(full, future=True)
+    except (SQLAlchemyError, ImportError, ValueError) as err:
+        raise StoreError(f"cannot use database {url!r} ({err}): give a file path or postgresql://user@host/db") \
+            from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    store = Store(engine)
+    if migrate:
+        try:
+            store.migrate()
+        except OperationalError as err:
+            raise StoreError(f"cannot open database {url or 'communique.db'!r} ({err.orig}): check the path or "
+                             "that the server is running") from None
+    return store

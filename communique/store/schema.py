@@ -1,0 +1,229 @@
+"""The store's schema: its tables, and the numbered migrations that build and upgrade them.
+
+Tables are plain and readable (Datasette opens the SQLite file as it is): documents, the places that carried
+each story (`sightings`), sentences, canonical actors shared across articles, each document's actors and
+mentions, statements, events with their actors, event clusters (the same event told by several stories) and
+failures. Migration n brings a database from version n-1 to n; a database newer than this code is refused.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    inspect,
+    text,
+)
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "has_table", "metadata"]
+
+metadata = MetaData()
+
+schema_version = Table("communique_schema", metadata, Column("version", Integer, nullable=False))
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String, primary_key=True),
+    Column("title", Text), Column("published", String(10)), Column("source", Text), Column("url", Text),
+    Column("language", String(8)), Column("text", Text, nullable=False),
+    Column("text_hash", String(64), nullable=False, unique=True),
+    Column("signature", LargeBinary, nullable=False),
+    Column("stored_at", String(32), nullable=False),
+    Column("record", Text, nullable=False),  # the record as extracted, JSON (schema communique.record/1)
+    Index("ix_documents_published", "published"),
+)
+
+sightings = Table(
+    "sightings", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("article_id", String, nullable=False), Column("kind", String(8), nullable=False),
+    Column("similarity", Float, nullable=False), Column("title", Text), Column("published", String(10)),
+    Column("source", Text), Column("url", Text), Column("origin", Text),
+    UniqueConstraint("document_id", "article_id", "origin", name="uq_sightings_seen"),  # migration 2
+)
+
+document_bands = Table(
+    "document_bands", metadata,
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("band_key", BigInteger, nullable=False),
+    Index("ix_document_bands_key", "band_key"),
+)
+
+sentences = Table(
+    "sentences", metadata,
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("start_char", Integer, nullable=False), Column("end_char", Integer, nullable=False),
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", Text, nullable=False, unique=True),
+    Column("name", Text, nullable=False), Column("kind", String(16), nullable=False),
+    Column("country", String(8)), Column("sector", String(8)), Column("code", String(16)), Column("role", Text),
+    Column("role_as_of", String(10)), Column("documents", Integer, nullable=False, default=0),
+    Index("ix_actors_name", "name"), Index("ix_actors_country", "country", "documents"),
+    Index("ix_actors_documents", "documents"),
+)
+
+actor_names = Table(  # every name an actor goes by in any article, lower-cased, for name filters
+    "actor_names", metadata,
+    Column("actor_id", Integer, ForeignKey("actors.id"), primary_key=True),
+    Column("name", Text, primary_key=True),
+)
+
+document_actors = Table(
+    "document_actors", metadata,
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("local_id", String, primary_key=True),
+    Column("actor_id", Integer, ForeignKey("actors.id"), nullable=False),
+    Column("name", Text, nullable=False), Column("role", Text), Column("country", String(8)),
+    Column("sector", String(8)),
+    Index("ix_document_actors_actor", "actor_id"),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("actor_id", Integer, ForeignKey("actors.id"), nullable=False),
+    Column("start_char", Integer, nullable=False), Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Index("ix_mentions_actor", "actor_id"), Index("ix_mentions_document", "document_id"),
+)
+
+statements = Table(
+    "statements", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("local_id", String, nullable=False), Column("kind", String(16), nullable=False),
+    Column("speaker_id", Integer, ForeignKey("actors.id")), Column("speaker_text", Text),
+    Column("source_type", String(16), nullable=False),
+    Column("cue_start", Integer), Column("cue_end", Integer), Column("cue_text", Text),
+    Column("content_start", Integer, nullable=False), Column("content_end", Integer, nullable=False),
+    Column("content_text", Text, nullable=False), Column("date", String(10)), Column("when_date", String(10)),
+    Column("sentence_idx", Integer),
+    UniqueConstraint("document_id", "local_id", name="uq_statements_local"),
+    Index("ix_statements_speaker", "speaker_id", "when_date"), Index("ix_statements_when", "when_date"),
+    Index("ix_statements_source_type", "source_type", "when_date"),
+)
+
+event_clusters = Table(
+    "event_clusters", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", Text, nullable=False, unique=True),
+    Column("date", String(10)), Column("type", String(12), nullable=False),
+    Column("mentions", Integer, nullable=False),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("local_id", String, nullable=False), Column("type", String(12), nullable=False),
+    Column("cameo", String(8)), Column("quad", Integer, nullable=False),
+    Column("trigger_start", Integer, nullable=False), Column("trigger_end", Integer, nullable=False),
+    Column("trigger_text", Text, nullable=False), Column("sentence_idx", Integer, nullable=False),
+    Column("date", String(10)), Column("when_date", String(10)),
+    Column("location_id", Integer, ForeignKey("actors.id")),
+    Column("modality", String(16), nullable=False), Column("condition_text", Text),
+    Column("date_source", String(10)),  # where `date` came from: text, context or published (migration 2)
+    Column("statement_local_id", String), Column("cluster_id", Integer, ForeignKey("event_clusters.id")),
+    UniqueConstraint("document_id", "local_id", name="uq_events_local"),
+    Index("ix_events_type", "type", "when_date"), Index("ix_events_when", "when_date"),
+    Index("ix_events_modality", "modality", "when_date"),
+    Index("ix_events_cluster", "cluster_id"), Index("ix_events_document", "document_id"),
+)
+
+event_actors = Table(
+    "event_actors", metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("actor_id", Integer, ForeignKey("actors.id"), primary_key=True),
+    Column("role", String(8), primary_key=True),
+    Column("when_date", String(10)),  # the event's, repeated here so an actor's events come newest first by index
+    Index("ix_event_actors_actor", "actor_id", "role", "when_date", "event_id"),
+    Index("ix_event_actors_actor_when", "actor_id", "when_date", "event_id"),
+)
+
+failures = Table(
+    "failures", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("origin", Text, nullable=False), Column("message", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+search_rows = Table(  # PostgreSQL's full-text table; SQLite uses an FTS5 virtual table of the same name
+    "search", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(12), nullable=False), Column("document_id", String, nullable=False),
+    Column("local_id", String), Column("body", Text, nullable=False),
+)
+
+CORE_TABLES = [t for t in metadata.sorted_tables if t.name != "search"]
+
+
+def _create_v1(conn: Connection) -> None:
+    metadata.create_all(conn, tables=CORE_TABLES)
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("CREATE VIRTUAL TABLE search USING fts5(body, kind UNINDEXED, document_id UNINDEXED, "
+                          "local_id UNINDEXED, tokenize='porter unicode61')"))
+    else:
+        metadata.create_all(conn, tables=[search_rows])
+        conn.execute(text("ALTER TABLE search ADD COLUMN tsv tsvector "
+                          "GENERATED ALWAYS AS (to_tsvector('english', body)) STORED"))
+        conn.execute(text("CREATE INDEX ix_search_tsv ON search USING gin (tsv)"))
+        conn.execute(text("CREATE INDEX ix_search_ref ON search (document_id, local_id)"))
+
+
+def _add_event_date_source(conn: Connection) -> None:
+    """Events say where their date came from: the text, the context (a statement, an earlier event) or the
+    publication date. Rows stored before this were dated from the text or not at all."""
+    if any(c["name"] == "date_source" for c in inspect(conn).get_columns("events")):
+        return  # a database created by this code at version 1 has today's tables already
+    conn.execute(text("ALTER TABLE events ADD COLUMN date_source VARCHAR(10)"))
+    conn.execute(text("UPDATE events SET date_source = 'text' WHERE date IS NOT NULL"))
+
+
+def _sightings_by_origin(conn: Connection) -> None:
+    """A story seen again under the same article id from another origin (the same text in two files) is a
+    sighting of its own: the unique key gains the origin."""
+    names = {c["name"] for c in inspect(conn).get_unique_constraints("sightings")}
+    if "uq_sightings_article" not in names:
+        return
+    if conn.dialect.name != "sqlite":
+        conn.execute(text("ALTER TABLE sightings DROP CONSTRAINT uq_sightings_article"))
+        conn.execute(text("ALTER TABLE sightings ADD CONSTRAINT uq_sightings_seen "
+                          "UNIQUE (document_id, article_id, origin)"))
+        return
+    columns = ", ".join(c.name for c in sightings.columns)
+    conn.execute(text("ALTER TABLE sightings RENAME TO sightings_v1"))
+    sightings.create(conn)
+    conn.execute(text(f"INSERT INTO sightings ({columns}) SELECT {columns} FROM sightings_v1"))
+    conn.execute(text("DROP TABLE sightings_v1"))
+
+
+def _v2(conn: Connection) -> None:
+    _add_event_date_source(conn)
+    _sightings_by_origin(conn)
+
+
+MIGRATIONS = [_create_v1, _v2]  # migration n (1-based) brings the database from version n-1 to n
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def has_table(conn: Connection, name: str) -> bool:
+    return bool(inspect(conn).has_table(name))
+
+
