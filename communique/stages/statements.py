@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from ..records import Actor, DateMention, Statement
 from .extensions import register_extensions
 from .quotes import Quote, find_quotes
+from .roles import GROUP_NOUNS, ROLE_NOUNS, principal, resolve_description
 from .syntax import FUTURE_AUX, NOMINAL_SUBJECT_DEPS, subtree_chars, text_span, trim_chars
 
 register_extensions()  # the Doc._ attributes exist whenever a stage is importable
@@ -37,10 +38,20 @@ NOT_CUES = {"be", "have", "do", "make", "mean", "ensure", "let", "help", "see", 
 
 
 @lru_cache(maxsize=1)
+def _cue_rows() -> list[dict[str, str]]:
+    text = resources.files("communique").joinpath("data", "cues.csv").read_text("utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
 def cue_lexicon() -> dict[str, str]:
     """Cue lemma -> class (speech, belief, evidence), from the shipped data file."""
-    text = resources.files("communique").joinpath("data", "cues.csv").read_text("utf-8")
-    return {r["lemma"]: r["class"] for r in csv.DictReader(text.splitlines())}
+    return {r["lemma"]: r["class"] for r in _cue_rows()}
+
+
+def content_objects() -> dict[str, set[str]]:
+    """Cue lemma -> how its nominal content attaches: "dobj" ("stressed the need for…") and/or prepositions
+    ("informed X about…"), from the `content` column of the cue file."""
+    return {r["lemma"]: set((r.get("content") or "").split("|")) - {""} for r in _cue_rows() if r.get("content")}
 
 
 @dataclass
@@ -53,6 +64,7 @@ class _Found:
     cue: tuple[int, int] | None
     content: tuple[int, int]
     speaker_id: str | None = None
+    passive: bool = False
 
 
 def _interruption(gap: str) -> bool:
@@ -117,6 +129,13 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _can_speak(tok: Token) -> bool:
+    """Whether a subject can be a speaker: not an expletive or a dummy ("It was revealing", "There is")."""
+    if tok.dep_ == "expl" or tok.lower_ in {"there", "this", "that", "which", "what"}:
+        return False
+    return not (tok.lower_ == "it" and any(c.dep_ == "ccomp" for c in tok.head.children))
+
+
 def _speaker_chars(subj: Token) -> tuple[int, int]:
     """The subject noun phrase, without a trailing relative clause or appositive."""
     toks = [t for t in subj.subtree if t.i <= subj.i or t.dep_ in {"prep", "pobj", "compound", "amod"}
@@ -134,6 +153,7 @@ class _Finder:
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token: read it once
         self.cues = cue_lexicon()
+        self.object_cues = content_objects()
         self.quotes = find_quotes(self.text)
         self.found: list[_Found] = []
 
@@ -172,8 +192,9 @@ class _Finder:
             if not cue_ok or self.in_quote(tok):
                 continue
             subj = _subject(tok)
-            if subj is None or subj.dep_ == "nsubjpass":
-                continue  # "the ambassador was told that…": the subject heard it, did not say it
+            if subj is not None and subj.dep_ == "nsubjpass" or subj is None or not _can_speak(subj):
+                self.passive_statement(tok)  # "It was noted that…", "Concern was expressed over…"
+                continue
             content = self.clause_of(tok)
             if content is None:
                 continue
@@ -183,6 +204,22 @@ class _Finder:
             if content[0] < cue[1] <= content[1]:
                 content = trim_chars(self.text, cue[1], content[1])
             self.found.append(_Found(_kind_of(self.quotes, content), subj, _speaker_chars(subj), cue, content))
+
+    def passive_statement(self, tok: Token) -> None:
+        """An agentless passive cue of an official account: said by the account's parties (`speaker` unset,
+        `passive` set: resolved later to the article's principal)."""
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        if not passive or self.cues.get(tok.lemma_.lower()) != "speech" or any(c.dep_ == "agent" for c in tok.children):
+            return
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        if clause is not None:
+            content = self.widen(*subtree_chars(clause))
+        elif subj is not None and subj.lower_ not in PRONOUNS and subj.pos_ == "NOUN":
+            content = trim_chars(self.text, *subtree_chars(subj))
+        else:
+            return
+        self.found.append(_Found("indirect", None, None, _cue_chars(tok), content, passive=True))
 
     def clause_of(self, tok: Token) -> tuple[int, int] | None:
         """Content span of a cue verb: its clausal complement, or the clause it interrupts."""
@@ -211,9 +248,12 @@ class _Finder:
     def object_of(self, tok: Token) -> tuple[int, int] | None:
         """Nominal or infinitival content: "called it a sham", "wants to leave", "called for talks"."""
         parts = [c for c in tok.children if c.dep_ in {"xcomp", "dobj", "oprd"} and c.i > tok.i]
+        attach = self.object_cues.get(tok.lemma_.lower(), set())
         if self.cues.get(tok.lemma_.lower()) == "speech":
             parts = [c for c in parts if c.dep_ == "xcomp" and tok.lemma_ not in {"continue", "add", "agree"}
-                     or c.dep_ == "dobj" and tok.lemma_ in {"announce", "confirm", "deny", "propose"}]
+                     or c.dep_ == "dobj" and "dobj" in attach]
+        heads = [tok] + [c for c in tok.children if c.dep_ in {"dobj", "dative"}]  # "informed his colleague about"
+        parts += [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in attach and c.i > tok.i]
         if not parts:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"for", "on"} and c.i > tok.i),
                         None)
@@ -231,8 +271,9 @@ class _Finder:
                 continue
             to = self.doc[tok.i + 1]
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if pobj is None:
-                continue
+            if pobj is None or not (self.is_actor(pobj) or _can_speak(pobj) and pobj.pos_ != "NOUN"
+                                    or pobj.lemma_.lower() in HUMAN_NOUNS | set(ROLE_NOUNS)):
+                continue  # "according to plan", "according to the schedule": no one said it
             sent = tok.sent
             phrase_end = max(t.i for t in to.subtree) + 1
             if tok.i == sent.start or self.doc[tok.i - 1].is_punct:
@@ -331,22 +372,34 @@ def _by_role(actors: dict[str, Actor], head: Token, before: int) -> str | None:
 def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
     """Set each statement's speaker: the previous speaker, a pronoun's antecedent, or the actor named."""
     previous: _Found | None = None
+    main = principal(actors.values(), doc)
     for f in found:
         anchor = f.cue[0] if f.cue else f.content[0]
-        if f.speaker_tok is None and f.speaker_span is None:
+        if f.passive or f.speaker_tok is not None and f.speaker_tok.lower_ in GROUP_NOUNS:
+            f.speaker_id = main.id if main is not None else None  # the account's own party
+        elif f.speaker_tok is None and f.speaker_span is None:
             f.speaker_id = previous.speaker_id if previous else None
+        elif f.speaker_tok is not None and f.speaker_tok.lower_ in {"i", "we"}:
+            f.speaker_id = _quoting(found, f) or (main.id if main is not None else None)
         elif f.speaker_tok is not None and f.speaker_tok.lower_ in PRONOUNS:
             f.speaker_id = _pronoun(doc, f, previous, actors, anchor)
-        elif f.speaker_span is not None:
-            f.speaker_id = _actor_at(doc, *f.speaker_span, f.speaker_tok) or (
-                _by_role(actors, f.speaker_tok, anchor) if f.speaker_tok is not None else None)
+        elif f.speaker_span is not None and f.speaker_tok is not None:
+            f.speaker_id = resolve_description(doc, f.speaker_tok, actors) or _actor_at(
+                doc, *f.speaker_span, f.speaker_tok) or _by_role(actors, f.speaker_tok, anchor)
         previous = f
+
+
+def _quoting(found: list[_Found], f: _Found) -> str | None:
+    """The speaker of the quotation an "I"/"we" cue stands in."""
+    pos = f.cue[0] if f.cue else f.content[0]
+    outer = [g for g in found if g is not f and g.content[0] <= pos < g.content[1] and g.speaker_id]
+    return outer[0].speaker_id if outer else None
 
 
 def _pronoun(doc: Doc, f: _Found, previous: _Found | None, actors: dict[str, Actor], anchor: int) -> str | None:
     """The speaker a pronoun subject stands for: the previous speaker when close and fitting, else the last one."""
     word = f.speaker_tok.lower_ if f.speaker_tok is not None else ""
-    if word in {"i", "we", "you", "it"}:
+    if word in {"you", "it"}:
         return None
     kinds = {"person"} if word in {"he", "she"} else {"anonymous", "group", "organization", "country"}
     if previous is not None and previous.speaker_id and actors[previous.speaker_id].kind in kinds \
@@ -361,6 +414,8 @@ SOURCE_TYPES = {"person": "named", "anonymous": "anonymous", "group": "collectiv
 
 def _source_type(f: _Found, actor: Actor | None) -> str:
     """Named, anonymous, collective, institutional or unattributed, from the speaker actor or its words."""
+    if f.speaker_tok is not None and f.speaker_tok.lower_ in GROUP_NOUNS:
+        return "collective"
     if actor is not None:
         return SOURCE_TYPES[actor.kind]
     tok = f.speaker_tok
@@ -370,19 +425,21 @@ def _source_type(f: _Found, actor: Actor | None) -> str:
 
 
 def _date(doc: Doc, f: _Found, dates: list[DateMention]) -> str | None:
-    """The first date in the cue's sentence outside the content (from the content's end when it comes first)."""
+    """When it was said: the first date in the cue's sentence outside the content (from the content's end when
+    it comes first), else the publication date; never a date inside what was said."""
+    published = doc._.published.isoformat() if doc._.published else None
     if f.cue is None:
-        return None
+        return published
     cue_tok = doc.char_span(*f.cue, alignment_mode="expand")
     if cue_tok is None:
-        return None
+        return published
     sent = cue_tok.sent
     lo = min(sent.start_char, f.content[1]) if f.content[1] <= f.cue[0] else sent.start_char
     for d in dates:
         inside_content = f.content[0] <= d.start < f.content[1]
         if lo <= d.start < sent.end_char and not inside_content and d.value:
             return d.value
-    return None
+    return published
 
 
 def find_statements(doc: Doc) -> list[Statement]:

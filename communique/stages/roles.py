@@ -1,0 +1,101 @@
+"""Who a description names: "the Head of State", "the President of Russia", "the Russian leader", "the two
+leaders", "the sides", and who an article is about (its principal).
+
+Official readouts name their principal once and then describe him: "Vladimir Putin had a telephone
+conversation with…", then "the President of Russia stressed…", "the Russian side noted…". A description is
+resolved to the person in the article whose role (or the role the description gives) fits, restricted to the
+country the description names; without a country, to the article's principal when the role fits him.
+Groups of the meeting ("the two leaders", "the Presidents", "the sides", "the parties") are its participants:
+the principal and his counterparts.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from ..records import Actor
+
+__all__ = ["GROUP_NOUNS", "ROLE_NOUNS", "counterparts", "principal", "resolve_description"]
+
+# Head nouns of descriptions of one office-holder, and the role words each may stand for.
+ROLE_NOUNS = {
+    "president": {"president"}, "leader": {"president", "prime", "chancellor", "king", "emir", "leader"},
+    "head": {"president", "prime", "chancellor", "king", "emir", "leader", "head"},
+    "chancellor": {"chancellor"}, "premier": {"prime", "premier"}, "minister": {"minister"},
+    "side": {"president", "prime", "chancellor", "king", "emir", "leader"},
+    "secretary": {"secretary"}, "king": {"king"}, "emir": {"emir"},
+}
+# Plural descriptions of the meeting's participants.
+GROUP_NOUNS = {"leaders", "presidents", "sides", "parties", "heads", "interlocutors", "counterparts"}
+HEAD_OF_STATE = {"state", "government"}  # "Head of State", "Head of Government"
+
+
+def _persons(actors: Iterable[Actor]) -> list[Actor]:
+    return [a for a in actors if a.kind == "person" and a.mentions]
+
+
+def principal(actors: Iterable[Actor], doc: Doc | None = None) -> Actor | None:
+    """The person the article is most about: the one most often the subject of its sentences (a readout's
+    "Vladimir Putin had a conversation with…"), then most mentioned, then first mentioned."""
+    people = _persons(actors)
+    if not people:
+        return None
+    subjects = _subject_counts(doc, people) if doc is not None else {}
+    return min(people, key=lambda a: (-subjects.get(a.id, 0), -len(a.mentions), min(m.start for m in a.mentions)))
+
+
+def _subject_counts(doc: Doc, people: list[Actor]) -> dict[str, int]:
+    """How often each person's mention is (or holds) the subject of a verb."""
+    counts: dict[str, int] = {}
+    for a in people:
+        for m in a.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and any(t.dep_ in {"nsubj", "nsubjpass"} for t in span):
+                counts[a.id] = counts.get(a.id, 0) + 1
+    return counts
+
+
+def counterparts(actors: Iterable[Actor], doc: Doc | None = None, limit: int = 3) -> list[Actor]:
+    """The principal and the other office-holders the article names most (the meeting's participants)."""
+    actors = list(actors)
+    people = [a for a in _persons(actors) if a.role]
+    ranked = sorted(people, key=lambda a: (-len(a.mentions), min(m.start for m in a.mentions)))
+    first = principal(actors, doc)
+    out = [first] if first is not None else []
+    return out + [a for a in ranked if a not in out][: limit - len(out)]
+
+
+def _country_of(doc: Doc, head: Token, actors: dict[str, Actor]) -> str | None:
+    """The country a description names: "of Russia", "Russian", "Ukraine's"."""
+    index: dict[tuple[int, int], str] = doc._.mention_actor or {}
+    words = [t for t in head.subtree if t.i != head.i and t.dep_ not in {"relcl", "acl", "appos"}]
+    for tok in words:
+        for (start, end), actor_id in index.items():
+            actor = actors.get(actor_id)
+            if start <= tok.idx < end and actor is not None and actor.kind in {"country", "location"}:
+                return actor.country
+    return None
+
+
+def _role_fits(actor: Actor, wanted: set[str]) -> bool:
+    return bool(actor.role) and bool(wanted & set((actor.role or "").lower().replace("-", " ").split()))
+
+
+def resolve_description(doc: Doc, head: Token, actors: dict[str, Actor]) -> str | None:
+    """The person a singular description headed by `head` names ("the President of Russia" → Putin), or None."""
+    word = head.lemma_.lower()
+    if word not in ROLE_NOUNS or head.tag_ in {"NNS", "NNPS"}:
+        return None
+    if word == "head" and not any(t.lower_ in HEAD_OF_STATE for t in head.subtree):
+        return None
+    wanted = ROLE_NOUNS[word]
+    country = _country_of(doc, head, actors)
+    people = [a for a in _persons(actors.values()) if country is None or a.country == country]
+    fitting = [a for a in people if _role_fits(a, wanted)]
+    if not fitting and word in {"side", "leader", "head"} and country is not None:
+        fitting = [a for a in people if a.role]  # "the Russian side": its office-holder in the article
+    if not fitting:
+        return None
+    first = principal(fitting, doc)
+    return first.id if first is not None else None
