@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
-from .records import Record, Statement
+from .records import Actor, Event, Record, Statement
 
 __all__ = ["render_brief"]
+
+T = TypeVar("T")
 
 
 def _clip(text: str, width: int) -> str:
@@ -13,47 +17,52 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _section(items: Iterable[T], lines_of: Callable[[T], Iterable[str]]) -> list[str]:
+    """One section's lines: those of each item in turn, or a note that there is none."""
+    return [line for item in items for line in lines_of(item)] or ["  (none found)"]
+
+
+def _names(record: Record) -> dict[str, str]:
+    return {a.id: a.name for a in record.actors}
+
+
 def _actor_lines(record: Record) -> list[str]:
     actors = sorted(record.actors, key=lambda a: (-len(a.mentions), a.id))
-    if not actors:
-        return ["  (none found)"]
-    width = min(34, max(len(a.name) for a in actors))
-    lines = []
-    for a in actors:
+    width = min(34, max((len(a.name) for a in actors), default=0))
+
+    def line(a: Actor) -> list[str]:
         code = a.code or "-"
         role = f"  {a.role}" if a.role else ""
-        lines.append(f"  {_clip(a.name, width):<{width}}  {a.kind:<12} {code:<10} ×{len(a.mentions):<3}{role}")
-    return lines
+        return [f"  {_clip(a.name, width):<{width}}  {a.kind:<12} {code:<10} ×{len(a.mentions):<3}{role}"]
+
+    return _section(actors, line)
 
 
 def _statement_lines(record: Record) -> list[str]:
-    if not record.statements:
-        return ["  (none found)"]
-    names = {a.id: a.name for a in record.actors}
+    names = _names(record)
     grouped: dict[str, list[Statement]] = defaultdict(list)
     for st in record.statements:
         who = names.get(st.speaker or "") or (st.speaker_mention.text if st.speaker_mention else "unattributed")
         grouped[who].append(st)
-    lines = []
-    for who, items in grouped.items():
-        lines.append(f"  {who} ({items[0].source_type})")
-        for st in items:
-            lines.append(f"    - [{st.kind}] {_clip(st.content.text, 90)}")
-    return lines
+
+    def speaker(group: tuple[str, list[Statement]]) -> list[str]:
+        who, items = group
+        return [f"  {who} ({items[0].source_type})", *(f"    - [{st.kind}] {_clip(st.content.text, 90)}" for st in items)]
+
+    return _section(grouped.items(), speaker)
 
 
 def _event_lines(record: Record) -> list[str]:
-    if not record.events:
-        return ["  (none found)"]
-    names = {a.id: a.name for a in record.actors}
-    lines = []
-    for ev in record.events:
+    names = _names(record)
+
+    def line(ev: Event) -> list[str]:
         src = ", ".join(names.get(x, x) for x in ev.source) or "?"
         tgt = ", ".join(names.get(x, x) for x in ev.target) or "-"
         sentence = record.sentences[ev.sentence] if ev.sentence < len(record.sentences) else None
         evidence = record.document.text[sentence.start:sentence.end] if sentence else ev.trigger.text
-        lines.append(f"  {ev.date or '-':<10} {ev.type:<9} {src} -> {tgt}  ({ev.modality})  “{_clip(evidence, 70)}”")
-    return lines
+        return [f"  {ev.date or '-':<10} {ev.type:<9} {src} -> {tgt}  ({ev.modality})  “{_clip(evidence, 70)}”"]
+
+    return _section(record.events, line)
 
 
 def _anonymous_line(record: Record) -> str:

@@ -1,6 +1,7 @@
 """Events: types, participants, modality, conditions, dates, places and the links to statements."""
 from __future__ import annotations
 
+import pytest
 import spacy
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -47,7 +48,9 @@ def test_threat_frame_codes_the_threatened_act() -> None:
 
 def test_condition_is_kept_with_the_event_and_its_subject_is_the_target() -> None:
     _, events, names = _events("China would impose sanctions on Japan unless Tokyo apologised.")
-    ev = next(e for e in events if e.type == "THREATEN")
+    threats = [e for e in events if e.type == "THREATEN"]
+    assert threats, events
+    ev = threats[0]
     assert ev.modality == "conditional" and [names[x] for x in ev.target] == ["Japan"]
     assert [e.modality for e in events if e is not ev] == ["hypothetical"]  # the apology is only a condition
     assert ev.condition is not None and ev.condition.text == "unless Tokyo apologised"
@@ -72,7 +75,8 @@ def test_negation_denies_and_expectation_expects() -> None:
 def test_event_inside_an_if_clause_is_hypothetical() -> None:
     _, events, _ = _events("If Russia invades Estonia, the alliance will meet.")
     attack = [e for e in events if e.type == "ASSAULT"]
-    assert attack and attack[0].modality == "hypothetical"
+    assert attack, events
+    assert attack[0].modality == "hypothetical"
 
 
 def test_announced_aid_is_an_expression_of_intent_linked_to_its_statement() -> None:
@@ -104,10 +108,13 @@ def test_announced_refusal_is_a_rejection_and_a_past_one_is_denied() -> None:
 
 def test_a_leader_without_a_stated_country_takes_the_only_country_in_the_sentence() -> None:
     record = extract("President Ama Mensah of the ruling party banned opposition rallies across Ghana.")
-    person = next(a for a in record.actors if a.kind == "person")
-    assert person.country == "GHA"
+    people = [a for a in record.actors if a.kind == "person"]
+    assert people, record.actors
+    assert people[0].country == "GHA"
     two = extract("President Ama Mensah met officials from Ghana and Togo.")
-    assert next(a for a in two.actors if a.kind == "person").country is None
+    people = [a for a in two.actors if a.kind == "person"]
+    assert people, two.actors
+    assert people[0].country is None
 
 
 def test_an_aim_is_intended_not_asserted() -> None:
@@ -118,10 +125,17 @@ def test_an_aim_is_intended_not_asserted() -> None:
 def test_plain_speech_is_never_an_event() -> None:
     _, events, _ = _events("The minister said the weather in Brussels was cold. Officials say nothing changed.")
     assert events == []
+    # the same kind of speech reporting an act between two actors does give its event
+    _, events, names = _events("The minister said the weather in Brussels was cold. Officials say Belgium "
+                               "praised Norway.")
+    pairs = [([names[x] for x in e.source], [names[x] for x in e.target]) for e in events]
+    assert pairs == [(["Belgium"], ["Norway"])]
 
 
 def test_no_source_no_event() -> None:
     assert _events("The talks were cancelled on Monday.")[1] == []
+    _, events, names = _events("Peru cancelled the talks on Monday.")  # the same act, now with its doer
+    assert [[names[x] for x in e.source] for e in events] == [["Peru"]]
 
 
 def test_no_sentence_yields_more_than_eight_events() -> None:
@@ -145,6 +159,10 @@ def test_every_event_is_well_formed(words: list[str]) -> None:
         record = extract(" ".join(words))
     except InputError:
         assume(False)  # too little English to read: a clear error, tested elsewhere
+    _assert_well_formed(record)
+
+
+def _assert_well_formed(record: Record) -> None:
     book = load_codebook()
     ids = {a.id for a in record.actors}
     for ev in record.events:
@@ -152,6 +170,19 @@ def test_every_event_is_well_formed(words: list[str]) -> None:
         assert ev.source and set(ev.source) | set(ev.target) <= ids
         assert record.document.text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
         assert ev.modality in {"asserted", "expected", "intended", "conditional", "hypothetical", "denied"}
+
+
+@pytest.mark.parametrize("text", [
+    "Russia attacked ports in Ukraine on Monday.",
+    "Peru accused Chile of spying on its navy.",
+    "Kenya and Uganda signed a trade deal in Nairobi, officials said.",
+    "France would not meet with Russia in Paris if the talks were held.",
+])
+def test_events_found_in_plain_news_are_well_formed(text: str) -> None:
+    """The checks above on texts that do hold an event, so they cannot pass on an empty list."""
+    record = extract(text)
+    assert record.events, record
+    _assert_well_formed(record)
 
 
 def test_component_runs_on_its_own_pipeline(nlp: Language) -> None:

@@ -7,15 +7,36 @@ from ..records import Statement
 from .event_context import Draft, EventContext, chain, statement_at
 from .event_participants import place_of
 from .event_patterns import complements
-from .syntax import edge_chars
+from .syntax import PROSPECTIVE_AUX, edge_chars
 
 __all__ = ["date", "location", "statement_of"]
 
 EMBEDDED_CLAUSES = {"ccomp", "relcl", "advcl", "acl"}
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "over"})
 
 
-def date(ctx: EventContext, d: Draft, statement: Statement | None) -> str | None:
-    """The date nearest the trigger in the event's own clause, else the date of its statement."""
+def date(ctx: EventContext, d: Draft, statement: Statement | None, mood: str) -> tuple[str | None, str | None]:
+    """When it happened, and where that came from: the date nearest the trigger in the event's own clause
+    ("text"), else the date its statement was made ("context"), else, for an act asserted as done, the
+    publication date ("published")."""
+    found = _clause_date(ctx, d)
+    if found is not None:
+        return found, "text"
+    if statement is not None and statement.date:
+        return statement.date, "context"
+    published = ctx.doc._.published
+    if mood == "asserted" and published is not None and not _future(d):
+        return published.isoformat(), "published"
+    return None, None
+
+
+def _future(d: Draft) -> bool:
+    """Whether the act is announced rather than done ("will visit")."""
+    return any(c.dep_ == "aux" and c.lower_ in PROSPECTIVE_AUX for v in chain(d) for c in v.children)
+
+
+def _clause_date(ctx: EventContext, d: Draft) -> str | None:
+    """The date nearest the trigger in the event's own clause."""
     head = chain(d)[-1]
     lo, hi = _clause_chars(head)
     best: tuple[int, str] | None = None
@@ -25,9 +46,7 @@ def date(ctx: EventContext, d: Draft, statement: Statement | None) -> str | None
             dist = abs(m.start - anchor)
             if best is None or dist < best[0]:
                 best = (dist, m.value)
-    if best is not None:
-        return best[1]
-    return statement.date if statement is not None else None
+    return best[1] if best is not None else None
 
 
 def _in_other_clause(pos: int, head: Token) -> bool:
@@ -58,7 +77,7 @@ def location(ctx: EventContext, d: Draft) -> str | None:
     """Where it happened: "in"/"at" a place on the trigger, or a named place anywhere in its phrase."""
     for tok in d.tokens:
         for child in tok.children:
-            found = place_of(ctx, child, {"location", "country"}, d.target)
+            found = place_of(ctx, child, {"location", "country"}, d.target, preps=PLACE_PREPS)
             if found:
                 return found
     for obj in complements(d.token):  # "met diplomats in Paris"

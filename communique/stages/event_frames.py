@@ -10,6 +10,7 @@ from ..codebook import Pattern
 from ..records import Statement
 from .event_arguments import arguments, clause_targets
 from .event_context import OBLIGATION_PATTERN, Draft, EventContext, chain, statement_at
+from .event_nominal import nominal_draft
 from .event_participants import participants
 from .event_patterns import complements, pattern
 from .syntax import PROSPECTIVE_AUX, SUBJECT_DEPS, is_infinitive
@@ -33,7 +34,9 @@ def draft(ctx: EventContext, tok: Token) -> Draft | None:
     ctx.memo[tok.i] = None  # guards against cycles in odd parses
     p = pattern(ctx, tok)
     result = None
-    if p is not None:
+    if p is not None and tok.pos_ == "NOUN":
+        result = nominal_draft(ctx, tok, p)
+    elif p is not None:
         result = _framed(ctx, tok, p) if p.complement else None
         if result is None and p.cameo is not None:
             result = _plain(ctx, tok, p)

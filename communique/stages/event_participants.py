@@ -4,9 +4,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .event_context import EventContext, statement_at
+from .roles import counterparts, meeting_group, resolve_description
 from .syntax import SUBJECT_DEPS
 
-__all__ = ["FIRST_PERSON", "NP_PREPS", "TARGET_NP_PREPS", "THIRD_PERSON", "last_person", "np_actors",
+__all__ = ["FIRST_PERSON", "NP_PREPS", "TARGET_NP_PREPS", "THIRD_PERSON", "described", "last_person", "np_actors",
            "participants", "place_of", "pronoun"]
 
 RELATIVE = {"who", "which", "that", "whom"}
@@ -61,7 +62,19 @@ def participants(ctx: EventContext, tok: Token) -> list[str]:
     if tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON | THIRD_PERSON:
         found = pronoun(ctx, tok)
         return [found] if found else []
-    return np_actors(ctx, tok)
+    return described(ctx, tok) or np_actors(ctx, tok)
+
+
+def described(ctx: EventContext, tok: Token) -> list[str]:
+    """Who a description names: "the President of Russia" (one office-holder), "the two leaders", "the sides"
+    (the meeting's participants)."""
+    if meeting_group(tok):
+        people = [a.id for a in counterparts(ctx.actors.values(), ctx.doc, tok)]
+        return people if len(people) > 1 else []
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        found = resolve_description(ctx.doc, tok, ctx.actors)
+        return [found] if found else []
+    return []
 
 
 def pronoun(ctx: EventContext, tok: Token) -> str | None:

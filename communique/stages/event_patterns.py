@@ -16,7 +16,7 @@ def pattern(ctx: EventContext, tok: Token) -> Pattern | None:
     rows = next((ctx.book.patterns[k] for k in _lemma_keys(tok) if k in ctx.book.patterns), None)
     if not rows or not _pos_ok(tok):
         return None
-    comps = complements(tok)
+    comps = _noun_modifiers(tok) if tok.pos_ == "NOUN" else complements(tok)
     comps += [g for c in comps for g in c.children if g.dep_ == "compound"]  # "mediation efforts"
     words = {c.lemma_.lower() for c in comps} | {c.lower_ for c in comps}
     links = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep", "advmod"}}
@@ -28,6 +28,13 @@ def pattern(ctx: EventContext, tok: Token) -> Pattern | None:
         if best is None or score > best[0]:
             best = (score, p)
     return best[1] if best else None
+
+
+def _noun_modifiers(tok: Token) -> list[Token]:
+    """What a NOUN row's object words are matched against: the noun's modifiers and its "of" phrase."""
+    out = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}]
+    return out + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj"]
 
 
 def _row_fits(p: Pattern, words: set[str], links: set[str]) -> bool:

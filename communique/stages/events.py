@@ -53,7 +53,9 @@ def _drafts(ctx: EventContext) -> list[Draft]:
     """The document's drafts with a source, recoded as intent and with implicit targets, in trigger order."""
     drafts = [d for d in (draft(ctx, tok) for tok in ctx.doc) if d is not None]
     drafts += obligations(ctx)
-    drafts = [d for d in drafts if not d.consumed and d.source]
+    drafts = [d for d in drafts if not d.consumed and (d.source or _unknown_perpetrator(ctx, d))]
+    told = {t.i for d in drafts if d.token.pos_ != "NOUN" for t in d.tokens if t.i != d.token.i}
+    drafts = [d for d in drafts if not (d.token.pos_ == "NOUN" and d.token.i in told)]  # "had a conversation"
     for d in drafts:
         as_intent(ctx, d)
         fill_target(ctx, d)
@@ -61,15 +63,22 @@ def _drafts(ctx: EventContext) -> list[Draft]:
     return drafts
 
 
+def _unknown_perpetrator(ctx: EventContext, d: Draft) -> bool:
+    """A material-conflict act with a target or a place but no named perpetrator ("a colonel was killed by a
+    roadside bomb"): kept with an empty source, never given an invented one."""
+    return ctx.book.quad(ctx.book.plover(d.code)) == 4 and bool(d.target or location(ctx, d))
+
+
 def _event(ctx: EventContext, d: Draft, event_id: str, text: str, sentences: dict[int, int]) -> Event:
     """The `Event` record of draft `d`: type, participants, trigger, modality, date, place and statement."""
     mood, condition = modality(d)
     statement = statement_of(ctx, d)
     plover = ctx.book.plover(d.code)
+    when, when_from = date(ctx, d, statement, mood)
     return Event(
         id=event_id, type=plover, cameo=d.code, quad=ctx.book.quad(plover),
         source=tuple(d.source), target=tuple(d.target), trigger=text_span(text, *_trigger(d)),
-        sentence=sentences.get(d.token.sent.start, 0), date=date(ctx, d, statement), location=location(ctx, d),
+        sentence=sentences.get(d.token.sent.start, 0), date=when, date_source=when_from, location=location(ctx, d),
         modality=mood, condition=text_span(text, *condition) if condition else None,
         statement=statement.id if statement is not None else None)
 

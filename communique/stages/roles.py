@@ -16,18 +16,19 @@ from spacy.tokens import Doc, Token
 
 from ..records import Actor
 
-__all__ = ["GROUP_NOUNS", "ROLE_NOUNS", "counterparts", "principal", "resolve_description"]
+__all__ = ["GROUP_NOUNS", "ROLE_NOUNS", "counterparts", "meeting_group", "principal", "resolve_description"]
 
 # Head nouns of descriptions of one office-holder, and the role words each may stand for.
 ROLE_NOUNS = {
-    "president": {"president"}, "leader": {"president", "prime", "chancellor", "king", "emir", "leader"},
+    "president": {"president"}, "presidents": {"president"}, "leaders": {"president", "prime", "chancellor"},
+    "ministers": {"minister", "secretary"}, "leader": {"president", "prime", "chancellor", "king", "emir", "leader"},
     "head": {"president", "prime", "chancellor", "king", "emir", "leader", "head"},
     "chancellor": {"chancellor"}, "premier": {"prime", "premier"}, "minister": {"minister"},
     "side": {"president", "prime", "chancellor", "king", "emir", "leader"},
     "secretary": {"secretary"}, "king": {"king"}, "emir": {"emir"},
 }
 # Plural descriptions of the meeting's participants.
-GROUP_NOUNS = {"leaders", "presidents", "sides", "parties", "heads", "interlocutors", "counterparts"}
+GROUP_NOUNS = {"leaders", "presidents", "sides", "parties", "heads", "interlocutors", "counterparts", "ministers"}
 HEAD_OF_STATE = {"state", "government"}  # "Head of State", "Head of Government"
 
 
@@ -56,14 +57,30 @@ def _subject_counts(doc: Doc, people: list[Actor]) -> dict[str, int]:
     return counts
 
 
-def counterparts(actors: Iterable[Actor], doc: Doc | None = None, limit: int = 3) -> list[Actor]:
-    """The principal and the other office-holders the article names most (the meeting's participants)."""
+def counterparts(actors: Iterable[Actor], doc: Doc | None = None, group: Token | None = None) -> list[Actor]:
+    """The meeting's participants: the principal and his counterpart(s), those holding the office the group
+    names first ("the two Presidents"); two unless the article has more leaders of that rank."""
     actors = list(actors)
+    wanted = ROLE_NOUNS.get(group.lemma_.lower(), set()) if group is not None else set()
     people = [a for a in _persons(actors) if a.role]
-    ranked = sorted(people, key=lambda a: (-len(a.mentions), min(m.start for m in a.mentions)))
+    ranked = sorted(people, key=lambda a: (not _role_fits(a, wanted), -len(a.mentions),
+                                           min(m.start for m in a.mentions)))
     first = principal(actors, doc)
     out = [first] if first is not None else []
-    return out + [a for a in ranked if a not in out][: limit - len(out)]
+    rest = [a for a in ranked if a not in out]
+    peers = [a for a in rest if wanted and _role_fits(a, wanted)]
+    two = group is None or any(c.lower_ in {"two", "both"} for c in group.children)
+    return out + (rest[:1] if two or len(peers) < 2 else peers)
+
+
+def meeting_group(tok: Token) -> bool:
+    """Whether `tok` heads a description of the meeting's participants: "the two leaders", "both sides", "the
+    parties", "They" is not one; "30 Western leaders" and "some leaders" are not."""
+    if tok.lower_ not in GROUP_NOUNS:
+        return False
+    words = {c.lower_ for c in tok.children if c.dep_ in {"det", "nummod", "predet", "preconj"}}
+    qualified = any(c.dep_ in {"amod", "compound", "poss", "prep"} for c in tok.children)
+    return bool(words) and words <= {"the", "two", "both"} and not qualified
 
 
 def _country_of(doc: Doc, head: Token, actors: dict[str, Actor]) -> str | None:

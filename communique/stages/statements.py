@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from ..records import Actor, DateMention, Statement
 from .extensions import register_extensions
 from .quotes import Quote, find_quotes
-from .roles import GROUP_NOUNS, ROLE_NOUNS, principal, resolve_description
+from .roles import ROLE_NOUNS, meeting_group, principal, resolve_description
 from .syntax import FUTURE_AUX, NOMINAL_SUBJECT_DEPS, subtree_chars, text_span, trim_chars
 
 register_extensions()  # the Doc._ attributes exist whenever a stage is importable
@@ -375,7 +375,7 @@ def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
     main = principal(actors.values(), doc)
     for f in found:
         anchor = f.cue[0] if f.cue else f.content[0]
-        if f.passive or f.speaker_tok is not None and f.speaker_tok.lower_ in GROUP_NOUNS:
+        if f.passive or f.speaker_tok is not None and meeting_group(f.speaker_tok):
             f.speaker_id = main.id if main is not None else None  # the account's own party
         elif f.speaker_tok is None and f.speaker_span is None:
             f.speaker_id = previous.speaker_id if previous else None
@@ -414,7 +414,7 @@ SOURCE_TYPES = {"person": "named", "anonymous": "anonymous", "group": "collectiv
 
 def _source_type(f: _Found, actor: Actor | None) -> str:
     """Named, anonymous, collective, institutional or unattributed, from the speaker actor or its words."""
-    if f.speaker_tok is not None and f.speaker_tok.lower_ in GROUP_NOUNS:
+    if f.speaker_tok is not None and meeting_group(f.speaker_tok):
         return "collective"
     if actor is not None:
         return SOURCE_TYPES[actor.kind]

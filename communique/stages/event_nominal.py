@@ -1,0 +1,86 @@
+"""Events named by nouns: "the shelling of Vinnytsia by the invaders", "Russia's invasion", "a Russian missile
+strike on Kyiv", "a telephone conversation with Macron".
+
+The trigger is a noun with a NOUN row in `event_patterns.csv` (whose object words, when given, are the noun's
+modifiers: "missile strike", "telephone call"). The source is the agent ("by the invaders"), the owner
+("Russia's"), an actor among its modifiers ("Russian shelling"), else the subject of the light verb that carries
+the noun ("Putin had a conversation", "the army launched an attack"). Targets are the objects of the row's
+prepositions ("of Vinnytsia", "on Kyiv", "with Macron").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..codebook import Pattern
+from .event_context import Draft, EventContext
+from .event_participants import np_actors, participants
+from .roles import principal
+
+__all__ = ["LIGHT_VERBS", "modifier_words", "nominal_draft"]
+
+# Verbs that carry an event noun without adding their own: "held talks", "launched an attack".
+LIGHT_VERBS = {"have", "hold", "conduct", "carry", "launch", "make", "stage", "mount", "start", "begin", "continue",
+               "pay", "undertake", "resume", "organise", "organize", "host"}
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
+
+
+def modifier_words(tok: Token) -> list[Token]:
+    """A noun's modifiers and the words of its "of" phrase ("exchange of views"): what its row's object words
+    are matched against."""
+    out = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
+    out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def _agent(ctx: EventContext, tok: Token) -> list[str]:
+    """The perpetrator or host named on the noun itself: "by the invaders", "Russia's", "Russian"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            found = [a for g in c.children if g.dep_ == "pobj" for a in participants(ctx, g)]
+            if found:
+                return found
+    for c in tok.children:
+        if c.dep_ == "poss" or c.dep_ in MODIFIER_DEPS and c.i < tok.i:
+            found = [a for a in participants(ctx, c) if ctx.actors[a].kind != "location"]
+            if found:
+                return found
+    return []
+
+
+def _carrier_subject(ctx: EventContext, tok: Token) -> list[str]:
+    """The subject of the light verb whose object the noun is ("Putin had a conversation with…")."""
+    head = tok.head
+    if tok.dep_ not in {"dobj", "attr"} or head.lemma_.lower() not in LIGHT_VERBS:
+        return []
+    subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None and head.dep_ in {"conj", "advcl", "xcomp"}:
+        subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    return participants(ctx, subj) if subj is not None else []
+
+
+def _targets(ctx: EventContext, tok: Token, p: Pattern, source: list[str]) -> list[str]:
+    """Objects of the row's prepositions, places included ("the shelling of Vinnytsia")."""
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in p.preps:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out += [a for a in np_actors(ctx, g, places=True) if a not in out and a not in source]
+    return out
+
+
+def nominal_draft(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
+    """The event a noun names, or None when it is only a modifier ("strike force") or names nobody."""
+    if tok.dep_ == "compound" or p.cameo is None:
+        return None
+    source = _agent(ctx, tok) or _carrier_subject(ctx, tok)
+    target = _targets(ctx, tok, p, source)
+    if not source and target and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2}:
+        own = principal(ctx.actors.values(), ctx.doc)  # a readout's "Telephone conversation with X": its principal's
+        source = [own.id] if own is not None and own.id not in target else []
+    if "symmetric" in p.frames and not target and len(source) > 1:
+        target = list(source)
+    if not source and not target:
+        return None
+    verbs = [tok.head] if tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"} else [tok]
+    return Draft(tok, p, p.cameo, source, target, [tok], verbs, base=p.cameo)
