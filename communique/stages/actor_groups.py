@@ -21,6 +21,13 @@ OFFICIAL_COMPOUNDS = {"government", "administration", "military", "security", "i
                       "palace", "party", "kremlin", "pentagon", "coalition", "alliance", "union", "western"}
 QUANTIFIERS = {"a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "other", "senior", "few"}
 DEFINITES = {"the", "these", "those", "his", "her", "their", "its", "our", "this", "that"}
+# Unnamed perpetrators of violence, actors whatever their determiner ("gunmen", "the invaders"), with the
+# sector their name gives (None when it says nothing of who they are).
+ARMED_HEADS = {"gunman": None, "gunmen": None, "attacker": None, "attackers": None, "assailant": None,
+               "assailants": None, "bomber": None, "bombers": None, "militant": "REB", "militants": "REB",
+               "rebel": "REB", "rebels": "REB", "insurgent": "REB", "insurgents": "REB", "separatist": "REB",
+               "separatists": "REB", "jihadist": "REB", "jihadists": "REB", "terrorist": "REB", "terrorists": "REB",
+               "invader": "MIL", "invaders": "MIL", "occupier": "MIL", "occupiers": "MIL"}
 
 
 def noun_phrase(ctx: Context, chunk: SpacySpan) -> None:
@@ -29,7 +36,9 @@ def noun_phrase(ctx: Context, chunk: SpacySpan) -> None:
     low = root.lower_
     dets = {t.lower_ for t in chunk if t.i < root.i}
     mods = [t for t in chunk if t.i < root.i]
-    if low in GROUP_HEADS:
+    if low in ARMED_HEADS:
+        armed(ctx, chunk, mods)
+    elif low in GROUP_HEADS:
         group(ctx, chunk, mods)
     elif low in ANON_HEADS and anonymous_shape(ctx, root, dets):
         anonymous(ctx, chunk, mods)
@@ -74,6 +83,20 @@ def anonymous(ctx: Context, chunk: SpacySpan, mods: list[Token]) -> None:
     sector = ctx.gaz.roles.get(root.lemma_.lower()) or (
         "GOV" if root.lemma_ in {"official", "diplomat", "government", "aide"} else None)
     add(ctx, key, start, end, Draft(key, text, "anonymous", code, sector))
+
+
+def armed(ctx: Context, chunk: SpacySpan, mods: list[Token]) -> None:
+    """An unnamed perpetrator ("gunmen", "a suicide bomber", "the Russian invaders"): one actor per kind and
+    country in the article, carrying the country its words give."""
+    root = chunk.root
+    where = [t for c in root.children if c.dep_ == "prep" and c.lower_ in {"in", "from"}
+             for g in c.children if g.dep_ == "pobj" for t in g.subtree]  # "rebels in Darfur"
+    code, _ = modifier_code(ctx, mods)
+    code = code or modifier_code(ctx, where)[0]
+    start = next((t.i for t in chunk if t.lower_ not in DEFINITES | QUANTIFIERS), chunk.start)
+    text = ctx.doc[start:chunk.end].text
+    key = f"armed:{root.lemma_.lower()}:{code or ''}"
+    add(ctx, key, start, chunk.end, Draft(key, text, "group", code, ARMED_HEADS[root.lower_]))
 
 
 def group(ctx: Context, chunk: SpacySpan, mods: list[Token]) -> None:

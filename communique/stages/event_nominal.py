@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..codebook import Pattern
 from .event_context import Draft, EventContext
-from .event_participants import np_actors, participants
+from .event_participants import names_victim, np_actors, participants
 from .roles import principal
 
 __all__ = ["LIGHT_VERBS", "modifier_words", "nominal_draft"]
@@ -80,7 +80,8 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
         source = [own.id] if own is not None and own.id not in target else []
     if "symmetric" in p.frames and not target and len(source) > 1:
         target = list(source)
-    if not source and not target:
+    conflict = ctx.book.quad(ctx.book.plover(p.cameo)) == 4
+    if not source and not target and not (conflict and names_victim(tok)):
         return None
     verbs = [tok.head] if tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"} else [tok]
     return Draft(tok, p, p.cameo, source, target, [tok], verbs, base=p.cameo)

@@ -7,8 +7,19 @@ from .event_context import EventContext, statement_at
 from .roles import counterparts, meeting_group, resolve_description
 from .syntax import SUBJECT_DEPS
 
-__all__ = ["FIRST_PERSON", "NP_PREPS", "TARGET_NP_PREPS", "THIRD_PERSON", "described", "last_person", "np_actors",
-           "participants", "place_of", "pronoun"]
+__all__ = [
+    "FIRST_PERSON",
+    "NP_PREPS",
+    "TARGET_NP_PREPS",
+    "THIRD_PERSON",
+    "described",
+    "last_person",
+    "names_victim",
+    "np_actors",
+    "participants",
+    "place_of",
+    "pronoun",
+]
 
 RELATIVE = {"who", "which", "that", "whom"}
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
@@ -139,3 +150,15 @@ def place_of(ctx: EventContext, prep: Token, kinds: set[str], exclude: list[str]
                 if actor.kind in kinds and actor_id not in exclude and (actor.country or not with_country):
                     return actor_id
     return None
+
+
+def names_victim(tok: Token) -> bool:
+    """Whether the act names what it struck, actor or not: an object, a passive subject, or "of"/"on"/"against"
+    a noun phrase ("shelling of cities", "killed four soldiers", "a colonel was killed")."""
+    for child in tok.children:
+        if child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"}:
+            return True
+        if child.dep_ == "prep" and child.lower_ in {"of", "on", "against"} and any(
+                g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"} for g in child.children):
+            return True
+    return False

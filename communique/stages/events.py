@@ -25,6 +25,7 @@ from .event_arguments import fill_target
 from .event_context import Draft, EventContext, make_context
 from .event_frames import as_intent, draft, obligations
 from .event_modality import modality
+from .event_participants import names_victim
 from .extensions import register_extensions
 from .syntax import text_span
 
@@ -66,7 +67,7 @@ def _drafts(ctx: EventContext) -> list[Draft]:
 def _unknown_perpetrator(ctx: EventContext, d: Draft) -> bool:
     """A material-conflict act with a target or a place but no named perpetrator ("a colonel was killed by a
     roadside bomb"): kept with an empty source, never given an invented one."""
-    return ctx.book.quad(ctx.book.plover(d.code)) == 4 and bool(d.target or location(ctx, d))
+    return ctx.book.quad(ctx.book.plover(d.code)) == 4 and bool(d.target or location(ctx, d) or names_victim(d.token))
 
 
 def _event(ctx: EventContext, d: Draft, event_id: str, text: str, sentences: dict[int, int]) -> Event:
