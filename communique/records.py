@@ -162,7 +162,8 @@ class Event:
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "type": self.type, "cameo": self.cameo, "quad": self.quad,
-            "source": list(self.source), "target": list(self.target), "trigger": self.trigger.to_dict(),
+            "source": list(self.source), "source_known": bool(self.source), "target": list(self.target),
+            "trigger": self.trigger.to_dict(),
             "sentence": self.sentence, "date": self.date, "date_source": self.date_source,
             "location": self.location, "modality": self.modality, "condition": _span_dict(self.condition),
             "statement": self.statement,

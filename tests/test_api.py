@@ -2,26 +2,20 @@
 schemathesis run over the OpenAPI spec that must find no server error."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from communique.api import MAX_BODY, create_app
-from communique.batch import ingest
-from communique.inputs import read_inputs
 from communique.settings import Settings
-from communique.store import open_store
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory, root: Path) -> str:
-    url = str(tmp_path_factory.mktemp("api") / "api.db")
-    store = open_store(url)
-    ingest(read_inputs([str(root / "examples" / "articles.jsonl")]), store)
-    store.close()
-    return url
+def db(tmp_path_factory: pytest.TempPathFactory, loaded_store_copy: Callable[[Path], str]) -> str:
+    """The examples in a store of this module's own (a test here posts an article to it)."""
+    return loaded_store_copy(tmp_path_factory.mktemp("api"))
 
 
 @pytest.fixture(scope="module")

@@ -69,15 +69,14 @@ def test_killed_ingest_leaves_whole_articles_and_resumes(store_url: str, tmp_pat
     store.close()
 
 
-@pytest.fixture
-def db(tmp_path: Path, root: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    url = str(tmp_path / "cli.db")
-    assert main(["ingest", str(root / "examples" / "articles.jsonl"), "--db", url]) == 0
-    assert "5 stored" in capsys.readouterr().out
-    return url
+def test_ingest_command_skips_what_the_store_holds(loaded_store_url: str, root: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", str(root / "examples" / "articles.jsonl"), "--db", loaded_store_url]) == 0
+    assert "0 stored, 5 skipped as duplicate" in capsys.readouterr().out
 
 
-def test_query_commands(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_query_commands(loaded_store_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    db = loaded_store_url
     assert main(["events", "--db", db, "--type", "ACCUSE", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows and all(r["type"] == "ACCUSE" and r["sentence"] and r["title"] for r in rows)

@@ -134,3 +134,63 @@ def test_statement_spans_lie_inside_and_speakers_exist(nlp, parts: list[str]) ->
             if span is not None:
                 assert 0 <= span.start <= span.end <= n and r.document.text[span.start:span.end] == span.text
         assert s.speaker is None or r.actor(s.speaker) is not None
+
+
+# -- the readout register (sentences written for these tests) ---------------------------------------------
+
+def test_a_cue_with_a_nominal_content_is_a_statement(nlp) -> None:
+    r = extract("Emmanuel Macron stressed the need for a lasting ceasefire in Sudan.", published=PUB)
+    st = only(r)
+    assert speaker_name(r, st) == "Emmanuel Macron" and st.content.text == "the need for a lasting ceasefire in Sudan"
+
+
+def test_informing_someone_about_something_is_a_statement_about_it(nlp) -> None:
+    r = extract("Olaf Scholz informed Emmanuel Macron about the results of his trip to Beijing.", published=PUB)
+    st = only(r)
+    assert speaker_name(r, st) == "Olaf Scholz" and st.content.text.startswith("about the results")
+
+
+def test_an_agentless_passive_is_said_by_the_accounts_principal(nlp) -> None:
+    r = extract("Vladimir Putin held talks with Kassym-Jomart Tokayev in Astana. Vladimir Putin praised the hosts. "
+                "It was noted that trade between the two countries had grown.", published=PUB)
+    passive = [s for s in r.statements if s.content.text.startswith("that trade")]
+    assert passive and speaker_name(r, passive[0]) == "Vladimir Putin" and passive[0].speaker_mention is None
+
+
+def test_a_role_description_speaks_for_the_office_holder_named_earlier(nlp) -> None:
+    r = extract("Volodymyr Zelenskyy met Ursula von der Leyen in Kyiv. The Head of State said that Ukraine "
+                "needs more air defence. The President of Ukraine also noted that winter will be hard.", published=PUB)
+    assert [speaker_name(r, s) for s in r.statements] == ["Volodymyr Zelenskiy", "Volodymyr Zelenskiy"]
+    assert all(s.source_type == "named" for s in r.statements)
+
+
+def test_a_description_without_a_name_is_the_holder_on_the_articles_date(nlp) -> None:
+    r = extract("The President of Russia said that the exercises would end on Friday.", published=date(2016, 5, 4))
+    assert speaker_name(r, only(r)) == "Vladimir Putin"
+    r2 = extract("The President of Russia said that the exercises would end on Friday.", published=date(2009, 5, 4))
+    assert speaker_name(r2, only(r2)) == "Dmitry Medvedev"
+
+
+def test_the_two_leaders_are_a_collective_speaker(nlp) -> None:
+    r = extract("Pedro Sanchez met Giorgia Meloni in Rome. The two leaders expressed their concern over migration "
+                "in the Mediterranean.", published=PUB)
+    st = only(r)
+    assert st.source_type == "collective" and st.speaker_mention and st.speaker_mention.text == "The two leaders"
+
+
+def test_fragments_are_never_speakers(nlp) -> None:
+    r = extract("According to plan, the ferry left Tallinn at noon. It was striking that nobody came.",
+                published=PUB)
+    assert not [s for s in r.statements if s.speaker_mention and s.speaker_mention.text in {"plan", "It"}]
+
+
+def test_i_in_a_transcript_is_its_speaker(nlp) -> None:
+    r = extract("Mette Frederiksen answered questions in Aarhus.\n\nI believe that the harbour will reopen soon.",
+                published=PUB)
+    inner = [s for s in r.statements if s.speaker_mention and s.speaker_mention.text == "I"]
+    assert inner and speaker_name(r, inner[0]) == "Mette Frederiksen"
+
+
+def test_a_statement_is_dated_when_it_was_said_not_by_its_content(nlp) -> None:
+    r = extract("Keir Starmer said that the treaty signed in 2019 must be honoured.", published=PUB)
+    assert only(r).date == PUB.isoformat()

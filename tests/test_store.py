@@ -5,17 +5,19 @@ import csv
 import io
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import create_engine, func, insert, inspect, select, text, update
 from synthetic import synthetic_articles
 
 from communique.batch import ingest
+from communique.codebook import load_codebook
 from communique.errors import StoreError
 from communique.inputs import read_inputs
 from communique.records import Article
-from communique.store import SCHEMA_VERSION, Store, open_store
+from communique.store import SCHEMA_VERSION, Store, database_url, open_store
 from communique.store.export import POLECAT_COLUMNS, export
 from communique.store.queries import (
     EventFilter,
@@ -28,21 +30,31 @@ from communique.store.queries import (
     list_failures,
     search,
 )
-from communique.store.schema import documents, events, schema_version, sightings
+from communique.store.schema import (
+    CORE_TABLES,
+    MIGRATIONS,
+    documents,
+    events,
+    metadata,
+    schema_version,
+    search_rows,
+    sightings,
+)
 
 
 @pytest.fixture
-def store(store_url: str) -> Store:
+def store(store_url: str) -> Iterator[Store]:
     s = open_store(store_url)
     yield s
     s.close()
 
 
 @pytest.fixture
-def loaded(store: Store, root: Path) -> Store:
-    summary = ingest(read_inputs([str(root / "examples" / "articles.jsonl")]), store)
-    assert summary.stored == 5 and not summary.failures
-    return store
+def loaded(loaded_url_on_both: str) -> Iterator[Store]:
+    """A store holding examples/articles.jsonl, this test's own copy, on SQLite and on PostgreSQL."""
+    s = open_store(loaded_url_on_both)
+    yield s
+    s.close()
 
 
 def _count(store: Store, table: object) -> int:
@@ -161,8 +173,34 @@ def test_one_event_told_by_two_stories_is_one_cluster(store: Store) -> None:
 def test_exports(loaded: Store, tmp_path: Path) -> None:
     out = io.StringIO()
     n = export(loaded, "polecat", out)
-    lines = out.getvalue().splitlines()
-    assert lines[0].split("\t") == POLECAT_COLUMNS and len(lines) == n + 1 and n == _count(loaded, events)
+    table = list(csv.reader(io.StringIO(out.getvalue(), newline=""), delimiter="\t", strict=True))
+    assert table[0] == POLECAT_COLUMNS and len(table) == n + 1 and n == _count(loaded, events)
+    assert all(len(row) == len(POLECAT_COLUMNS) for row in table)
+    polecat = {row[0]: dict(zip(POLECAT_COLUMNS, row)) for row in table[1:]}
+    assert len(polecat) == n  # one row per event, each under its own id
+    known = find_events(loaded, EventFilter(source="Britain", type="accuse"))
+    assert known, "examples/articles.jsonl has Britain accusing Russia"
+    ev = known[0]
+    row = polecat[f"{ev['document_id']}#{ev['local_id']}"]
+    assert (row["Event Type"], row["Quad Code"], row["Event Date"]) == (ev["type"], str(ev["quad"]), ev["when"])
+    assert (row["Event Type"], row["Quad Code"]) == ("ACCUSE", str(load_codebook().quad("ACCUSE")))
+    assert row["Actor Name"] == ";".join(a["name"] for a in ev["source"]) == "United Kingdom"
+    assert row["Recipient Name"] == ";".join(a["name"] for a in ev["target"]) == "Russia"
+    assert (row["Actor Country"], row["Recipient Country"]) == (ev["source"][0]["country"], ev["target"][0]["country"])
+    assert (row["Actor Country"], row["Recipient Country"]) == ("GBR", "RUS")
+    assert row["Event Mode"] == load_codebook().modes.get(ev["cameo"] or "", "")
+    assert row["Actor Sector"] == (ev["source"][0]["sector"] or "")
+    assert row["Recipient Sector"] == (ev["target"][0]["sector"] or "")
+    assert (row["Publication Date"], row["CAMEO"], row["Modality"]) == (ev["published"], ev["cameo"], ev["modality"])
+    assert (row["Trigger Start"], row["Trigger End"]) == (str(ev["trigger_start"]), str(ev["trigger_end"]))
+    assert row["Sentence"] == " ".join(ev["sentence"].split()) and "accuse" in row["Sentence"]
+    stored = find_events(loaded, EventFilter(limit=n))  # and every other row says what the store holds
+    assert sorted(polecat) == sorted(f"{e['document_id']}#{e['local_id']}" for e in stored)
+    for e in stored:
+        got = polecat[f"{e['document_id']}#{e['local_id']}"]
+        assert (got["Event Date"], got["Event Type"], got["Quad Code"], got["Publication Date"]) == (
+            e["when"] or "", e["type"], str(e["quad"]), e["published"] or "")
+    assert any(r["Event Date"] != r["Publication Date"] for r in polecat.values())  # so the dates are told apart
     out = io.StringIO()
     export(loaded, "csv", out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
@@ -253,6 +291,86 @@ def test_a_database_of_the_previous_release_migrates_and_keeps_every_article(tmp
         from_text = conn.execute(select(func.count()).select_from(events)
                                  .where(events.c.date_source == "text")).scalar_one()
     assert dated == from_text
+    assert ingest([Article(id="new", text=synthetic_articles(1)[0]["text"])], after).stored == 1
+    after.close()
+
+
+def _build_release_1_on_postgresql(url: str, fixture: Path) -> None:
+    """The PostgreSQL database release 0.1 would have left: schema version 1 as it was (events without
+    `date_source`, sightings unique on (document_id, article_id)), holding the rows of the SQLite fixture."""
+    engine = create_engine(database_url(url))
+    old = create_engine(database_url(str(fixture)))
+    try:
+        with engine.begin() as conn:
+            metadata.create_all(conn, tables=[schema_version])
+            conn.execute(insert(schema_version).values(version=1))
+            MIGRATIONS[0](conn)
+            conn.execute(text("ALTER TABLE events DROP COLUMN date_source"))
+            conn.execute(text("ALTER TABLE sightings DROP CONSTRAINT uq_sightings_seen"))
+            conn.execute(text("ALTER TABLE sightings ADD CONSTRAINT uq_sightings_article "
+                              "UNIQUE (document_id, article_id)"))
+        with old.connect() as src, engine.begin() as conn:
+            for table in CORE_TABLES:
+                if table.name == "communique_schema":
+                    continue
+                rows = [dict(r) for r in src.execute(text(f"SELECT * FROM {table.name}")).mappings()]
+                if rows:
+                    columns = ", ".join(f'"{n}"' for n in rows[0])
+                    values = ", ".join(f":{n}" for n in rows[0])
+                    conn.execute(text(f"INSERT INTO {table.name} ({columns}) VALUES ({values})"), rows)
+            found = [dict(r) for r in src.execute(text("SELECT kind, document_id, local_id, body FROM search"))
+                     .mappings()]
+            conn.execute(insert(search_rows), found)
+            for table in CORE_TABLES + [search_rows]:  # new ids follow the copied ones, as they would have
+                if "id" in table.c and table.c.id.autoincrement is True:
+                    conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), MAX(id)) "
+                                      f"FROM {table.name} HAVING MAX(id) IS NOT NULL"))
+    finally:
+        engine.dispose()
+        old.dispose()
+
+
+def test_a_postgresql_database_of_the_previous_release_migrates_and_keeps_every_article(
+        store_url: str, root: Path) -> None:
+    if not store_url.startswith("postgresql"):
+        pytest.skip("SQLite: test_a_database_of_the_previous_release_migrates_and_keeps_every_article covers it")
+    fixture = root / "tests" / "fixtures" / "store" / "release-0.1.db"
+    _build_release_1_on_postgresql(store_url, fixture)
+    release = create_engine(database_url(str(fixture)))
+    with release.connect() as conn:  # what release 0.1 stored
+        ids = sorted(r[0] for r in conn.execute(select(documents.c.id)))
+        seen = sorted(tuple(r) for r in conn.execute(select(sightings.c.document_id, sightings.c.article_id,
+                                                                   sightings.c.origin)))
+        n_events = conn.execute(select(func.count()).select_from(events)).scalar_one()
+        n_dated = conn.execute(select(func.count()).select_from(events).where(events.c.date.is_not(None))
+                               ).scalar_one()
+        old_columns = {t: [c["name"] for c in inspect(conn).get_columns(t)] for t in ("events", "sightings")}
+        old_unique = inspect(conn).get_unique_constraints("sightings")
+    release.dispose()
+    assert len(ids) == 5 and len(seen) >= 5 and n_dated > 0
+
+    before = open_store(store_url, migrate=False)
+    with before.engine.connect() as conn:  # the same schema as the SQLite file of that release
+        assert before.version(conn) == 1
+        assert {t: [c["name"] for c in inspect(conn).get_columns(t)] for t in old_columns} == old_columns
+        assert [(u["name"], u["column_names"]) for u in inspect(conn).get_unique_constraints("sightings")] == [
+            (u["name"], u["column_names"]) for u in old_unique]
+        assert sorted(r[0] for r in conn.execute(select(documents.c.id))) == ids
+    before.close()
+
+    after = open_store(store_url)
+    with after.engine.connect() as conn:
+        assert after.version(conn) == SCHEMA_VERSION
+        assert sorted(r[0] for r in conn.execute(select(documents.c.id))) == ids
+        assert sorted(tuple(r) for r in conn.execute(select(sightings.c.document_id, sightings.c.article_id,
+                                                            sightings.c.origin))) == seen
+        assert conn.execute(select(func.count()).select_from(events)).scalar_one() == n_events
+        from_text = conn.execute(select(func.count()).select_from(events)
+                                 .where(events.c.date_source == "text")).scalar_one()
+        unique = {u["name"]: u["column_names"] for u in inspect(conn).get_unique_constraints("sightings")}
+    assert from_text == n_dated
+    assert unique == {"uq_sightings_seen": ["document_id", "article_id", "origin"]}
+    assert search(after, "grain corridor")[0]["document_id"] == "agreement-grain"  # the copied search rows
     assert ingest([Article(id="new", text=synthetic_articles(1)[0]["text"])], after).stored == 1
     after.close()
 

@@ -9,13 +9,12 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from communique.batch import ingest
-from communique.inputs import read_inputs
 from communique.records import Article
 from communique.store import open_store
 
@@ -28,13 +27,12 @@ ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, root: Path) -> Iterator[str]:
+def server(tmp_path_factory: pytest.TempPathFactory, loaded_store_copy: Callable[[Path], str]) -> Iterator[str]:
     if not Path(CHROMIUM).exists():
         pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install chromium (.ci/run does), or set COMMUNIQUE_CHROMIUM")
     pytest.importorskip("playwright", reason="pip install playwright (the test extra)")
-    db = str(tmp_path_factory.mktemp("ui") / "ui.db")
+    db = loaded_store_copy(tmp_path_factory.mktemp("ui"))
     store = open_store(db)
-    ingest(read_inputs([str(root / "examples" / "articles.jsonl")]), store)
     from datetime import date
     ingest([Article(id="hostile", text=HOSTILE, title="A <b>bold</b> title", published=date(2025, 4, 7))], store)
     store.close()

@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 from .actor_context import Context, Draft, new_context
 from .actor_finder import ActorFinder, Match
 from .actor_groups import noun_phrase
+from .actor_offices import office_descriptions
 from .actor_people import national_leaders, people_pass
 from .actor_states import gazetteer_match, ner_org, place
 
@@ -35,6 +36,7 @@ def resolve(finder: ActorFinder, doc: Doc) -> list[Draft]:
     matches = finder.matches(doc)
     gaz_tokens = {i for span, _ in matches for i in range(span.start, span.end)}
     people_pass(ctx, matches, gaz_tokens)
+    office_descriptions(ctx)
     for chunk in doc.noun_chunks:
         noun_phrase(ctx, chunk)
     _national_orgs(ctx, matches)

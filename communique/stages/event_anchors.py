@@ -82,7 +82,7 @@ def location(ctx: EventContext, d: Draft) -> str | None:
                 return found
     for obj in complements(d.token):  # "met diplomats in Paris"
         for child in obj.children:
-            found = place_of(ctx, child, {"location"}, d.target)
+            found = place_of(ctx, child, {"location"}, d.target, preps=PLACE_PREPS)
             if found:
                 return found
     return None

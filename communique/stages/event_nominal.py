@@ -80,7 +80,7 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
         source = [own.id] if own is not None and own.id not in target else []
     if "symmetric" in p.frames and not target and len(source) > 1:
         target = list(source)
-    conflict = ctx.book.quad(ctx.book.plover(p.cameo)) == 4
+    conflict = ctx.book.plover(p.cameo) in {"ASSAULT", "COERCE"}
     if not source and not target and not (conflict and names_victim(tok)):
         return None
     verbs = [tok.head] if tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"} else [tok]

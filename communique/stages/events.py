@@ -34,6 +34,7 @@ register_extensions()  # the Doc._ attributes exist whenever a stage is importab
 __all__ = ["MAX_PER_SENTENCE", "MODALITIES", "EventsComponent", "find_events", "make_events_component"]
 
 MAX_PER_SENTENCE = 8
+VIOLENT = frozenset({"ASSAULT", "COERCE"})  # acts reported without their perpetrator ("a colonel was killed")
 
 
 def find_events(doc: Doc, codebook: Codebook | None = None) -> list[Event]:
@@ -67,7 +68,7 @@ def _drafts(ctx: EventContext) -> list[Draft]:
 def _unknown_perpetrator(ctx: EventContext, d: Draft) -> bool:
     """A material-conflict act with a target or a place but no named perpetrator ("a colonel was killed by a
     roadside bomb"): kept with an empty source, never given an invented one."""
-    return ctx.book.quad(ctx.book.plover(d.code)) == 4 and bool(d.target or location(ctx, d) or names_victim(d.token))
+    return ctx.book.plover(d.code) in VIOLENT and bool(d.target or location(ctx, d) or names_victim(d.token))
 
 
 def _event(ctx: EventContext, d: Draft, event_id: str, text: str, sentences: dict[int, int]) -> Event:

@@ -1,0 +1,44 @@
+"""Who a description names: the article's principal, the meeting's participants, an office-holder."""
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+
+from communique import extract
+from communique.stages.roles import counterparts, meeting_group, principal
+
+PUB = date(2024, 6, 12)
+
+
+def test_the_principal_is_the_most_frequent_subject_not_the_most_mentioned() -> None:
+    from communique.stages.pipeline import load_nlp
+
+    text = ("Talks with Chancellor Olaf Scholz\n\nEmmanuel Macron received Olaf Scholz in Paris. Olaf Scholz arrived "
+            "late and Olaf Scholz left early. Emmanuel Macron spoke of energy. Emmanuel Macron thanked Olaf Scholz.")
+    doc = load_nlp()(text)
+    mentions = {a.name: len(a.mentions) for a in doc._.actors}
+    assert mentions["Olaf Scholz"] > mentions["Emmanuel Macron"]  # named more often, but the guest
+    assert principal(doc._.actors, doc).name == "Emmanuel Macron"
+
+
+def test_the_meetings_participants_are_the_principal_and_a_counterpart(nlp: Language) -> None:
+    from communique.stages.pipeline import load_nlp
+
+    doc = load_nlp()("Pedro Sanchez met Giorgia Meloni in Rome. Pedro Sanchez praised Italian ports. "
+                     "Foreign Minister Jose Manuel Albares was also present.")
+    names = [a.name for a in counterparts(doc._.actors, doc)]
+    assert names[0] == "Pedro Sanchez" and "Giorgia Meloni" in names and len(names) == 2
+
+
+def test_only_definite_groups_are_the_meeting(nlp: Language) -> None:
+    doc = nlp("The two leaders spoke. Both sides agreed. Thirty Western leaders met. Some leaders left.")
+    heads = [t for t in doc if t.lower_ in {"leaders", "sides"}]
+    assert [meeting_group(t) for t in heads] == [True, True, False, False]
+
+
+def test_a_description_is_a_mention_of_the_holder_on_the_date() -> None:
+    before = extract("The Ukrainian President visited Lviv.", published=date(2018, 3, 1))
+    after = extract("The Ukrainian President visited Lviv.", published=date(2021, 3, 1))
+    assert [a.name for a in before.actors if a.kind == "person"] == ["Petro Poroshenko"]
+    assert [a.name for a in after.actors if a.kind == "person"] == ["Volodymyr Zelenskiy"]
