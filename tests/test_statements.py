@@ -194,3 +194,30 @@ def test_i_in_a_transcript_is_its_speaker(nlp) -> None:
 def test_a_statement_is_dated_when_it_was_said_not_by_its_content(nlp) -> None:
     r = extract("Keir Starmer said that the treaty signed in 2019 must be honoured.", published=PUB)
     assert only(r).date == PUB.isoformat()
+
+
+def test_a_transcript_turn_is_its_speakers_direct_speech(nlp) -> None:
+    r = extract("Meeting on the harvest\n\nVladimir Putin: Good afternoon. As you know, the grain crop was large.\n\n"
+                "Dmitry Patrushev: Thank you. Exports will grow this year.", published=date(2021, 8, 2))
+    turns = [(s.speaker_mention.text if s.speaker_mention else None, s.kind, s.content.text[:10])
+             for s in r.statements]
+    assert turns == [("Vladimir Putin", "direct", "Good after"), ("Dmitry Patrushev", "direct", "Thank you.")]
+    assert speaker_name(r, r.statements[0]) == "Vladimir Putin"
+
+
+def test_as_someone_noted_attributes_the_main_clause(nlp) -> None:
+    r = extract("As Alexander Stubb noted, the border with Russia remains closed.", published=PUB)
+    st = only(r)
+    assert speaker_name(r, st) == "Alexander Stubb" and st.content.text.startswith("the border with Russia")
+
+
+def test_this_was_stated_by_someone_attributes_the_sentence_before(nlp) -> None:
+    r = extract("Finland will buy more artillery. This was stated by Alexander Stubb in Turku.", published=PUB)
+    st = only(r)
+    assert speaker_name(r, st) == "Alexander Stubb" and st.content.text == "Finland will buy more artillery."
+
+
+def test_according_to_him_is_the_person_named_before(nlp) -> None:
+    r = extract("Reporters met Alexander Stubb in Turku. According to him, the border will stay closed.",
+                published=PUB)
+    assert speaker_name(r, only(r)) == "Alexander Stubb"

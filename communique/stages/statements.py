@@ -8,6 +8,7 @@ not statements. Negated cues ("has not announced") are not statements: nothing w
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -25,6 +26,8 @@ register_extensions()  # the Doc._ attributes exist whenever a stage is importab
 
 __all__ = ["communique_statements", "cue_lexicon", "find_statements"]
 
+OBJECT_PRONOUNS = {"him", "her", "them"}  # "according to him"
+TURN = re.compile(r"^([^\n:]{3,90}):[ \t]+(\S[^\n]*)", re.MULTILINE)  # "Vladimir Putin: As you know, …"
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 CLAUSES = {"ccomp", "parataxis"}
 CLEAR_WORDS = {"clear", "plain"}
@@ -126,19 +129,22 @@ def _subject(verb: Token) -> Token | None:
             return child
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.tag_ in {"VBD", "VBZ", "VBP", "VBG"}:
         return _subject(verb.head) if verb.head.i != verb.i else None
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.i != verb.head.i:  # "by emphasising that"
+        return _subject(verb.head.head)
     return None
 
 
 def _can_speak(tok: Token) -> bool:
-    """Whether a subject can be a speaker: not an expletive or a dummy ("It was revealing", "There is")."""
-    if tok.dep_ == "expl" or tok.lower_ in {"there", "this", "that", "which", "what"}:
+    """Whether a subject can be a speaker: not an expletive or a dummy ("It was revealing", "There is"), not
+    the hearer ("as you know")."""
+    if tok.dep_ == "expl" or tok.lower_ in {"there", "this", "that", "which", "what", "you"}:
         return False
     return not (tok.lower_ == "it" and any(c.dep_ == "ccomp" for c in tok.head.children))
 
 
 def _speaker_chars(subj: Token) -> tuple[int, int]:
     """The subject noun phrase, without a trailing relative clause or appositive."""
-    toks = [t for t in subj.subtree if t.i <= subj.i or t.dep_ in {"prep", "pobj", "compound", "amod"}
+    toks = [t for t in subj.subtree if t.i <= subj.i or t.dep_ in {"prep", "pobj", "compound", "amod", "cc", "conj"}
             and not any(a.dep_ in {"relcl", "appos"} for a in t.ancestors if a.i > subj.i)]
     toks = [t for t in toks if not (t.i > subj.i and t.is_punct)]
     first, last = min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)
@@ -209,7 +215,11 @@ class _Finder:
         """An agentless passive cue of an official account: said by the account's parties (`speaker` unset,
         `passive` set: resolved later to the article's principal)."""
         passive = any(c.dep_ == "auxpass" for c in tok.children)
-        if not passive or self.cues.get(tok.lemma_.lower()) != "speech" or any(c.dep_ == "agent" for c in tok.children):
+        if not passive or self.cues.get(tok.lemma_.lower()) != "speech":
+            return
+        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is not None:
+            self.agent_statement(tok, agent)
             return
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
@@ -220,6 +230,32 @@ class _Finder:
         else:
             return
         self.found.append(_Found("indirect", None, None, _cue_chars(tok), content, passive=True))
+
+    def agent_statement(self, tok: Token, agent: Token) -> None:
+        """"This was stated by X", "the plan was announced by X": X said the subject, or the sentence before."""
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is None:
+            return
+        if subj.lower_ in {"this", "that", "it"} and tok.sent.start > 0:
+            before = self.doc[tok.sent.start - 1].sent
+            content = trim_chars(self.text, before.start_char, before.end_char)
+        else:
+            content = trim_chars(self.text, *subtree_chars(subj))
+        self.found.append(_Found("indirect", agent, _speaker_chars(agent), _cue_chars(tok), content))
+
+    def transcript_statements(self) -> None:
+        """A transcript's turns: a line that opens with a named speaker and a colon ("Vladimir Putin: As you
+        know, …") is that speaker's direct speech, to the end of the line."""
+        for m in TURN.finditer(self.text):
+            span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+            if span is None or not len(span) or span[-1].pos_ != "PROPN" or not (
+                    self.is_actor(span[-1]) or len(span) <= 4 and all(t.text[:1].isupper() for t in span)):
+                continue
+            if any(t.pos_ in {"VERB", "AUX"} for t in span):
+                continue  # "Officials said: …" is a cue, read elsewhere
+            content = trim_chars(self.text, m.start(2), m.end(2))
+            if not self.overlaps_found(*content):
+                self.found.append(_Found("direct", span[-1], (span.start_char, span.end_char), None, content))
 
     def clause_of(self, tok: Token) -> tuple[int, int] | None:
         """Content span of a cue verb: its clausal complement, or the clause it interrupts."""
@@ -236,8 +272,9 @@ class _Finder:
             obj = self.object_of(tok)
             if obj is not None:
                 return trim_chars(self.text, *obj)
-        if tok.dep_ in {"parataxis", "advcl"} and tok.head.i < tok.i and tok.head.pos_ in {"VERB", "AUX"}:
-            start, end = subtree_chars(tok.head, exclude=tok)
+        as_clause = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        if tok.dep_ in {"parataxis", "advcl"} and (tok.head.i < tok.i or as_clause) and tok.head.pos_ in {"VERB", "AUX"}:
+            start, end = subtree_chars(tok.head, exclude=tok)  # "…, he added", "As Lula noted, …"
             return self.widen(start, end)
         return None
 
@@ -381,7 +418,7 @@ def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
             f.speaker_id = previous.speaker_id if previous else None
         elif f.speaker_tok is not None and f.speaker_tok.lower_ in {"i", "we"}:
             f.speaker_id = _quoting(found, f) or (main.id if main is not None else None)
-        elif f.speaker_tok is not None and f.speaker_tok.lower_ in PRONOUNS:
+        elif f.speaker_tok is not None and f.speaker_tok.lower_ in PRONOUNS | OBJECT_PRONOUNS:
             f.speaker_id = _pronoun(doc, f, previous, actors, anchor)
         elif f.speaker_span is not None and f.speaker_tok is not None:
             f.speaker_id = resolve_description(doc, f.speaker_tok, actors) or _actor_at(
@@ -401,7 +438,7 @@ def _pronoun(doc: Doc, f: _Found, previous: _Found | None, actors: dict[str, Act
     word = f.speaker_tok.lower_ if f.speaker_tok is not None else ""
     if word in {"you", "it"}:
         return None
-    kinds = {"person"} if word in {"he", "she"} else {"anonymous", "group", "organization", "country"}
+    kinds = {"person"} if word in {"he", "she", "him", "her"} else {"anonymous", "group", "organization", "country"}
     if previous is not None and previous.speaker_id and actors[previous.speaker_id].kind in kinds \
             and anchor - previous.content[1] < 600:
         return previous.speaker_id
@@ -447,6 +484,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     finder = _Finder(doc)
     text = finder.text
     finder.verb_statements()
+    finder.transcript_statements()
     finder.according_to()
     finder.found.sort(key=lambda f: f.content[0])
     finder.quote_statements()
