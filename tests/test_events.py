@@ -272,3 +272,20 @@ def test_an_event_in_a_statement_takes_the_statement_date() -> None:
 def test_a_future_event_is_not_dated_by_publication() -> None:
     _, events, _ = _events("Norway will host the Swedish foreign minister for talks.")
     assert events and all(e.date is None and e.date_source is None for e in events)
+
+
+def test_an_imperative_in_quoted_words_is_the_speakers_request() -> None:
+    _, events, names = _events('Emmanuel Macron spoke in Lille. "Open the border crossings for our trucks," he said.')
+    asked = [e for e in events if e.type == "REQUEST"]
+    assert asked and [names[x] for x in asked[0].source] == ["Emmanuel Macron"] and asked[0].trigger.text == "Open"
+
+
+def test_a_copular_accusation_is_an_accusation_by_the_speaker() -> None:
+    _, events, names = _events("Emmanuel Macron said that these are war crimes committed by the occupiers.")
+    accused = [e for e in events if e.type == "ACCUSE"]
+    assert accused and [names[x] for x in accused[0].source] == ["Emmanuel Macron"]
+
+
+def test_a_participle_names_its_victims() -> None:
+    _, events, _ = _events("Hundreds of villagers killed in the raid were buried on Friday.")
+    assert [e.type for e in events if e.trigger.text == "killed"] == ["ASSAULT"]

@@ -168,12 +168,38 @@ def as_intent(ctx: EventContext, d: Draft) -> None:
 
 
 def obligations(ctx: EventContext) -> list[Draft]:
-    """Reported obligations: "Britain said Libya must hand over the suspects" is a REQUEST of Libya."""
+    """Reported obligations ("Britain said Libya must hand over the suspects" is a REQUEST of Libya) and
+    imperatives in quoted words ("Close the sky!": a REQUEST by the speaker)."""
     out = []
     for st in ctx.statements:
         found = _obligation(ctx, st)
         if found is not None:
             out.append(found)
+        out += _imperatives(ctx, st)
+    return out
+
+
+def _imperatives(ctx: EventContext, st: Statement) -> list[Draft]:
+    """Requests a speaker makes in the imperative inside a quotation: a sentence-initial base-form verb with no
+    subject ("Close the sky over Ukraine", "Stop the shelling")."""
+    if st.kind not in {"direct", "mixed"} or not st.speaker:
+        return []
+    span = ctx.doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
+    out = []
+    for sent in span.sents if span is not None else []:
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        verb = words[0] if words else None
+        if verb is None or verb.tag_ != "VB" or verb.dep_ not in {"ROOT", "ccomp"} or any(
+                c.dep_ in SUBJECT_DEPS for c in verb.children):
+            continue
+        if verb.lower_ in {"let", "thank", "please"}:
+            continue
+        inner = ctx.memo.get(verb.i)
+        code = ctx.book.frame_code("request", inner.code) if inner is not None else None
+        if inner is not None:
+            inner.consumed = True
+        target = [a for c in verb.children if c.dep_ in {"dobj", "dative"} for a in participants(ctx, c)]
+        out.append(Draft(verb, OBLIGATION_PATTERN, code or "100", [st.speaker], target, [verb], [verb]))
     return out
 
 

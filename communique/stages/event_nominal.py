@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..codebook import Pattern
-from .event_context import Draft, EventContext
+from .event_context import Draft, EventContext, statement_at
 from .event_participants import names_victim, np_actors, participants
 from .roles import principal
 
@@ -69,10 +69,31 @@ def _targets(ctx: EventContext, tok: Token, p: Pattern, source: list[str]) -> li
     return out
 
 
+def _accusation(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
+    """A copular accusation ("This is genocide", "these are war crimes", "recognised as an act of aggression"):
+    the speaker of the words (else the account's principal) accuses whoever the subject or the noun names."""
+    copular = tok.dep_ in {"attr", "oprd"} or tok.dep_ == "pobj" and tok.head.lower_ == "as" or (
+        tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in {"attr", "oprd"})  # "an act of…"
+    if not copular or p.cameo is None:
+        return None
+    st = statement_at(ctx, tok.idx)
+    own = principal(ctx.actors.values(), ctx.doc)
+    source = [st.speaker] if st is not None and st.speaker else [own.id] if own is not None else []
+    verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    target = [a for a in (participants(ctx, subj) if subj is not None else []) + _agent(ctx, tok)
+              + _targets(ctx, tok, p, []) if a not in source]
+    if not source:
+        return None
+    return Draft(tok, p, p.cameo, source, list(dict.fromkeys(target)), [tok], [verb], base=p.cameo)
+
+
 def nominal_draft(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     """The event a noun names, or None when it is only a modifier ("strike force") or names nobody."""
     if tok.dep_ == "compound" or p.cameo is None:
         return None
+    if "accusation" in p.frames:
+        return _accusation(ctx, tok, p)
     source = _agent(ctx, tok) or _carrier_subject(ctx, tok)
     target = _targets(ctx, tok, p, source)
     if not source and target and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2}:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .event_context import EventContext, statement_at
-from .roles import counterparts, meeting_group, resolve_description
+from .roles import counterparts, meeting_group, principal, resolve_description
 from .syntax import SUBJECT_DEPS
 
 __all__ = [
@@ -82,7 +82,8 @@ def described(ctx: EventContext, tok: Token) -> list[str]:
     if meeting_group(tok):
         people = [a.id for a in counterparts(ctx.actors.values(), ctx.doc, tok)]
         return people if len(people) > 1 else []
-    if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+    headline = tok.i == tok.sent.start and tok.text[:1].isupper()  # "President held a meeting"
+    if headline or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         found = resolve_description(ctx.doc, tok, ctx.actors)
         return [found] if found else []
     return []
@@ -100,7 +101,8 @@ def pronoun(ctx: EventContext, tok: Token) -> str | None:
     if found is not None:
         return found
     if word in {"he", "she", "him", "her"}:
-        return last_person(ctx, tok)
+        main = principal(ctx.actors.values(), ctx.doc)
+        return last_person(ctx, tok) or (main.id if main is not None else None)
     return None
 
 
@@ -155,8 +157,10 @@ def place_of(ctx: EventContext, prep: Token, kinds: set[str], exclude: list[str]
 def names_victim(tok: Token) -> bool:
     """Whether the act names what it struck, actor or not: an object, a passive subject, or "of"/"on"/"against"
     a noun phrase ("shelling of cities", "killed four soldiers", "a colonel was killed")."""
+    if tok.dep_ in {"amod", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:  # "murdered children", "people killed"
+        return True
     for child in tok.children:
-        if child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"}:
+        if child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN", "PRON"} and child.lower_ != "it":
             return True
         if child.dep_ == "prep" and child.lower_ in {"of", "on", "against"} and any(
                 g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"} for g in child.children):
