@@ -107,3 +107,24 @@ def test_every_mention_points_at_its_text(nlp) -> None:
     for actor in r.actors:
         for m in actor.mentions:
             assert r.document.text[m.start:m.end] == m.text
+
+
+def test_a_generic_body_belongs_to_the_country_that_owns_it(nlp) -> None:
+    r = extract("Emmanuel Macron met Russia's Security Council envoys. The UN Security Council met later.",
+                published="2024-02-01")
+    names = {a.name: a for a in r.actors}
+    assert names["Security Council of Russia"].country == "RUS" and names["UN Security Council"].country == "UN"
+
+
+def test_a_region_of_a_country_is_a_place_in_it(nlp) -> None:
+    r = extract("Police in Northern Ireland detained two men. Troops moved into South Lebanon.",
+                published="2024-02-01")
+    assert not [a for a in r.actors if a.country == "IRL"]
+    south = [a for a in r.actors if a.name == "South Lebanon"]
+    assert south and south[0].kind == "location" and south[0].country == "LBN"
+
+
+def test_a_nationality_does_not_make_a_person_the_state(nlp) -> None:
+    r = extract("An American activist said that the protest would continue.", published="2024-02-01")
+    st = r.statements[0]
+    assert st.speaker is None and st.source_type == "anonymous"

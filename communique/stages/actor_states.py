@@ -6,6 +6,9 @@ from spacy.tokens import Span as SpacySpan
 from .actor_context import Context, Draft, add, entries_of, modifier_code, org_code
 from .actor_finder import Entry
 
+DIRECTIONS = {"northern", "southern", "eastern", "western", "north", "south", "east", "west", "central"}
+GENERIC_BODIES = {"security council", "parliament", "national assembly", "constitutional court", "supreme court"}
+
 __all__ = ["GOV_NOUNS", "MIL_NOUNS", "gazetteer_match", "is_place", "ner_org", "org_draft", "place"]
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from", "into", "via",
@@ -83,9 +86,32 @@ def place(ctx: Context, span: SpacySpan, iso3: str | None) -> None:
     add(ctx, f"place:{name}", span.start, span.end, Draft(f"place:{name}", name, "location", iso3))
 
 
+def _part_of_country(ctx: Context, span: SpacySpan) -> bool:
+    """"South Lebanon", "Eastern Ukraine": a region of the country, a place rather than the state."""
+    before = ctx.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ in DIRECTIONS and before.text[:1].isupper()
+
+
+def _owner_country(ctx: Context, span: SpacySpan) -> str | None:
+    """The country a generic body belongs to: "Russia's Security Council", "the Ukrainian Parliament"."""
+    doc = ctx.doc
+    if span.start >= 2 and doc[span.start - 1].text in {"'s", "’s"}:
+        owner = doc[span.start - 2].text
+    elif span.start >= 1:
+        owner = doc[span.start - 1].text
+    else:
+        return None
+    return next((e.key for e in entries_of(ctx, owner) if e.type in {"country", "demonym"}), None)
+
+
 def state_match(ctx: Context, span: SpacySpan, entry: Entry) -> None:
     """A country, demonym, capital or seat of power: the state, its government, its people or a place."""
     iso3 = entry.key
+    if entry.type == "country" and _part_of_country(ctx, span):
+        start = span.start - 1
+        key = f"place:{ctx.doc[start:span.end].text.lower()}"
+        add(ctx, key, start, span.end, Draft(key, ctx.doc[start:span.end].text, "location", iso3))
+        return
     inst = institution_after(ctx, span) if entry.type in {"demonym", "country"} else None
     if inst is not None:
         end, sector = inst
@@ -113,6 +139,13 @@ def org_match(ctx: Context, span: SpacySpan, entry: Entry) -> None:
         place(ctx, span, iso3)
         return
     if entry.type == "anaphor" and f"org:{entry.key}" not in ctx.drafts:
+        return
+    owner = _owner_country(ctx, span) if span.text.lower() in GENERIC_BODIES else None
+    if owner is not None:  # "Russia's Security Council" is Russia's, not the UN's
+        country = ctx.gaz.countries.get(owner)
+        key = f"body:{owner}:{span.text.lower()}"
+        name = f"{span.text} of {country.name if country else owner}"
+        add(ctx, key, span.start, span.end, Draft(key, name, "organization", owner, "GOV"))
         return
     add(ctx, f"org:{entry.key}", span.start, span.end, org_draft(ctx, entry.key))
 

@@ -27,6 +27,8 @@ register_extensions()  # the Doc._ attributes exist whenever a stage is importab
 __all__ = ["communique_statements", "cue_lexicon", "find_statements"]
 
 OBJECT_PRONOUNS = {"him", "her", "them"}  # "according to him"
+PRIVATE_PEOPLE = {"activist", "resident", "witness", "journalist", "expert", "analyst", "critic", "supporter",
+                  "student", "citizen", "man", "woman", "voter", "worker", "doctor", "lawyer", "blogger", "farmer"}
 TURN = re.compile(r"^([^\n:]{3,90}):[ \t]+(\S[^\n]*)", re.MULTILINE)  # "Vladimir Putin: As you know, …"
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 CLAUSES = {"ccomp", "parataxis"}
@@ -378,6 +380,8 @@ def _actor_at(doc: Doc, start: int, end: int, head: Token | None) -> str | None:
         exact = [a for s, e, a in hits if s <= head.idx < e]
         if exact:
             return exact[0]
+        if head.lemma_.lower() in PRIVATE_PEOPLE:
+            return None  # "an American activist": the country says where the speaker is from; no state spoke
     return hits[0][2] if hits else None
 
 
