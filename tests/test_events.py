@@ -289,3 +289,19 @@ def test_a_copular_accusation_is_an_accusation_by_the_speaker() -> None:
 def test_a_participle_names_its_victims() -> None:
     _, events, _ = _events("Hundreds of villagers killed in the raid were buried on Friday.")
     assert [e.type for e in events if e.trigger.text == "killed"] == ["ASSAULT"]
+
+
+def test_they_in_a_readout_are_the_meetings_participants() -> None:
+    _, events, names = _events("Narendra Modi had a telephone conversation with Olaf Scholz. They also discussed trade "
+                               "in machinery.")
+    discussed = [e for e in events if e.trigger.text.startswith("discussed")]
+    assert discussed and {names[x] for x in discussed[0].source} == {"Narendra Modi", "Olaf Scholz"}
+
+
+def test_an_agentless_noun_reported_as_such_is_the_principals_but_a_passing_one_is_nothing() -> None:
+    _, events, names = _events("Emmanuel Macron had talks with Olaf Scholz in Berlin. The conversation focused on "
+                               "energy.")
+    focused = [e for e in events if e.trigger.text == "conversation"]
+    assert focused and [names[x] for x in focused[0].source] == ["Emmanuel Macron"]
+    _, passing, _ = _events("Emmanuel Macron hopes to revive the stalled talks one day.")
+    assert not [e for e in passing if e.trigger.text == "talks"]

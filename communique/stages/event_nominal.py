@@ -88,6 +88,23 @@ def _accusation(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     return Draft(tok, p, p.cameo, source, list(dict.fromkeys(target)), [tok], [verb], base=p.cameo)
 
 
+def _reported_as_such(tok: Token) -> bool:
+    """Whether an agentless noun is what its sentence reports ("The conversation focused on…", a title
+    "Telephone conversation with…"), not a passing reference ("to revive the talks")."""
+    title = tok.sent.start == 0 and "\n" in tok.doc.text[: tok.sent.end_char + 1]  # a headline line of its own
+    return tok.dep_ in {"nsubj", "nsubjpass", "ROOT"} or title
+
+
+def _account_party(ctx: EventContext, tok: Token, target: list[str]) -> list[str]:
+    """Whose cooperative act an agentless noun reports: the speaker of the words it is in, else the account's
+    principal ("Telephone conversation with X", "the discussion focused on…")."""
+    st = statement_at(ctx, tok.idx)
+    if st is not None and st.speaker:
+        return [st.speaker] if st.speaker not in target else []
+    own = principal(ctx.actors.values(), ctx.doc)
+    return [own.id] if own is not None and own.id not in target else []
+
+
 def nominal_draft(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     """The event a noun names, or None when it is only a modifier ("strike force") or names nobody."""
     if tok.dep_ == "compound" or p.cameo is None:
@@ -96,9 +113,8 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
         return _accusation(ctx, tok, p)
     source = _agent(ctx, tok) or _carrier_subject(ctx, tok)
     target = _targets(ctx, tok, p, source)
-    if not source and target and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2}:
-        own = principal(ctx.actors.values(), ctx.doc)  # a readout's "Telephone conversation with X": its principal's
-        source = [own.id] if own is not None and own.id not in target else []
+    if not source and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2} and (target or _reported_as_such(tok)):
+        source = _account_party(ctx, tok, target)
     if "symmetric" in p.frames and not target and len(source) > 1:
         target = list(source)
     conflict = ctx.book.plover(p.cameo) in {"ASSAULT", "COERCE"}

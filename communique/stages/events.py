@@ -56,7 +56,7 @@ def _drafts(ctx: EventContext) -> list[Draft]:
     drafts = [d for d in (draft(ctx, tok) for tok in ctx.doc) if d is not None]
     drafts += obligations(ctx)
     drafts = [d for d in drafts if not d.consumed and (d.source or _unknown_perpetrator(ctx, d))]
-    told = {t.i for d in drafts if d.token.pos_ != "NOUN" for t in d.tokens if t.i != d.token.i}
+    told = {t.i for d in drafts if d.token.pos_ != "NOUN" for t in d.tokens}
     drafts = [d for d in drafts if not (d.token.pos_ == "NOUN" and d.token.i in told)]  # "had a conversation"
     for d in drafts:
         as_intent(ctx, d)
