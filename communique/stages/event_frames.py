@@ -186,7 +186,8 @@ def _imperatives(ctx: EventContext, st: Statement) -> list[Draft]:
         return []
     span = ctx.doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
     out = []
-    for sent in span.sents if span is not None else []:
+    sents = [] if span is None else [s for s in ctx.doc.sents if span.start <= s.start < span.end or s.start <= span.start < s.end]
+    for sent in sents:
         words = [t for t in sent if not t.is_punct and not t.is_space]
         verb = words[0] if words else None
         if verb is None or verb.tag_ != "VB" or verb.dep_ not in {"ROOT", "ccomp"} or any(
