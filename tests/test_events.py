@@ -305,3 +305,21 @@ def test_an_agentless_noun_reported_as_such_is_the_principals_but_a_passing_one_
     assert focused and [names[x] for x in focused[0].source] == ["Emmanuel Macron"]
     _, passing, _ = _events("Emmanuel Macron hopes to revive the stalled talks one day.")
     assert not [e for e in passing if e.trigger.text == "talks"]
+
+
+def test_a_real_kremlin_readout_yields_its_statements_and_events(shared) -> None:  # type: ignore[no-untyped-def]
+    """kremlin-en-17610 (a Putin–Obama telephone readout in ../shared): it gave no statement and no event."""
+    import json
+
+    row = next(json.loads(line) for line in (shared / "corpus" / "kremlin" / "articles.jsonl").open(encoding="utf-8")
+               if '"kremlin-en-17610"' in line)
+    text = "\n\n".join(p for p in (row["title"], row.get("lead") or "", row["text"]) if p)
+    record = extract(text, published=row["date"])
+    names = {a.id: a.name for a in record.actors}
+    assert len(record.statements) >= 4 and all(names.get(s.speaker or "") == "Vladimir Putin"
+                                               for s in record.statements)
+    kinds = {(e.type, frozenset(names[x] for x in e.source)) for e in record.events}
+    assert ("CONSULT", frozenset({"Vladimir Putin"})) in kinds
+    assert ("AGREE", frozenset({"Vladimir Putin", "Barack Obama"})) in kinds
+    assert ("REQUEST", frozenset({"Vladimir Putin", "Barack Obama"})) in kinds
+    assert len(record.events) >= 5

@@ -88,6 +88,10 @@ def _accusation(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     return Draft(tok, p, p.cameo, source, list(dict.fromkeys(target)), [tok], [verb], base=p.cameo)
 
 
+def _between(tok: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
+
+
 def _reported_as_such(tok: Token) -> bool:
     """Whether an agentless noun is what its sentence reports ("The conversation focused on…", a title
     "Telephone conversation with…"), not a passing reference ("to revive the talks")."""
@@ -113,6 +117,8 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
         return _accusation(ctx, tok, p)
     source = _agent(ctx, tok) or _carrier_subject(ctx, tok)
     target = _targets(ctx, tok, p, source)
+    if not source and "symmetric" in p.frames and len(target) > 1 and _between(tok):
+        source = list(target)  # "cooperation between Russia and the United States": both do it
     if not source and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2} and (target or _reported_as_such(tok)):
         source = _account_party(ctx, tok, target)
     if "symmetric" in p.frames and not target and len(source) > 1:
