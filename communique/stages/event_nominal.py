@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..codebook import Pattern
 from .event_context import Draft, EventContext, statement_at
-from .event_participants import names_victim, np_actors, participants
+from .event_participants import names_victim, np_actors, participants, place_of
 from .roles import principal
 
 __all__ = ["LIGHT_VERBS", "modifier_words", "nominal_draft"]
@@ -22,6 +22,7 @@ __all__ = ["LIGHT_VERBS", "modifier_words", "nominal_draft"]
 LIGHT_VERBS = {"have", "hold", "conduct", "carry", "launch", "make", "stage", "mount", "start", "begin", "continue",
                "pay", "undertake", "resume", "organise", "organize", "host"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
+PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
 
 
 def modifier_words(tok: Token) -> list[Token]:
@@ -88,6 +89,11 @@ def _accusation(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     return Draft(tok, p, p.cameo, source, list(dict.fromkeys(target)), [tok], [verb], base=p.cameo)
 
 
+def _placed(ctx: EventContext, tok: Token) -> bool:
+    """Whether the noun says where it happened ("the blast in the St Petersburg metro")."""
+    return any(place_of(ctx, c, {"location", "country"}, [], preps=PLACE_PREPS) for c in tok.children)
+
+
 def _between(tok: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
 
@@ -124,7 +130,7 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     if "symmetric" in p.frames and not target and len(source) > 1:
         target = list(source)
     conflict = ctx.book.plover(p.cameo) in {"ASSAULT", "COERCE"}
-    if not source and not target and not (conflict and names_victim(tok)):
+    if not source and not target and not (conflict and (names_victim(tok) or _placed(ctx, tok))):
         return None
     verbs = [tok.head] if tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"} else [tok]
     return Draft(tok, p, p.cameo, source, target, [tok], verbs, base=p.cameo)
