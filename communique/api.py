@@ -1,13 +1,17 @@
 """The REST API and the web UI, in one FastAPI app (`communique serve`).
 
-Reading routes are open; writing routes (`POST /api/articles`) need `Authorization: Bearer $COMMUNIQUE_TOKEN`,
-and without a token configured the server is read-only. Every error has one shape:
-`{"error": {"status": 404, "message": "..."}}`. Filters go through the store's named query functions; no SQL
-is built from request strings. The UI is static HTML and JavaScript served from the package (no CDN).
+Reading routes are open; writing routes (`POST /api/articles`) need `Authorization: Bearer $COMMUNIQUE_TOKEN`
+(the scheme in any case), and without a token configured the server is read-only; a refused write is answered
+before its body is read. Every error, a crash included, has one shape:
+`{"error": {"status": 404, "message": "..."}}`. `guard.Guard` bounds request bodies however they are sent, adds
+the security headers and checks the Host header on a loopback address. Filters go through the store's named
+query functions; no SQL is built from request strings. The UI is static HTML and JavaScript served from the
+package (no CDN).
 """
 from __future__ import annotations
 
 import hmac
+from collections.abc import MutableMapping
 from dataclasses import replace
 from enum import Enum
 from importlib import resources
@@ -19,7 +23,7 @@ from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
@@ -28,6 +32,8 @@ from .calendar import parse_published
 from .codebook import MODALITIES, SOURCE_TYPES, enumerations, plover_types
 from .errors import CommuniqueError, InputError
 from .extraction import extract
+from .guard import LOCAL_HOSTS, Guard, Refusal, content_policy, error_response, is_loopback
+from .inputs.fields import FIELD_LIMITS, field_problem
 from .records import Article, content_id
 from .settings import Settings
 from .store import Store, open_store
@@ -44,14 +50,27 @@ from .store.queries import (
     search,
 )
 
-__all__ = ["MAX_BODY", "create_app"]
+__all__ = ["MAX_BODY", "MAX_ID", "create_app"]
 
 MAX_BODY = 2_000_000  # bytes of request body
+MAX_ID = 2**31 - 1  # the largest actor id: the actors.id column is a 32-bit integer on PostgreSQL
+WRITE_ROUTES = {("POST", "/api/articles")}
+
+
+def _plain(value: str | None) -> str | None:
+    """A query or path value without control characters (PostgreSQL refuses NUL in any text)."""
+    if value is not None and any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise ValueError("control characters (NUL, newlines, ...) are not allowed here")
+    return value
+
+
+Plain = AfterValidator(_plain)
 Modality = Enum("Modality", {m: m for m in MODALITIES}, type=str)  # type: ignore[misc]
 SourceType = Enum("SourceType", {t: t for t in SOURCE_TYPES}, type=str)  # type: ignore[misc]
 PloverType = Enum("PloverType", {t: t for t in plover_types()}, type=str)  # type: ignore[misc]
 DateText = Annotated[str | None, Query(pattern=r"^\d{4}(-\d\d(-\d\d)?)?$", description="YYYY[-MM[-DD]]")]
-Name = Annotated[str | None, Query(max_length=200, description="part of a name, any case")]
+Name = Annotated[str | None, Query(max_length=200, description="part of a name, any case"), Plain]
+ActorId = Annotated[int | None, Query(ge=0, le=MAX_ID)]
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
@@ -60,11 +79,20 @@ class ArticleIn(BaseModel):
     """An article to extract or store."""
 
     text: str = Field(min_length=1, max_length=MAX_BODY)
-    id: str | None = Field(default=None, max_length=500)
-    title: str | None = Field(default=None, max_length=2000)
+    id: str | None = Field(default=None, max_length=FIELD_LIMITS["id"])
+    title: str | None = Field(default=None, max_length=FIELD_LIMITS["title"])
     published: str | None = Field(default=None, pattern=r"^\d{4}-\d\d-\d\d$")
-    source: str | None = Field(default=None, max_length=500)
-    url: str | None = Field(default=None, max_length=4000)
+    source: str | None = Field(default=None, max_length=FIELD_LIMITS["source"])
+    url: str | None = Field(default=None, max_length=FIELD_LIMITS["url"])
+    language: str | None = Field(default=None, max_length=FIELD_LIMITS["language"], description="default en")
+
+    @field_validator("text", "id", "title", "source", "url", "language")
+    @classmethod
+    def _usable(cls, value: str | None, info: Any) -> str | None:
+        problem = None if value is None else field_problem(info.field_name, value)
+        if problem is not None:
+            raise ValueError(problem)
+        return value
 
 
 class ErrorBody(BaseModel):
@@ -78,7 +106,8 @@ class ErrorOut(BaseModel):
     error: ErrorBody
 
 
-ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorOut} for code in (400, 401, 403, 404, 413, 422)}
+ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorOut}
+                                           for code in (400, 401, 403, 404, 413, 422, 500)}
 
 
 def the_store(request: Request) -> Store:
@@ -90,10 +119,6 @@ def the_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(the_store)]
 
 
-def _error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
-
-
 def _value(member: Enum | None) -> str | None:
     return None if member is None else str(member.value)
 
@@ -101,17 +126,26 @@ def _value(member: Enum | None) -> str | None:
 def _article(body: ArticleIn) -> Article:
     return Article(id=body.id or content_id(body.text), text=body.text, title=body.title,
                    published=parse_published(body.published, "published"), source=body.source, url=body.url,
-                   origin="request body")
+                   language=body.language or "en", origin="request body")
+
+
+def write_refusal(token: str | None, authorization: str | None) -> HTTPException | None:
+    """Why a writing request is refused (403 on a read-only server, 401 without the right bearer token; the
+    scheme is case-insensitive), or None when it may write."""
+    if not token:
+        return HTTPException(403, "this server is read-only: start it with COMMUNIQUE_TOKEN set to allow writing")
+    scheme, _, given = (authorization or "").strip().partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+        return HTTPException(401, "send the server's token as 'Authorization: Bearer TOKEN'",
+                             headers={"WWW-Authenticate": "Bearer"})
+    return None
 
 
 def writer(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
     """Writing routes need the server's token; without one configured the server is read-only."""
-    token: str | None = request.app.state.token
-    if not token:
-        raise HTTPException(403, "this server is read-only: start it with COMMUNIQUE_TOKEN set to allow writing")
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not hmac.compare_digest(given.encode(), token.encode()):
-        raise HTTPException(401, "send the server's token as 'Authorization: Bearer TOKEN'")
+    refused = write_refusal(request.app.state.token, authorization)
+    if refused is not None:
+        raise refused
 
 
 router = APIRouter()
@@ -122,12 +156,14 @@ def articles(s: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, An
     return {"items": list_articles(s, limit, offset), "limit": limit, "offset": offset}
 
 
-@router.get("/api/articles/{document_id}", summary="One article's record, its actors' ids, where it ran")
-def article(document_id: Annotated[str, PathParam(max_length=500)], s: StoreDep) -> dict[str, Any]:
+@router.get("/api/articles/{document_id:path}", summary="One article's record, its actors' ids, where it ran")
+def article(document_id: Annotated[str, PathParam(min_length=1, max_length=FIELD_LIMITS["id"]), Plain],
+            s: StoreDep) -> dict[str, Any]:
     found = article_record(s, document_id)
     if found is None:
         raise HTTPException(404, f"no article {document_id!r}: list them at /api/articles")
     return found
+
 
 def event_params(actor: Name = None, source: Name = None, target: Name = None, type: PloverType | None = None,
                  modality: Modality | None = None, since: DateText = None, until: DateText = None) -> EventFilter:
@@ -139,8 +175,8 @@ EventParams = Annotated[EventFilter, Depends(event_params)]
 
 
 @router.get("/api/events", summary="Events: who did what to whom")
-def events(s: StoreDep, f: EventParams, actor_id: Annotated[int | None, Query(ge=0, le=2**62)] = None,
-           limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+def events(s: StoreDep, f: EventParams, actor_id: ActorId = None, limit: Limit = 50,
+           offset: Offset = 0) -> dict[str, Any]:
     page = replace(f, actor_id=actor_id, limit=limit, offset=offset)
     return {"items": find_events(s, page), "limit": limit, "offset": offset}
 
@@ -148,7 +184,7 @@ def events(s: StoreDep, f: EventParams, actor_id: Annotated[int | None, Query(ge
 @router.get("/api/statements", summary="Statements: who said what")
 def statements(s: StoreDep, speaker: Name = None, source_type: SourceType | None = None,
                about: Name = None, since: DateText = None, until: DateText = None,
-               speaker_id: Annotated[int | None, Query(ge=0, le=2**62)] = None, limit: Limit = 50,
+               speaker_id: ActorId = None, limit: Limit = 50,
                offset: Offset = 0) -> dict[str, Any]:
     f = StatementFilter(speaker, _value(source_type), about, since, until, None, limit, offset, speaker_id)
     return {"items": find_statements(s, f), "limit": limit, "offset": offset}
@@ -162,7 +198,7 @@ def actor_list(s: StoreDep, country: Annotated[str | None, Query(pattern=r"^[A-Z
 
 
 @router.get("/api/actors/{actor_id}", summary="One actor's profile")
-def actor_page(actor_id: Annotated[int, PathParam(ge=0, le=2**62)], s: StoreDep) -> dict[str, Any]:
+def actor_page(actor_id: Annotated[int, PathParam(ge=0, le=MAX_ID)], s: StoreDep) -> dict[str, Any]:
     found = actor_profile(s, actor_id)
     if found is None:
         raise HTTPException(404, f"no actor {actor_id}: list them at /api/actors")
@@ -175,7 +211,7 @@ def network(s: StoreDep, f: EventParams) -> dict[str, Any]:
 
 
 @router.get("/api/search", summary="Full-text search over articles, statements and actor names")
-def find(q: Annotated[str, Query(min_length=1, max_length=500)], s: StoreDep, limit: Limit = 50,
+def find(q: Annotated[str, Query(min_length=1, max_length=500), Plain], s: StoreDep, limit: Limit = 50,
          offset: Offset = 0) -> dict[str, Any]:
     return {"items": search(s, q, limit, offset), "limit": limit, "offset": offset}
 
@@ -204,31 +240,37 @@ def home() -> RedirectResponse:
     return RedirectResponse("/ui/index.html")
 
 
-async def _limit_body(request: Request, call_next: Any) -> Any:
-    size = request.headers.get("content-length")
-    if size is not None and (not size.isdigit() or int(size) > MAX_BODY):
-        return _error(413, f"the request body is over {MAX_BODY:,} bytes: send one article at a time")
-    return await call_next(request)
-
-
 async def _http_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    return _error(exc.status_code, str(exc.detail))
+    return error_response(exc.status_code, str(exc.detail), dict(exc.headers or {}))
 
 
 async def _invalid(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     first = exc.errors()[0] if exc.errors() else {}
     where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
-    return _error(422, f"{where or 'request'}: {first.get('msg', 'invalid')}")
+    return error_response(422, f"{where or 'request'}: {first.get('msg', 'invalid')}")
 
 
 async def _ours(_: Request, exc: Exception) -> JSONResponse:
-    return _error(400 if isinstance(exc, InputError) else 500, str(exc))
+    return error_response(400 if isinstance(exc, InputError) else 500, str(exc))
 
 
-def create_app(db: str | None = None, token: str | None = None, settings: Settings | None = None) -> FastAPI:
-    """The app over the store at `db` (default: $COMMUNIQUE_DB or communique.db)."""
+def _refusal(token: str | None) -> Refusal:
+    """The requests refused before their body is read: writing ones this server would refuse anyway."""
+    def refuse(scope: MutableMapping[str, Any]) -> HTTPException | None:
+        if (scope.get("method"), scope.get("path")) not in WRITE_ROUTES:
+            return None
+        given = next((bytes(v).decode("latin-1") for k, v in scope.get("headers", ()) if k == b"authorization"),
+                     None)
+        return write_refusal(token, given)
+    return refuse
+
+
+def create_app(db: str | None = None, token: str | None = None, settings: Settings | None = None,
+               host: str | None = "127.0.0.1") -> FastAPI:
+    """The app over the store at `db` (default: $COMMUNIQUE_DB or communique.db). `host` is the address the
+    server listens on: on a loopback address, requests naming another host (DNS rebinding) are refused."""
     settings = settings or Settings.from_env(db=db)
     app = FastAPI(title="communique", version=__version__, responses=ERRORS,
                   description="Who did and said what to whom in the news: articles, events, statements and "
@@ -236,11 +278,12 @@ def create_app(db: str | None = None, token: str | None = None, settings: Settin
     app.state.store = open_store(settings.db)
     app.state.settings = settings
     app.state.token = token
-    app.middleware("http")(_limit_body)
+    ui = Path(str(resources.files("communique").joinpath("ui")))
+    app.add_middleware(Guard, limit=MAX_BODY, policy=content_policy(ui), refuse=_refusal(token),
+                       hosts=LOCAL_HOSTS if is_loopback(host) else None)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(CommuniqueError, _ours)
     app.include_router(router)
-    ui = Path(str(resources.files("communique").joinpath("ui")))
     app.mount("/ui", StaticFiles(directory=ui, html=True), name="ui")
     return app

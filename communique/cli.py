@@ -9,17 +9,20 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from . import __version__
 from .batch import Job, RunSummary, ingest, run_batch
 from .brief import render_brief
 from .calendar import parse_published
 from .codebook import MODALITIES, SOURCE_TYPES, plover_types
-from .errors import CommuniqueError
+from .errors import CommuniqueError, StoreError
 from .extraction import extract_many
 from .inputs import Defaults, count_inputs, read_inputs
 from .records import InputFailure, Record
 from .settings import Settings
 from .store import Store, open_store
+from .store.database import sqlite_path
 from .store.export import FORMATS, export
 from .store.queries import (
     EventFilter,
@@ -96,6 +99,10 @@ def _serve_commands(sub: Any) -> None:
     fl = sub.add_parser("failures", help="inputs that could not be stored, and why")
     _db(fl)
     fl.add_argument("--limit", type=int, default=50)
+    ck = sub.add_parser("check", help="check that the store is sound (exit status 0) or damaged (1)",
+                        description="SQLite: PRAGMA integrity_check; PostgreSQL: a read of every communique table.")
+    _db(ck)
+
 
 def _query_commands(sub: Any) -> None:
     ev = sub.add_parser("events", help="query events: who did what to whom")
@@ -329,13 +336,35 @@ def run_export(args: argparse.Namespace, out: TextIO) -> int:
         store.close()
 
 
+def run_check(args: argparse.Namespace, out: TextIO) -> int:
+    """`check`: one line saying whether the store is sound."""
+    db = Settings.from_env(db=args.db).db
+    path = sqlite_path(db)
+    if path is not None and not path.is_file():
+        raise StoreError(f"there is no store at {str(path)!r}: give the path of a communique database with --db")
+    store = open_store(db, migrate=False)
+    try:
+        where = store.describe()
+        problems = store.check()
+    finally:
+        store.close()
+    if problems:
+        shown = "; ".join(" ".join(p.split()) for p in problems[:3])
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        print(f"Error: the store at {where} is damaged: {shown}{more}: restore it from a backup, or ingest the "
+              "articles again into a new store", file=sys.stderr)
+        return 1
+    print(f"the store at {where} is sound", file=out)
+    return 0
+
+
 def run_serve(args: argparse.Namespace, out: TextIO) -> int:
     import uvicorn
 
     from .api import create_app
 
     settings = Settings.from_env(db=args.db)
-    app = create_app(settings=settings, token=os.environ.get("COMMUNIQUE_TOKEN") or None)
+    app = create_app(settings=settings, token=os.environ.get("COMMUNIQUE_TOKEN") or None, host=args.host)
     print(f"communique: serving {app.state.store.describe()} at http://{args.host}:{args.port}/ "
           f"(API docs at /docs{'' if os.environ.get('COMMUNIQUE_TOKEN') else '; read-only'})", file=out, flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
@@ -353,12 +382,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export(args, sys.stdout)
         if args.command == "serve":
             return run_serve(args, sys.stdout)
+        if args.command == "check":
+            return run_check(args, sys.stdout)
         return run_query(args, sys.stdout)
     except CommuniqueError as err:
         print(f"Error: {err}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0
+    except SQLAlchemyError as err:  # the database failed in the middle of a command
+        print(f"Error: the database failed ({' '.join(str(getattr(err, 'orig', None) or err).split())[:300]}): "
+              "run `communique check`", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from typing import Any, BinaryIO
 from ..calendar import parse_published
 from ..errors import InputError
 from ..records import Article, InputFailure, content_id
+from .fields import field_problem
 
 __all__ = ["Defaults", "check_text", "guess_title", "read_bytes", "read_jsonl", "read_text"]
 
@@ -78,23 +79,27 @@ def read_bytes(data: bytes, origin: str) -> str:
 
 
 def _text_field(data: dict[str, Any], key: str, origin: str) -> str | None:
+    """The line's `key` when it is a usable value (see `fields`), None when absent or empty."""
     value = data.get(key)
     if value is None or value == "":
         return None
-    if not isinstance(value, str):
-        raise InputError(f"{origin}: \"{key}\" must be a string, not {type(value).__name__}: fix the line")
-    return value
+    if key == "id" and type(value) is int:
+        value = str(value)  # a numeric id is kept as its digits
+    problem = field_problem(key, value)
+    if problem is not None:
+        raise InputError(f"{origin}: \"{key}\" {problem}: fix the line")
+    return str(value)
 
 
 def _article(data: Any, origin: str, defaults: Defaults) -> Article:
     if not isinstance(data, dict):
         raise InputError(f"{origin}: a JSONL line must be an object with a \"text\" field")
-    text = data.get("text")
-    if not isinstance(text, str):
+    if not isinstance(data.get("text"), str):
         raise InputError(f"{origin}: the line has no \"text\" string: every JSONL article needs one")
-    given = data.get("id")
+    text = _text_field(data, "text", origin) or ""
+    given = _text_field(data, "id", origin)
     published = parse_published(data.get("published") or data.get("date"), origin) or defaults.published
-    return Article(id=str(given) if given not in (None, "") else content_id(text), text=text,
+    return Article(id=given or content_id(text), text=text,
                    title=_text_field(data, "title", origin) or defaults.title, published=published,
                    source=_text_field(data, "source", origin) or defaults.source, url=_text_field(data, "url", origin),
                    language=_text_field(data, "language", origin) or "en", origin=origin)
@@ -113,6 +118,9 @@ def read_jsonl(stream: BinaryIO, name: str, defaults: Defaults) -> Iterator[Arti
             except json.JSONDecodeError as err:
                 raise InputError(f"{origin}: not valid JSON ({err.msg} at column {err.colno}): "
                                  "each line must be one JSON object") from None
+            except ValueError as err:  # a number of thousands of digits, for one
+                raise InputError(f"{origin}: not usable JSON ({err}): each line must be one article object") \
+                    from None
             except RecursionError:
                 raise InputError(f"{origin}: the JSON is nested too deeply: each line must be one flat article "
                                  "object") from None

@@ -11,8 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, update
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, inspect, literal, select, update
+from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
 from ..errors import StoreError
 from ..records import Document, Record
@@ -33,7 +33,9 @@ from .schema import (
 )
 from .write import Outcome, decide, insert_record, now
 
-__all__ = ["Store", "database_url", "open_store"]
+__all__ = ["Store", "database_url", "open_store", "sqlite_path"]
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def database_url(value: str | None) -> str:
@@ -44,6 +46,37 @@ def database_url(value: str | None) -> str:
     if "://" in value:
         return value
     return f"sqlite:///{Path(value)}"
+
+
+def sqlite_path(url: str | None) -> Path | None:
+    """The file of a SQLite store (None for PostgreSQL or an in-memory database)."""
+    full = database_url(url)
+    if not full.startswith("sqlite:///"):
+        return None
+    name = full.removeprefix("sqlite:///").split("?", 1)[0]
+    return Path(name) if name and name != ":memory:" else None
+
+
+def _not_sqlite(path: Path) -> str | None:
+    """Why the file at `path` cannot be a SQLite database (not one, or cut short), or None (also when it does
+    not exist or is empty: it becomes a new store)."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            head = f.read(100)
+    except OSError:
+        return None
+    if size == 0:
+        return None
+    if not head.startswith(SQLITE_MAGIC) or len(head) < 100:
+        return "it is not a SQLite database"
+    page = int.from_bytes(head[16:18], "big")
+    page = 65536 if page == 1 else page
+    pages = int.from_bytes(head[28:32], "big")
+    pending = any(path.with_name(path.name + end).exists() for end in ("-wal", "-journal"))  # SQLite completes it
+    if not pending and head[24:28] == head[92:96] and size < page * pages:  # a valid page count: all must be there
+        return f"the file is cut short ({size:,} of {page * pages:,} bytes)"
+    return None
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -68,13 +101,25 @@ class Store:
         found = conn.execute(select(schema_version.c.version)).scalar()
         return int(found or 0)
 
+    def foreign_tables(self, conn: Connection) -> list[str]:
+        """Tables that no communique store holds (another program's database, when there is no
+        communique_schema table)."""
+        ours = set(metadata.tables)
+        return sorted(t for t in inspect(conn).get_table_names()
+                      if t not in ours and not t.startswith(("search_", "sqlite_")))
+
     def migrate(self) -> int:
-        """Bring the schema to `SCHEMA_VERSION`; refuse a newer database. Returns the version now."""
+        """Bring the schema to `SCHEMA_VERSION`; refuse a newer database, and one of another program. Returns the
+        version now."""
         with self.engine.begin() as conn:
             current = self.version(conn)
             if current > SCHEMA_VERSION:
                 raise StoreError(f"the database is at schema version {current}, newer than this communique "
                                  f"({SCHEMA_VERSION}): upgrade communique to use it")
+            others = self.foreign_tables(conn) if current == 0 else []
+            if others:
+                raise StoreError(f"{self.describe()} is not a communique store (it holds other tables: "
+                                 f"{', '.join(others[:5])}): give the path of a communique store or of a new file")
             if current == 0:
                 metadata.create_all(conn, tables=[schema_version])
                 conn.execute(insert(schema_version).values(version=0))
@@ -134,6 +179,28 @@ class Store:
             if seen is None:
                 conn.execute(insert(failures).values(origin=origin, message=message, at=now()))
 
+    def check(self) -> list[str]:
+        """What is wrong with the store, empty when it is sound: SQLite's integrity check, or on PostgreSQL a
+        read of every communique table."""
+        with self.engine.connect() as conn:
+            if self.version(conn) == 0:
+                raise StoreError(f"{self.describe()} is not a communique store (it has no communique_schema "
+                                 "table): give the path of one with --db")
+            if self.dialect == "sqlite":
+                try:
+                    found = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA integrity_check")]
+                except DatabaseError as err:
+                    return [str(err.orig)]
+                return [] if found == ["ok"] else found
+            problems = []
+            for table in metadata.sorted_tables:
+                try:
+                    conn.execute(select(literal(1)).select_from(table).limit(1)).all()
+                except DBAPIError as err:
+                    problems.append(f"{table.name}: {' '.join(str(err.orig).split())}")
+                    conn.rollback()
+            return problems
+
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             return {t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
@@ -143,6 +210,11 @@ class Store:
 def open_store(url: str | None = None, migrate: bool = True) -> Store:
     """Open (and by default create or upgrade) the database at `url` (a path or postgresql:// address)."""
     full = database_url(url)
+    path = sqlite_path(url)
+    problem = _not_sqlite(path) if path is not None else None
+    if problem is not None:
+        raise StoreError(f"cannot open {str(path)!r} as a store: {problem}: give the path of a communique store "
+                         "or of a new file (restore a damaged one from a backup)")
     try:
         engine = create_engine(full, future=True)
     except (SQLAlchemyError, ImportError, ValueError) as err:
@@ -155,6 +227,14 @@ def open_store(url: str | None = None, migrate: bool = True) -> Store:
         try:
             store.migrate()
         except OperationalError as err:
+            store.close()
             raise StoreError(f"cannot open database {url or 'communique.db'!r} ({err.orig}): check the path or "
                              "that the server is running") from None
+        except DatabaseError as err:
+            store.close()
+            raise StoreError(f"cannot open database {url or 'communique.db'!r} ({err.orig}): it is not a usable "
+                             "communique store: give another path, or restore it from a backup") from None
+        except StoreError:
+            store.close()
+            raise
     return store

@@ -33,9 +33,12 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+// A link target that stays an http(s) URL or a page of this site: "//host" and "/\host" are other sites to a
+// browser (a backslash counts as a slash), and it drops tabs and newlines anywhere, so those are refused.
 function safeHref(v) {
   const s = String(v);
-  return /^(https?:\/\/|\/|[a-z]+\.html(\?|$)|\?|#)/i.test(s) ? s : "#";
+  if (/[\u0000-\u001f\u007f]/.test(s)) return "#";
+  return /^(https?:\/\/|\/(?![\/\\])|[a-z]+\.html(\?|$)|\?|#)/i.test(s) ? s : "#";
 }
 
 function param(name) { return new URLSearchParams(window.location.search).get(name); }
