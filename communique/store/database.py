@@ -217,7 +217,10 @@ def open_store(url: str | None = None, migrate: bool = True) -> Store:
                          "or of a new file (restore a damaged one from a backup)")
     try:
         engine = create_engine(full, future=True)
-    except (SQLAlchemyError, ImportError, ValueError) as err:
+    except ImportError:
+        raise StoreError(f"cannot use database {url!r}: PostgreSQL needs its driver: "
+                         "pip install 'communique[postgres]'") from None
+    except (SQLAlchemyError, ValueError) as err:
         raise StoreError(f"cannot use database {url!r} ({err}): give a file path or postgresql://user@host/db") \
             from None
     if engine.dialect.name == "sqlite":

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..codebook import load_codebook
-from ..errors import InputError
+from ..errors import ConfigError, InputError
 from .database import Store
 from .queries import EventFilter, StatementFilter, find_events, find_statements
 
@@ -111,9 +111,11 @@ def export(store: Store, fmt: str, out: TextIO | None, path: Path | None = None,
             w.writerow(item)
             n += 1
         return n
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ConfigError("--format parquet needs pyarrow: pip install 'communique[parquet]'") from None
     if path is None:
         raise InputError("--format parquet writes a file: give --output PATH")
     table = pa.Table.from_pylist(list(flat))
