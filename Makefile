@@ -26,7 +26,7 @@ serve: install
 	$(BIN)/communique serve --db communique.db
 
 test: install
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -q -rs -p no:cacheprovider
 
 eval: install
 	$(BIN)/python -m communique.tools.evaluation

@@ -11,7 +11,9 @@ package (no CDN).
 from __future__ import annotations
 
 import hmac
-from collections.abc import MutableMapping
+import threading
+from collections.abc import Iterator, MutableMapping
+from contextlib import contextmanager
 from dataclasses import replace
 from enum import Enum
 from importlib import resources
@@ -21,7 +23,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import AfterValidator, BaseModel, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -32,7 +34,7 @@ from .calendar import parse_published
 from .codebook import MODALITIES, SOURCE_TYPES, enumerations, plover_types
 from .errors import CommuniqueError, InputError
 from .extraction import extract
-from .guard import LOCAL_HOSTS, Guard, Refusal, content_policy, error_response, is_loopback
+from .guard import LOCAL_HOSTS, Guard, HeadDeadline, Refusal, content_policy, error_response, is_loopback
 from .inputs.fields import FIELD_LIMITS, field_problem
 from .records import Article, content_id
 from .settings import Settings
@@ -42,6 +44,11 @@ from .store.queries import (
     StatementFilter,
     actor_profile,
     article_record,
+    count_actors,
+    count_articles,
+    count_events,
+    count_search,
+    count_statements,
     find_actors,
     find_events,
     find_statements,
@@ -50,11 +57,17 @@ from .store.queries import (
     search,
 )
 
-__all__ = ["MAX_BODY", "MAX_ID", "create_app"]
+__all__ = ["MAX_BODY", "MAX_ID", "SERVER_LIMITS", "create_app"]
 
 MAX_BODY = 2_000_000  # bytes of request body
 MAX_ID = 2**31 - 1  # the largest actor id: the actors.id column is a 32-bit integer on PostgreSQL
 WRITE_ROUTES = {("POST", "/api/articles")}
+RETRY_AFTER = 10  # seconds a client turned away by a busy extractor is told to wait
+# uvicorn's settings for `communique serve`: idle keep-alive connections closed after 5 s, at most 200 connections
+# at once (503 past it), a request head (request line and headers) of at most 16 KiB that must arrive within
+# HeadDeadline.head_timeout (10 s): slow or idle clients cannot hold thousands of connections open.
+SERVER_LIMITS: dict[str, Any] = {"timeout_keep_alive": 5, "limit_concurrency": 200,
+                                 "h11_max_incomplete_event_size": 16384, "http": HeadDeadline}
 
 
 def _plain(value: str | None) -> str | None:
@@ -107,7 +120,7 @@ class ErrorOut(BaseModel):
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorOut}
-                                           for code in (400, 401, 403, 404, 413, 422, 500)}
+                                           for code in (400, 401, 403, 404, 413, 422, 429, 500)}
 
 
 def the_store(request: Request) -> Store:
@@ -151,9 +164,14 @@ def writer(request: Request, authorization: Annotated[str | None, Header()] = No
 router = APIRouter()
 
 
+def _page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> dict[str, Any]:
+    """One page of a list route: its rows, how many match in all, and where the page is."""
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+
 @router.get("/api/articles", summary="Stored articles, newest first")
 def articles(s: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    return {"items": list_articles(s, limit, offset), "limit": limit, "offset": offset}
+    return _page(list_articles(s, limit, offset), count_articles(s), limit, offset)
 
 
 @router.get("/api/articles/{document_id:path}", summary="One article's record, its actors' ids, where it ran")
@@ -178,7 +196,7 @@ EventParams = Annotated[EventFilter, Depends(event_params)]
 def events(s: StoreDep, f: EventParams, actor_id: ActorId = None, limit: Limit = 50,
            offset: Offset = 0) -> dict[str, Any]:
     page = replace(f, actor_id=actor_id, limit=limit, offset=offset)
-    return {"items": find_events(s, page), "limit": limit, "offset": offset}
+    return _page(find_events(s, page), count_events(s, page), limit, offset)
 
 
 @router.get("/api/statements", summary="Statements: who said what")
@@ -187,14 +205,14 @@ def statements(s: StoreDep, speaker: Name = None, source_type: SourceType | None
                speaker_id: ActorId = None, limit: Limit = 50,
                offset: Offset = 0) -> dict[str, Any]:
     f = StatementFilter(speaker, _value(source_type), about, since, until, None, limit, offset, speaker_id)
-    return {"items": find_statements(s, f), "limit": limit, "offset": offset}
+    return _page(find_statements(s, f), count_statements(s, f), limit, offset)
 
 
 @router.get("/api/actors", summary="Actors, most mentioned first")
 def actor_list(s: StoreDep, country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
                name: Name = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    return {"items": find_actors(s, country=country, name=name, limit=limit, offset=offset), "limit": limit,
-            "offset": offset}
+    return _page(find_actors(s, country=country, name=name, limit=limit, offset=offset),
+                 count_actors(s, country=country, name=name), limit, offset)
 
 
 @router.get("/api/actors/{actor_id}", summary="One actor's profile")
@@ -213,18 +231,39 @@ def network(s: StoreDep, f: EventParams) -> dict[str, Any]:
 @router.get("/api/search", summary="Full-text search over articles, statements and actor names")
 def find(q: Annotated[str, Query(min_length=1, max_length=500), Plain], s: StoreDep, limit: Limit = 50,
          offset: Offset = 0) -> dict[str, Any]:
-    return {"items": search(s, q, limit, offset), "limit": limit, "offset": offset}
+    return _page(search(s, q, limit, offset), count_search(s, q), limit, offset)
+
+
+@contextmanager
+def extraction_slot(request: Request) -> Iterator[None]:
+    """One of the server's `extract_concurrency` extraction slots, or 429 with Retry-After when all are taken
+    (an extraction holds a core and hundreds of MB for seconds: queueing more would only exhaust the server)."""
+    slots: threading.BoundedSemaphore = request.app.state.extractions
+    if not slots.acquire(blocking=False):
+        raise HTTPException(429, "the server is busy extracting other articles: try again in a few seconds",
+                            headers={"Retry-After": str(RETRY_AFTER)})
+    try:
+        yield
+    finally:
+        slots.release()
 
 
 @router.post("/api/extract", summary="Extract a record from text (nothing is stored)")
 def extract_only(body: ArticleIn, request: Request) -> dict[str, Any]:
-    return extract(_article(body), settings=request.app.state.settings).to_dict()
+    settings: Settings = request.app.state.settings
+    if len(body.text) > settings.extract_max_chars:
+        raise HTTPException(413, f"text: {len(body.text):,} characters, over this server's limit of "
+                                 f"{settings.extract_max_chars:,} for /api/extract (COMMUNIQUE_EXTRACT_MAX_CHARS): "
+                                 "split it, or run `communique extract` on it")
+    with extraction_slot(request):
+        return extract(_article(body), settings=settings).to_dict()
 
 
 @router.post("/api/articles", summary="Extract and store an article (needs the token)", status_code=201,
           dependencies=[Depends(writer)])
 def add(body: ArticleIn, s: StoreDep, request: Request) -> dict[str, Any]:
-    summary = ingest([_article(body)], s, request.app.state.settings)
+    with extraction_slot(request):
+        summary = ingest([_article(body)], s, request.app.state.settings)
     if summary.failures:
         raise HTTPException(400, str(summary.failures[0]))
     return summary.outcomes[0].to_dict()
@@ -238,6 +277,27 @@ def codebook() -> dict[str, Any]:
 @router.get("/", include_in_schema=False)
 def home() -> RedirectResponse:
     return RedirectResponse("/ui/index.html")
+
+
+@router.head("/", include_in_schema=False)
+def home_head() -> Response:
+    """`HEAD /` (a link checker, `curl -I`): the server is up."""
+    return Response(media_type="text/html")
+
+
+def _ui_file(name: str) -> Path:
+    return Path(str(resources.files("communique").joinpath("ui", name)))
+
+
+@router.get("/docs", include_in_schema=False)
+def docs() -> FileResponse:
+    """The API's reference, a page of ours built from /openapi.json (nothing from a CDN: it works offline)."""
+    return FileResponse(_ui_file("docs.html"), media_type="text/html")
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> FileResponse:
+    return FileResponse(_ui_file("favicon.svg"), media_type="image/svg+xml")
 
 
 async def _http_error(_: Request, exc: Exception) -> JSONResponse:
@@ -272,12 +332,13 @@ def create_app(db: str | None = None, token: str | None = None, settings: Settin
     """The app over the store at `db` (default: $COMMUNIQUE_DB or communique.db). `host` is the address the
     server listens on: on a loopback address, requests naming another host (DNS rebinding) are refused."""
     settings = settings or Settings.from_env(db=db)
-    app = FastAPI(title="communique", version=__version__, responses=ERRORS,
+    app = FastAPI(title="communique", version=__version__, responses=ERRORS, docs_url=None, redoc_url=None,
                   description="Who did and said what to whom in the news: articles, events, statements and "
                               "actors, each with the sentence it came from.")
     app.state.store = open_store(settings.db)
     app.state.settings = settings
     app.state.token = token
+    app.state.extractions = threading.BoundedSemaphore(settings.extract_concurrency)
     ui = Path(str(resources.files("communique").joinpath("ui")))
     app.add_middleware(Guard, limit=MAX_BODY, policy=content_policy(ui), refuse=_refusal(token),
                        hosts=LOCAL_HOSTS if is_loopback(host) else None)

@@ -10,6 +10,8 @@ All runners call the same `extract_chunk`: their records are identical.
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,8 +19,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from .errors import ConfigError
+from .errors import ConfigError, InputError
 from .extraction import extract_many
+from .inputs import check_text
 from .records import Article, InputFailure, Record
 from .settings import Settings
 from .store import Outcome, OutcomeKind, Store
@@ -26,6 +29,7 @@ from .store import Outcome, OutcomeKind, Store
 __all__ = ["Job", "RunSummary", "extract_chunk", "ingest", "run_batch"]
 
 IN_FLIGHT_PER_WORKER = 4
+ORPHAN_POLL = 0.5  # seconds between a worker's checks that the run that started it is still there
 
 
 @dataclass(frozen=True)
@@ -86,11 +90,23 @@ def extract_chunk(articles: list[Article], settings: dict[str, Any]) -> list[dic
     return out
 
 
-def _warm(settings: dict[str, Any]) -> None:
-    """Process-pool initializer: load the pipeline once per worker process."""
+def _warm(settings: dict[str, Any], parent: int | None = None) -> None:
+    """Process-pool initializer: watch the run that started this worker (`parent`: its process id, known before
+    this worker was spawned, which may have died since), then load the pipeline once per worker process."""
     from .stages.pipeline import load_nlp
 
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent,), name="orphan-watch", daemon=True).start()
     load_nlp(_settings(settings))
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker as soon as the process that started it is gone (killed with SIGKILL, say: then nothing
+    else would stop the worker, and the resource tracker waits for the workers). An orphan is adopted by
+    another process, so its parent id changes."""
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_POLL)
+    os._exit(1)
 
 
 class Runner(Protocol):
@@ -130,7 +146,7 @@ class _Local:
         for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
             os.environ.setdefault(var, "1")  # one BLAS thread per worker: N workers on N cores, not N²
         self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=_warm,
-                                        initargs=(settings,))
+                                        initargs=(settings, os.getpid()))
         self.settings = settings
 
     def submit(self, chunk: list[Article]) -> Future[list[dict[str, Any]]]:
@@ -191,11 +207,24 @@ class _Tally:
         self.tick()
 
 
-def _chunks(items: Iterable[Article | InputFailure], store: Store, tally: _Tally, size: int
+def _usable(item: Article | InputFailure, max_chars: int) -> Article | InputFailure:
+    """The article, or its failure when its text is one extraction refuses (binary, empty, too long, not
+    English): checked before the store is asked, so such a text is never taken for a near-duplicate."""
+    if isinstance(item, InputFailure):
+        return item
+    try:
+        check_text(item.text, item.origin, max_chars)
+    except InputError as err:
+        return InputFailure(item.origin, str(err).removeprefix(f"{item.origin}: "))
+    return item
+
+
+def _chunks(items: Iterable[Article | InputFailure], store: Store, tally: _Tally, size: int, max_chars: int
             ) -> Iterator[list[Article]]:
     """Chunks of the articles the store lacks; failures and known articles are tallied on the way."""
     chunk: list[Article] = []
     for item in items:
+        item = _usable(item, max_chars)
         if isinstance(item, InputFailure):
             tally.fail(item)
             continue
@@ -235,7 +264,7 @@ def run_batch(inputs: Iterable[Article | InputFailure], store: Store, settings: 
     limit = IN_FLIGHT_PER_WORKER * max(job.processes, 2 if job.scheduler else 1)
     flight: deque[Any] = deque()
     try:
-        for chunk in _chunks(inputs, store, tally, job.chunk_size):
+        for chunk in _chunks(inputs, store, tally, job.chunk_size, settings.max_chars):
             flight.append(runner.submit(chunk))
             if len(flight) >= limit:
                 _save(flight.popleft().result(), store, tally, on_record)

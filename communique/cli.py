@@ -16,7 +16,7 @@ from .batch import Job, RunSummary, ingest, run_batch
 from .brief import render_brief
 from .calendar import parse_published
 from .codebook import MODALITIES, SOURCE_TYPES, plover_types
-from .errors import CommuniqueError, StoreError
+from .errors import CommuniqueError, ConfigError, StoreError
 from .extraction import extract_many
 from .inputs import Defaults, count_inputs, read_inputs
 from .records import InputFailure, Record
@@ -29,6 +29,11 @@ from .store.queries import (
     StatementFilter,
     actor_profile,
     actors_named,
+    count_actors,
+    count_events,
+    count_failures,
+    count_search,
+    count_statements,
     find_actors,
     find_events,
     find_statements,
@@ -44,9 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"communique {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract source-attributed records from articles",
-                        description="Extract actors, dates, statements and events from .txt or .jsonl articles.")
-    ex.add_argument("paths", nargs="+", metavar="PATH", help=".txt file, .jsonl file (one article per line) or - "
-                                                             "for standard input")
+                        description="Extract actors, dates, statements and events from articles, without storing "
+                                    "them. Inputs: .txt files, .jsonl files (one article per line), .html pages, "
+                                    "RSS/Atom feeds, folders of these, http(s) URLs, or - for standard input.")
+    ex.add_argument("paths", nargs="+", metavar="PATH_OR_URL",
+                    help="a .txt file, a .jsonl file (one article object per line), an .html page, an RSS or Atom "
+                         "feed (.xml, .rss, .atom), a folder (its files of these kinds), an http(s) URL of an article "
+                         "or feed, or - for standard input (JSONL, HTML or plain text)")
     ex.add_argument("--published", help="publication date YYYY-MM-DD for articles that do not carry one")
     ex.add_argument("--title", help="title for text articles (default: the first line when it looks like one)")
     ex.add_argument("--format", choices=["brief", "json", "jsonl"], default=None,
@@ -135,6 +144,7 @@ def _lookup_commands(sub: Any) -> None:
     one.add_argument("name", metavar="NAME")
     _db(one)
     one.add_argument("--format", choices=["table", "json"], default="table")
+    one.add_argument("--limit", type=int, default=5, help="latest statements and events to show (default 5)")
     se = sub.add_parser("search", help="full-text search over articles, statements and actors")
     se.add_argument("words", nargs="+", metavar="WORDS")
     _db(se)
@@ -254,46 +264,110 @@ def _evidence(r: dict[str, Any]) -> str:
     return f"    “{_clip(r.get('sentence'), 100)}” — {_clip(r.get('title') or r['document_id'], 50)} {where}"
 
 
+def _count(n: int, noun: str) -> str:
+    """ "1 article", "2 articles"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _table(rows: list[dict[str, Any]], out: TextIO, *, noun: str, header: str, line: Any,
+           total: Any, offset: int) -> None:
+    """A table on the terminal: a header row, the rows, and which of how many these are; or "No NOUNs." """
+    if not rows:
+        print(f"No {noun}s.", file=out)
+        return
+    print(header, file=out)
+    out.writelines(line(r) + "\n" for r in rows)
+    print(f"{offset + 1}–{offset + len(rows)} of {_count(total(), noun)}", file=out)
+
+
+def _show(rows: list[dict[str, Any]], args: argparse.Namespace, out: TextIO, noun: str, header: str, line: Any,
+          total: Any) -> None:
+    if args.format == "table":
+        _table(rows, out, noun=noun, header=header, line=line, total=total, offset=args.offset)
+    else:
+        _emit(rows, args.format, out, line)
+
+
+def _event_line(r: dict[str, Any]) -> str:
+    mentions = r["cluster_mentions"] or 1
+    return (f"{r['when'] or '-'!s:<10}  {r['type']:<9} {_names(r['source'])} -> {_names(r['target'])}  "
+            f"({r['modality']})" + (f"  ×{mentions} stories" if mentions > 1 else "") + "\n" + _evidence(r))
+
+
+def _statement_line(r: dict[str, Any]) -> str:
+    return (f"{r['when'] or '-'!s:<10}  {r['speaker'] or r['speaker_text'] or 'unattributed'} "
+            f"({r['source_type']}): {_clip(r['content_text'], 90)}\n" + _evidence(r))
+
+
+EVENT_HEADER = f"{'DATE':<10}  {'TYPE':<9} SOURCE -> TARGET  (MODALITY), then the sentence and its article"
+STATEMENT_HEADER = f"{'DATE':<10}  SPEAKER (SOURCE TYPE): WHAT WAS SAID, then the sentence and its article"
+ACTOR_HEADER = f"{'NAME':<36} {'KIND':<12} {'COUNTRY':<7} {'SECTOR':<6} {'ARTICLES':>12}  ROLE"
+
+
+def _query_events(store: Store, args: argparse.Namespace, out: TextIO) -> None:
+    f = EventFilter(args.actor, args.source, args.target, args.type, args.modality, args.since, args.until, None,
+                    args.limit, args.offset)
+    _show(find_events(store, f), args, out, "event", EVENT_HEADER, _event_line, lambda: count_events(store, f))
+
+
+def _query_statements(store: Store, args: argparse.Namespace, out: TextIO) -> None:
+    f = StatementFilter(args.speaker, args.source_type, args.about, args.since, args.until, None, args.limit,
+                        args.offset)
+    _show(find_statements(store, f), args, out, "statement", STATEMENT_HEADER, _statement_line,
+          lambda: count_statements(store, f))
+
+
+def _query_actors(store: Store, args: argparse.Namespace, out: TextIO) -> None:
+    rows = find_actors(store, country=args.country, name=args.name, limit=args.limit, offset=args.offset)
+    _show(rows, args, out, "actor", ACTOR_HEADER, lambda r: (
+        f"{_clip(r['name'], 36):<36} {r['kind']:<12} {r['country'] or '-':<7} {r['sector'] or '-':<6} "
+        f"{_count(r['documents'], 'article'):>12}  {r['role'] or ''}").rstrip(),
+        lambda: count_actors(store, country=args.country, name=args.name))
+
+
+def _query_search(store: Store, args: argparse.Namespace, out: TextIO) -> None:
+    words = " ".join(args.words)
+    _show(search(store, words, limit=args.limit, offset=args.offset), args, out, "result",
+          f"{'KIND':<9} ARTICLE (PUBLISHED), then the matching words in [brackets]", lambda r: (
+              f"{r['kind']:<9} {_clip(r['title'] or r['document_id'], 50)} ({r['published'] or '-'})\n"
+              f"    {_clip(r['snippet'], 110)}"), lambda: count_search(store, words))
+
+
+def _query_failures(store: Store, args: argparse.Namespace, out: TextIO) -> None:
+    rows = list_failures(store, args.limit)
+    _table(rows, out, noun="failure", header=f"{'WHEN':<25}  INPUT: WHY IT FAILED",
+           line=lambda r: f"{r['at']!s:<25}  {r['origin']}: {r['message']}", total=lambda: count_failures(store),
+           offset=0)
+
+
+def _query_actor(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    found = actors_named(store, args.name)
+    if len(found) != 1:
+        return _ambiguous(args.name, found, out)
+    profile = actor_profile(store, found[0]["id"])
+    if profile is None:
+        return _ambiguous(args.name, [], out)
+    profile["latest_statements"] = find_statements(store, StatementFilter(speaker_id=profile["id"], limit=args.limit))
+    mine = EventFilter(actor_id=profile["id"], limit=args.limit)
+    profile["latest_events"], profile["events"] = find_events(store, mine), count_events(store, mine)
+    if args.format == "json":
+        json.dump(profile, out, ensure_ascii=False, indent=2, default=str)
+        out.write("\n")
+    else:
+        out.write(_profile(profile))
+    return 0
+
+
+QUERIES = {"events": _query_events, "statements": _query_statements, "actors": _query_actors,
+           "search": _query_search, "failures": _query_failures}
+
+
 def run_query(args: argparse.Namespace, out: TextIO) -> int:
     store = _open(args)
     try:
-        if args.command == "events":
-            rows = find_events(store, EventFilter(args.actor, args.source, args.target, args.type, args.modality,
-                                                  args.since, args.until, None, args.limit, args.offset))
-            _emit(rows, args.format, out, lambda r: (
-                f"{r['when'] or '-'!s:<10}  {r['type']:<9} {_names(r['source'])} -> {_names(r['target'])}  "
-                f"({r['modality']})" + (f"  ×{r['cluster_mentions']} stories" if (r['cluster_mentions'] or 1) > 1
-                                        else "") + "\n" + _evidence(r)))
-        elif args.command == "statements":
-            rows = find_statements(store, StatementFilter(args.speaker, args.source_type, args.about, args.since,
-                                                          args.until, None, args.limit, args.offset))
-            _emit(rows, args.format, out, lambda r: (
-                f"{r['when'] or '-'!s:<10}  {r['speaker'] or r['speaker_text'] or 'unattributed'} "
-                f"({r['source_type']}): {_clip(r['content_text'], 90)}\n" + _evidence(r)))
-        elif args.command == "actors":
-            rows = find_actors(store, country=args.country, name=args.name, limit=args.limit, offset=args.offset)
-            _emit(rows, args.format, out, lambda r: (
-                f"{_clip(r['name'], 36):<36} {r['kind']:<12} {r['country'] or '-':<5} {r['sector'] or '-':<4} "
-                f"{r['documents']:>5} articles  {r['role'] or ''}"))
-        elif args.command == "actor":
-            found = actors_named(store, args.name)
-            if len(found) != 1:
-                return _ambiguous(args.name, found, out)
-            profile = actor_profile(store, found[0]["id"])
-            if profile is None:
-                return _ambiguous(args.name, [], out)
-            if args.format == "json":
-                json.dump(profile, out, ensure_ascii=False, indent=2, default=str)
-                out.write("\n")
-            else:
-                out.write(_profile(profile))
-        elif args.command == "search":
-            rows = search(store, " ".join(args.words), limit=args.limit, offset=args.offset)
-            _emit(rows, args.format, out, lambda r: (
-                f"{r['kind']:<9} {_clip(r['title'] or r['document_id'], 50)} ({r['published'] or '-'})\n"
-                f"    {_clip(r['snippet'], 110)}"))
-        elif args.command == "failures":
-            out.writelines(f"{r['at']}  {r['origin']}: {r['message']}\n" for r in list_failures(store, args.limit))
+        if args.command == "actor":
+            return _query_actor(store, args, out)
+        QUERIES[args.command](store, args, out)
         return 0
     finally:
         store.close()
@@ -311,13 +385,20 @@ def _ambiguous(name: str, found: list[dict[str, Any]], out: TextIO) -> int:
 
 
 def _profile(p: dict[str, Any]) -> str:
+    """One actor: who they are, their roles, how often they appear, their counterparts and the latest of what they
+    said and did (each with its evidence)."""
     lines = [f"{p['name']}  ({p['kind']}, {p['country'] or 'no country'}, {p['sector'] or '-'})"]
-    for role in p["roles"]:
-        lines.append(f"  {role['role']}  ({role['first']} – {role['last']})")
-    lines.append(f"  {p['documents']} articles, {p['statements']} statements, {p['events_as_source']} events as "
-                 f"source, {p['events_as_target']} as target")
+    lines += [f"  {role['role']}  ({role['first']} – {role['last']})" for role in p["roles"]] or ["  no role found"]
+    lines.append(f"  {_count(p['documents'], 'article')}, {_count(p['statements'], 'statement')}, "
+                 f"{_count(p['events_as_source'], 'event')} as source, {p['events_as_target']} as target")
     if p["counterparts"]:
         lines.append("  counterparts: " + ", ".join(f"{c['name']} ({c['events']})" for c in p["counterparts"]))
+    for title, rows, line, total in (
+            ("Latest statements", p["latest_statements"], _statement_line, p["statements"]),
+            ("Latest events", p["latest_events"], _event_line, p["events"])):
+        lines.append("")
+        lines.append(f"{title} ({len(rows)} of {total}):" if rows else f"{title}: none")
+        lines += ["  " + r for row in rows for r in line(row).splitlines()]
     return "\n".join(lines) + "\n"
 
 
@@ -359,15 +440,18 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_serve(args: argparse.Namespace, out: TextIO) -> int:
-    import uvicorn
+    try:
+        import uvicorn
 
-    from .api import create_app
+        from .api import SERVER_LIMITS, create_app
+    except ImportError:
+        raise ConfigError("communique serve needs the web extra: pip install 'communique[serve]'") from None
 
     settings = Settings.from_env(db=args.db)
     app = create_app(settings=settings, token=os.environ.get("COMMUNIQUE_TOKEN") or None, host=args.host)
     print(f"communique: serving {app.state.store.describe()} at http://{args.host}:{args.port}/ "
           f"(API docs at /docs{'' if os.environ.get('COMMUNIQUE_TOKEN') else '; read-only'})", file=out, flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", **SERVER_LIMITS)
     return 0
 
 

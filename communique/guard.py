@@ -4,10 +4,12 @@ It refuses a Host header other than this machine's names when the server listens
 (a web page elsewhere cannot reach it by DNS rebinding), refuses a writing request before its body is read
 when it would be refused anyway, counts every request body as it streams (Content-Length or chunked) and
 answers 413 as soon as it passes the limit, adds the security headers to every response, and answers an
-unexpected crash with the API's JSON error shape instead of plain text.
+unexpected crash with the API's JSON error shape instead of plain text. `HeadDeadline` is the server's side:
+uvicorn's HTTP protocol with a deadline for each request's head, so that slow clients cannot hold connections.
 """
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import re
 from base64 import b64encode
@@ -17,9 +19,10 @@ from typing import Any
 
 from fastapi import HTTPException
 from fastapi.responses import JSONResponse
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
-__all__ = ["LOCAL_HOSTS", "BodyTooLarge", "Guard", "Refusal", "content_policy", "error_response", "host_name",
-           "is_loopback"]
+__all__ = ["LOCAL_HOSTS", "BodyTooLarge", "Guard", "HeadDeadline", "Refusal", "content_policy", "error_response",
+           "host_name", "is_loopback"]
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -156,3 +159,37 @@ class Guard:
             return message
 
         return counted
+
+
+class HeadDeadline(H11Protocol):
+    """uvicorn's h11 protocol, with a deadline for each request head: a client that has not sent a whole request
+    line and headers `head_timeout` seconds after connecting (or after its last response) is disconnected.
+    uvicorn itself waits for a request head forever (its keep-alive timer stops at the first byte), so a few
+    thousand clients sending a byte now and then would hold as many connections."""
+
+    head_timeout = 10.0
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)  # type: ignore[arg-type]
+        self._head_timer: asyncio.TimerHandle | None = None
+        self._await_head()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if not self.transport.is_closing():
+            self._await_head()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+        super().connection_lost(exc)
+
+    def _await_head(self) -> None:
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+        self._head_timer = self.loop.call_later(self.head_timeout, self._head_overdue, self.cycle)
+
+    def _head_overdue(self, last: Any) -> None:
+        """Close the connection when no request head came after the cycle `last` (None: since connecting)."""
+        if self.cycle is last and (last is None or last.response_complete) and not self.transport.is_closing():
+            self.transport.close()

@@ -33,6 +33,12 @@ class Settings:
         "roles.csv) added to the shipped ones")
     max_chars: int = _setting(
         1_000_000, "COMMUNIQUE_MAX_CHARS", "longest article text accepted, in characters")
+    extract_max_chars: int = _setting(
+        200_000, "COMMUNIQUE_EXTRACT_MAX_CHARS",
+        "longest text `POST /api/extract` takes, in characters (longer: 413); it runs while the client waits")
+    extract_concurrency: int = _setting(
+        2, "COMMUNIQUE_EXTRACT_CONCURRENCY",
+        "extractions `POST /api/extract` and `POST /api/articles` run at once; past it: 429 with Retry-After")
     batch_size: int = _setting(
         32, "COMMUNIQUE_BATCH_SIZE", "articles per nlp.pipe batch when extracting many")
     db: str = _setting(
@@ -61,7 +67,7 @@ class Settings:
 
 
 def _convert(name: str, raw: str) -> Any:
-    if name in {"max_chars", "batch_size"}:
+    if name in {"max_chars", "batch_size", "extract_max_chars", "extract_concurrency"}:
         try:
             value = int(raw)
         except ValueError:

@@ -154,3 +154,43 @@ def test_the_codebook_lists_every_enumeration(client: TestClient) -> None:
     assert "conditional" in book["modalities"] and "anonymous" in book["source_types"]
     assert client.get("/api/events", params={"type": "ASSAULT"}).status_code == 200
     assert _error(client.get("/api/events", params={"type": "NOTATYPE"}), 422)
+
+
+LIST_ROUTES = [("/api/articles", {}), ("/api/events", {}), ("/api/events", {"type": "ACCUSE"}),
+               ("/api/events", {"actor": "Fidan"}), ("/api/statements", {}), ("/api/statements", {"about": "frigate"}),
+               ("/api/statements", {"source_type": "anonymous"}), ("/api/actors", {}),
+               ("/api/actors", {"country": "TUR"}), ("/api/search", {"q": "minister"})]
+
+
+@pytest.mark.parametrize("route,params", LIST_ROUTES)
+def test_every_list_route_says_how_many_there_are(client: TestClient, route: str, params: dict[str, str]) -> None:
+    everything = client.get(route, params={**params, "limit": 500}).json()
+    assert set(everything) == {"items", "total", "limit", "offset"}
+    assert everything["total"] == len(everything["items"]) > 0
+    first = client.get(route, params={**params, "limit": 1, "offset": 1}).json()
+    assert first["total"] == everything["total"] and first["limit"] == 1 and first["offset"] == 1
+    assert len(first["items"]) == (1 if everything["total"] > 1 else 0)
+
+
+def test_listed_articles_count_their_statements_and_events(client: TestClient) -> None:
+    for item in client.get("/api/articles").json()["items"]:
+        record = client.get(f"/api/articles/{item['id']}").json()["record"]
+        assert item["statements"] == len(record["statements"]) and item["events"] == len(record["events"])
+
+
+def test_docs_are_our_own_page_with_no_cdn(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert "cdn" not in page.text.lower() and "swagger" not in page.text.lower() and "docs.js" in page.text
+    assert client.get("/redoc").status_code == 404
+    assert client.get("/openapi.json").json()["paths"]
+
+
+def test_favicon_and_head_of_the_home_page(client: TestClient) -> None:
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+    assert "<svg" in icon.text
+    assert client.head("/", follow_redirects=False).status_code == 200
+    for page in ("index.html", "article.html", "actor.html", "search.html", "timeline.html", "network.html",
+                 "docs.html"):
+        assert 'rel="icon"' in client.get(f"/ui/{page}").text, page

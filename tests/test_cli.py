@@ -72,3 +72,28 @@ def test_help_names_every_option() -> None:
     res = run("extract", "--help")
     for option in ("--published", "--title", "--format", "--model"):
         assert option in res.stdout
+
+
+def test_extract_help_names_every_kind_of_input() -> None:
+    res = run("extract", "--help")
+    text = " ".join(res.stdout.split()).lower()
+    for kind in (".txt", ".jsonl", ".html", "feed", "folder", "url", " - "):
+        assert kind in text, kind
+
+
+def test_a_malformed_jsonl_line_is_described_in_plain_words(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(b'{"text": "a line with a raw\ttab in it"}\n{"text": "unclosed\n')
+    res = run("extract", str(bad), "--format", "jsonl")
+    errors = [line for line in res.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 2 and all("column" in e and "at at" not in e for e in errors), errors
+
+
+def test_make_test_says_why_tests_skip_and_the_licence_is_an_spdx_string() -> None:
+    import tomllib
+
+    pytest_line = next(line for line in (ROOT / "Makefile").read_text().splitlines() if "-m pytest" in line)
+    assert "-rs" in pytest_line.split()
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert meta["project"]["license"] == "Apache-2.0"
+    assert any(r.replace(" ", "").startswith("setuptools>=77") for r in meta["build-system"]["requires"])

@@ -407,3 +407,146 @@ def test_ui_links_never_leave_for_another_site() -> None:
     res = subprocess.run([node, "-e", script, str(ROOT / "communique" / "ui" / "app.js"), json.dumps(cases)],
                          capture_output=True, text=True, check=True, timeout=60)
     assert json.loads(res.stdout) == ["#"] * 6 + cases[6:]
+
+
+# --- /api/extract bounded: text length and extractions in flight -----------------------------------------------
+
+def test_extract_refuses_a_text_over_its_own_limit_with_413(loaded_store_url: str) -> None:
+    app = create_app(settings=Settings.from_env(db=loaded_store_url, extract_max_chars=6000))
+    with TestClient(app) as client:
+        message = _error(client.post("/api/extract", json={"text": ACCORD * 90}), 413)
+        assert "6,000" in message and "COMMUNIQUE_EXTRACT_MAX_CHARS" in message
+        assert client.post("/api/extract", json={"text": ACCORD}).status_code == 200
+        started = time.monotonic()  # spaCy's tokenizer is quadratic in a run without spaces: 10,000 chars took 16 s
+        assert "without a space" in _error(client.post("/api/extract", json={"text": "[" * 300 + "x" * 5000}), 400)
+        assert time.monotonic() - started < 2
+    assert Settings().extract_max_chars == 200_000 and Settings().extract_concurrency == 2
+    assert Settings.from_env({"COMMUNIQUE_EXTRACT_MAX_CHARS": "5000"}).extract_max_chars == 5000
+
+
+def test_extractions_past_the_concurrency_limit_get_429_with_retry_after(loaded_store_url: str,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import communique.api
+
+    started, release = threading.Event(), threading.Event()
+    real = communique.api.extract
+
+    def slow_extract(*args: Any, **kwargs: Any) -> Any:
+        started.set()
+        release.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(communique.api, "extract", slow_extract)
+    app = create_app(settings=Settings.from_env(db=loaded_store_url, extract_concurrency=1), token="s3cret")
+    with TestClient(app) as client:
+        first: list[Any] = []
+        holder = threading.Thread(target=lambda: first.append(client.post("/api/extract", json={"text": ACCORD})))
+        holder.start()
+        assert started.wait(30)
+        busy = client.post("/api/extract", json={"text": ACCORD})
+        _error(busy, 429)
+        assert int(busy.headers["retry-after"]) > 0
+        _error(client.post("/api/articles", json={"text": ACCORD + " Later."}, headers=AUTH), 429)
+        release.set()
+        holder.join(30)
+        assert first[0].status_code == 200
+        assert client.post("/api/extract", json={"text": ACCORD}).status_code == 200  # the slot is free again
+
+
+# --- 10. a body refused as binary is never recorded as a near-duplicate -----------------------------------------
+
+def test_a_binary_body_is_refused_before_the_duplicate_check(loaded_store_url: str) -> None:
+    store = open_store(loaded_store_url)
+    with store.engine.connect() as conn:
+        before = conn.execute(select(func.count()).select_from(documents)).scalar_one()
+    store.close()
+    stored = json.loads((ROOT / "examples" / "articles.jsonl").read_text(encoding="utf-8").splitlines()[0])["text"]
+    garbled = "\x01\x02\x03\x04" * 5 + stored  # a stored article behind control bytes
+    with TestClient(_app(loaded_store_url, token="s3cret")) as client:
+        assert "binary" in _error(client.post("/api/extract", json={"text": garbled}), 400)
+        assert "binary" in _error(client.post("/api/articles", json={"text": garbled}, headers=AUTH), 400)
+    store = open_store(loaded_store_url)
+    try:
+        summary = ingest([Article(id="garbled", text=garbled)], store)
+        assert summary.near_duplicates == 0 and len(summary.failures) == 1 and "binary" in summary.failures[0].message
+        with store.engine.connect() as conn:
+            assert conn.execute(select(func.count()).select_from(documents)).scalar_one() == before
+    finally:
+        store.close()
+
+
+# --- 7. kill -9 of batch leaves no worker behind ----------------------------------------------------------------
+
+def test_workers_end_when_their_batch_is_killed(tmp_path: Path) -> None:
+    psutil = pytest.importorskip("psutil")
+    import signal
+
+    path = tmp_path / "many.jsonl"
+    with path.open("w", encoding="utf-8") as f:
+        for n in range(400):
+            f.write(json.dumps({"id": f"a{n}", "text": f"Chile and Peru signed accord number {n} in Lima on Friday, "
+                                                      f"officials said. Talks on item {n * 7} go on."}) + "\n")
+    proc = subprocess.Popen([sys.executable, "-m", "communique", "batch", str(path), "--db", str(tmp_path / "k.db"),
+                             "--processes", "2", "--chunk-size", "2"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        parent = psutil.Process(proc.pid)
+        deadline = time.monotonic() + 120
+        while len(parent.children(recursive=True)) < 3:  # two workers and the resource tracker
+            assert time.monotonic() < deadline and proc.poll() is None, "the batch did not start its workers"
+            time.sleep(0.1)
+        children = parent.children(recursive=True)
+        time.sleep(8)  # the workers have loaded the pipeline and are extracting
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(30)
+        deadline = time.monotonic() + 8
+        while alive := [c for c in children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]:
+            assert time.monotonic() < deadline, f"left running: {[c.cmdline() for c in alive]}"
+            time.sleep(0.1)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+# --- 11. slow clients cannot hold connections ------------------------------------------------------------------
+
+def test_a_client_that_never_finishes_its_request_head_is_disconnected(loaded_store_url: str,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from communique.api import SERVER_LIMITS
+    from communique.guard import HeadDeadline
+
+    monkeypatch.setattr(HeadDeadline, "head_timeout", 1.0)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(_app(loaded_store_url), host="127.0.0.1", port=port, log_level="warning",
+                                           **SERVER_LIMITS))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not server.started:
+            assert time.monotonic() < deadline and thread.is_alive(), "the test server did not start"
+            time.sleep(0.05)
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:  # a whole request still works
+            conn.sendall(b"GET /api/codebook HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            assert conn.recv(65536).startswith(b"HTTP/1.1 200")
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:  # a byte now and then: dropped
+            conn.sendall(b"GET /api/codebook HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            started = time.monotonic()
+            closed = False
+            while time.monotonic() - started < 6 and not closed:
+                try:
+                    conn.sendall(b"X")
+                    conn.settimeout(0.3)
+                    closed = conn.recv(1024) == b""
+                except TimeoutError:
+                    continue
+                except OSError:
+                    closed = True
+            assert closed and time.monotonic() - started < 4
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)

@@ -107,3 +107,55 @@ def test_a_database_that_cannot_be_opened_is_one_line(tmp_path: Path, capsys: py
     assert main(["events", "--db", str(tmp_path / "no" / "such" / "dir" / "x.db")]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("Error: cannot open database") and "\n" not in err
+
+
+def test_actor_command_shows_roles_latest_statements_and_events(loaded_store_url: str,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["actor", "Hakan Fidan", "--db", loaded_store_url]) == 0
+    out = capsys.readouterr().out
+    assert "Foreign Minister" in out and "Latest statements" in out and "Latest events" in out
+    assert "“" in out  # the evidence of each row
+    assert main(["actor", "Hakan Fidan", "--db", loaded_store_url, "--limit", "1"]) == 0
+    events = capsys.readouterr().out.split("Latest events")[1]
+    assert sum(1 for line in events.splitlines() if line.startswith("  20")) == 1
+    assert main(["actor", "Mark", "--db", loaded_store_url]) == 1  # two Marks: both named, none chosen
+    out = capsys.readouterr().out
+    assert "Mark Carney" in out and "Mark Rutte" in out and "Latest" not in out
+
+
+def test_tables_have_a_header_agree_in_number_and_say_when_empty(loaded_store_url: str, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    db = loaded_store_url
+    assert main(["actors", "--db", db, "--name", "Alexander Stubb"]) == 0
+    out = capsys.readouterr().out
+    header = out.splitlines()[0]
+    assert "NAME" in header and "KIND" in header and "COUNTRY" in header
+    assert "1 article" in out and "1 articles" not in out and "1 actor" in out.splitlines()[-1]
+    assert main(["actors", "--db", db, "--country", "TUR"]) == 0
+    assert "2 articles" in capsys.readouterr().out
+    for command in (["events", "--since", "2031"], ["statements", "--speaker", "Nobody Atall"],
+                    ["actors", "--name", "Nobody Atall"], ["search", "zzzxqk"]):
+        assert main([*command, "--db", db]) == 0
+        assert capsys.readouterr().out.startswith(f"No {'results' if command[0] == 'search' else command[0]}.")
+    for command in (["events"], ["statements"], ["search", "minister"]):
+        assert main([*command, "--db", db, "--limit", "1"]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[0].split()[0] in {"DATE", "KIND"} and " of " in lines[-1], lines
+    assert main(["failures", "--db", str(tmp_path / "fresh.db")]) == 0
+    assert capsys.readouterr().out == "No failures.\n"
+
+
+@pytest.mark.parametrize("about,expected", [("NATO", "alliance"), ("gubernatorial", "governor")])
+def test_statements_about_matches_whole_words(store_url: str, about: str, expected: str,
+                                              capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    corpus = tmp_path / "words.jsonl"
+    corpus.write_text(json.dumps({"id": "race", "published": "2025-03-03", "text": (
+        "\"The gubernatorial race is over and the governor won,\" an aide to the governor said on Monday.")}) + "\n"
+        + json.dumps({"id": "alliance", "published": "2025-03-04", "text": (
+            "\"NATO is an alliance that will stand together,\" the Polish defence minister said on Tuesday.")})
+        + "\n", encoding="utf-8")
+    assert main(["ingest", str(corpus), "--db", store_url]) == 0
+    capsys.readouterr()
+    assert main(["statements", "--db", store_url, "--about", about, "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 1 and expected in rows[0]["content_text"], rows

@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,16 +27,9 @@ ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, loaded_store_copy: Callable[[Path], str]) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install chromium (.ci/run does), or set COMMUNIQUE_CHROMIUM")
-    pytest.importorskip("playwright", reason="pip install playwright (the test extra)")
-    db = loaded_store_copy(tmp_path_factory.mktemp("ui"))
-    store = open_store(db)
-    from datetime import date
-    ingest([Article(id="hostile", text=HOSTILE, title="A <b>bold</b> title", published=date(2025, 4, 7))], store)
-    store.close()
+@contextmanager
+def _serve(db: str) -> Iterator[str]:
+    """`communique serve` over `db` on a free port, as a process; its base URL once it answers."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -52,9 +46,25 @@ def server(tmp_path_factory: pytest.TempPathFactory, loaded_store_copy: Callable
                 proc.kill()
                 raise RuntimeError(f"communique serve did not start: {proc.stderr.read() if proc.stderr else ''}")
             time.sleep(0.3)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=30)
+    try:
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, loaded_store_copy: Callable[[Path], str]) -> Iterator[str]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install chromium (.ci/run does), or set COMMUNIQUE_CHROMIUM")
+    pytest.importorskip("playwright", reason="pip install playwright (the test extra)")
+    db = loaded_store_copy(tmp_path_factory.mktemp("ui"))
+    store = open_store(db)
+    from datetime import date
+    ingest([Article(id="hostile", text=HOSTILE, title="A <b>bold</b> title", published=date(2025, 4, 7))], store)
+    store.close()
+    with _serve(db) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -146,3 +156,97 @@ def test_search(server: str, page) -> None:  # type: ignore[no-untyped-def]
     results = page.locator("#results li.result")
     assert results.count() > 0 and "grain" in results.first.inner_text().lower()
     _shot(page, "search")
+
+
+@pytest.fixture(scope="module")
+def many_articles(server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server over a store of more short articles than the index shows on one page."""
+    from datetime import date
+
+    db = str(tmp_path_factory.mktemp("many") / "many.db")
+    store = open_store(db)
+    ingest([Article(id=f"note-{i:03d}", title=f"Note number {i:03d}", published=date(2024, 2, 1 + i % 28),
+                    text=f"Officials in Oslo said on Monday that note {i} had been handed to Sweden.")
+            for i in range(53)], store)
+    store.close()
+    with _serve(db) as base:
+        yield base
+
+
+def _json(url: str) -> dict:  # type: ignore[type-arg]
+    return json.loads(urllib.request.urlopen(url).read())  # type: ignore[no-any-return]
+
+
+def test_the_index_pages_through_every_article(many_articles: str, page) -> None:  # type: ignore[no-untyped-def]
+    total = _json(f"{many_articles}/api/articles?limit=1")["total"]
+    last = _json(f"{many_articles}/api/articles?limit=1&offset={total - 1}")["items"][0]
+    assert total == 53
+    page.goto(f"{many_articles}/ui/index.html")
+    page.wait_for_selector("body[data-ready='1']")
+    shown = page.locator("#articles li.article").count()
+    assert 0 < shown < total and page.locator("#range").first.inner_text() == f"1–{shown} of {total}"
+    assert page.locator(f"a.article-link:text-is('{last['title']}')").count() == 0
+    assert page.locator("#prev").first.is_disabled()
+    while not page.locator("#next").first.is_disabled():
+        page.locator("#next").first.click()
+        page.wait_for_selector("body[data-ready='1']")
+    assert page.locator("#range").first.inner_text().endswith(f"–{total} of {total}")
+    assert page.locator(f"a.article-link:text-is('{last['title']}')").count() == 1
+    _shot(page, "index-last-page")
+
+
+def test_the_index_shows_each_articles_counts(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    record = _json(f"{server}/api/articles/call-washington-ankara")["record"]
+    page.goto(f"{server}/ui/index.html")
+    page.wait_for_selector("body[data-ready='1']")
+    row = page.locator("#articles li.article", has=page.locator("a[href*='call-washington-ankara']"))
+    text = row.inner_text()
+    assert f"{len(record['statements'])} statement" in text and f"{len(record['events'])} event" in text
+    _shot(page, "index")
+
+
+def test_the_docs_page_lists_every_route_offline(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    spec = _json(f"{server}/openapi.json")
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
+    page.goto(f"{server}/docs")
+    page.wait_for_selector("body[data-ready='1']")
+    routes = page.locator(".route")
+    assert routes.count() == sum(len(ops) for ops in spec["paths"].values())
+    text = page.locator("main").inner_text()
+    for path, ops in spec["paths"].items():
+        assert path in text
+        for op in ops.values():
+            assert op["summary"] in text
+            for param in op.get("parameters", []):
+                assert param["name"] in text
+    assert not outside, outside
+    _shot(page, "docs")
+
+
+def test_narrow_screens_scroll_only_down(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    pg = ctx.new_page()
+    try:
+        for where in ("index.html", "article.html?id=call-washington-ankara"):
+            pg.goto(f"{server}/ui/{where}")
+            pg.wait_for_selector("body[data-ready='1']")
+            assert pg.evaluate("document.documentElement.scrollWidth") <= 390, where
+            for selector in ("header a[href='/ui/network.html']", "header a[href='/docs']"):
+                box = pg.locator(selector).bounding_box()
+                assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, (where, selector)
+        assert pg.locator("#text").bounding_box()["width"] >= 300  # the article text keeps its width
+        _shot(pg, "article-390px")
+    finally:
+        ctx.close()
+
+
+def test_no_page_asks_for_anything_missing(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    missing: list[str] = []
+    page.on("response", lambda r: missing.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    for where in ("/", "/ui/article.html?id=call-washington-ankara", "/ui/timeline.html", "/ui/network.html",
+                  "/ui/search.html?q=grain", "/docs"):
+        page.goto(f"{server}{where}")
+        page.wait_for_selector("body[data-ready='1']")
+        page.wait_for_timeout(200)
+    assert not missing, missing

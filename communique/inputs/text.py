@@ -49,6 +49,9 @@ def guess_title(text: str) -> str | None:
     return None
 
 
+LONGEST_RUN = 1000  # characters without white space in a text (the longest URLs run to a few hundred)
+
+
 def check_text(text: str, origin: str, max_chars: int) -> None:
     """Raise InputError when `text` is not usable English article text."""
     if not text.strip():
@@ -59,6 +62,9 @@ def check_text(text: str, origin: str, max_chars: int) -> None:
     controls = sum(1 for c in text[:10000] if ord(c) < 32 and c not in "\n\r\t\f")
     if "\x00" in text or controls > 10:
         raise InputError(f"{origin}: this looks like binary data, not text: give a UTF-8 text file")
+    if max(map(len, text.split()), default=0) > LONGEST_RUN:  # spaCy's tokenizer is quadratic in a run's length
+        raise InputError(f"{origin}: the text has a run of more than {LONGEST_RUN:,} characters without a space: "
+                         "that is not article text")
     words = [w for w in re.findall(r"[^\W\d_]+", text[:20000]) if w.islower()]  # names say nothing of language
     if len(words) >= 12 and sum(w in COMMON_ENGLISH for w in words) / len(words) < 0.10:
         raise InputError(f"{origin}: the text does not look like English: communique reads English news; "
@@ -116,7 +122,9 @@ def read_jsonl(stream: BinaryIO, name: str, defaults: Defaults) -> Iterator[Arti
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as err:
-                raise InputError(f"{origin}: not valid JSON ({err.msg} at column {err.colno}): "
+                # json's messages may end in "at" ("Invalid control character at"): the column follows them
+                where = "" if err.msg.endswith(" at") else " at"
+                raise InputError(f"{origin}: not valid JSON ({err.msg}{where} column {err.colno}): "
                                  "each line must be one JSON object") from None
             except ValueError as err:  # a number of thousands of digits, for one
                 raise InputError(f"{origin}: not usable JSON ({err}): each line must be one article object") \

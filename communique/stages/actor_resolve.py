@@ -9,14 +9,16 @@ from .actor_groups import noun_phrase
 from .actor_offices import office_descriptions
 from .actor_people import national_leaders, people_pass
 from .actor_states import gazetteer_match, ner_org, place
+from .spans import Intervals
 
 __all__ = ["resolve"]
 
 
 def _national_orgs(ctx: Context, matches: list[Match]) -> None:
     """NER organisations built on a state's name ("the Russian Defence Ministry"), before the state itself."""
+    index = Intervals((s.start, s.end, es) for s, es in matches)
     for ent in ctx.doc.ents:
-        inside = [e.type for s, es in matches if s.start < ent.end and ent.start < s.end for e in es]
+        inside = [e.type for es in index.overlapping(ent.start, ent.end) for e in es]
         if ent.label_ == "ORG" and len(ent) > 1 and inside and set(inside) <= {"country", "demonym"}:
             ner_org(ctx, ent)
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from ..calendar import numeric_date
 from ..records import DateMention
 from .extensions import register_extensions
+from .spans import SpanSet
 
 register_extensions()  # the Doc._ attributes exist whenever a stage is importable
 
@@ -166,6 +167,7 @@ def normalise_date(kind: str, text: str, published: date | None, direction: int 
 def _candidates(text: str) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, kind), earlier patterns winning over later ones."""
     taken: list[tuple[int, int, str]] = []
+    spans = SpanSet()
     for kind, rx in _COMPILED:
         for m in rx.finditer(text):
             s, e = m.start(), m.end()
@@ -173,9 +175,10 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
                 s += 3
             if kind == "month" and text[s:e] == "May" and not _may_is_month(text, s):
                 continue
-            if any(s < te and ts < e for ts, te, _ in taken):
+            if spans.overlaps(s, e):
                 continue
             taken.append((s, e, kind))
+            spans.add(s, e)
     return sorted(taken)
 
 

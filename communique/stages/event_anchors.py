@@ -4,9 +4,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import Statement
-from .event_context import Draft, EventContext, chain, statement_at
+from .event_context import Draft, EventContext, chain, statement_at, statement_cued
 from .event_participants import place_of
 from .event_patterns import complements
+from .spans import starting_within
 from .syntax import PROSPECTIVE_AUX, edge_chars
 
 __all__ = ["date", "location", "statement_of"]
@@ -41,7 +42,7 @@ def _clause_date(ctx: EventContext, d: Draft) -> str | None:
     lo, hi = _clause_chars(head)
     best: tuple[int, str] | None = None
     anchor = d.token.idx
-    for m in ctx.doc._.dates or []:
+    for m in starting_within(ctx.doc, ctx.doc._.dates or [], lo, hi):
         if lo <= m.start < hi and m.value and not _in_other_clause(m.start, head):
             dist = abs(m.start - anchor)
             if best is None or dist < best[0]:
@@ -91,7 +92,4 @@ def location(ctx: EventContext, d: Draft) -> str | None:
 def statement_of(ctx: EventContext, d: Draft) -> Statement | None:
     """The statement whose cue is one of the event's tokens, else the one whose content holds it."""
     first = min(t.idx for t in d.tokens)
-    for st in ctx.statements:
-        if st.cue is not None and any(st.cue.start <= t.idx < st.cue.end for t in d.tokens):
-            return st
-    return statement_at(ctx, first)
+    return statement_cued(ctx, [t.idx for t in d.tokens]) or statement_at(ctx, first)

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from ..codebook import Codebook, Pattern
 from ..records import Actor, Statement
+from .spans import Intervals
 
-__all__ = ["OBLIGATION_PATTERN", "Draft", "EventContext", "chain", "make_context", "statement_at"]
+__all__ = ["OBLIGATION_PATTERN", "Draft", "EventContext", "chain", "make_context", "statement_at", "statement_cued"]
 
 # "X said Y must free the prisoners": the speaker demands it of Y (CAMEO's reading of obligations in reports).
 OBLIGATION_PATTERN = Pattern("must", "VERB", frozenset(), frozenset(), frozenset(), frozenset(), "100",
@@ -34,7 +36,8 @@ class Draft:
 
 @dataclass(frozen=True)
 class EventContext:
-    """One document's parse, codebook, actors, statements, token -> actor index and memo of drafts."""
+    """One document's parse, codebook, actors, statements, token -> actor index, memo of drafts, and the
+    statements indexed by the characters of their content and cue (built when first asked)."""
 
     doc: Doc
     book: Codebook
@@ -42,6 +45,7 @@ class EventContext:
     statements: list[Statement]
     tok_actor: dict[int, str]
     memo: dict[int, Draft | None] = field(default_factory=dict)
+    index: dict[str, Any] = field(default_factory=dict)
 
 
 def make_context(doc: Doc, codebook: Codebook) -> EventContext:
@@ -57,10 +61,20 @@ def make_context(doc: Doc, codebook: Codebook) -> EventContext:
 
 def statement_at(ctx: EventContext, pos: int) -> Statement | None:
     """The first statement whose content holds character `pos`."""
-    for st in ctx.statements:
-        if st.content.start <= pos < st.content.end:
-            return st
-    return None
+    contents: Intervals[Statement] | None = ctx.index.get("contents")
+    if contents is None:
+        contents = ctx.index["contents"] = Intervals((st.content.start, st.content.end, st) for st in ctx.statements)
+    return contents.first_containing(pos)
+
+
+def statement_cued(ctx: EventContext, positions: list[int]) -> Statement | None:
+    """The first statement whose cue holds one of the characters `positions`."""
+    cues: Intervals[int] | None = ctx.index.get("cues")
+    if cues is None:
+        cues = ctx.index["cues"] = Intervals((st.cue.start, st.cue.end, n) for n, st in enumerate(ctx.statements)
+                                             if st.cue is not None)
+    found = [n for pos in positions for n in cues.containing(pos)]
+    return ctx.statements[min(found)] if found else None
 
 
 def chain(d: Draft) -> list[Token]:

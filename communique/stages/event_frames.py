@@ -13,6 +13,7 @@ from .event_context import OBLIGATION_PATTERN, Draft, EventContext, chain, state
 from .event_nominal import nominal_draft
 from .event_participants import participants
 from .event_patterns import complements, pattern
+from .spans import sentences
 from .syntax import PROSPECTIVE_AUX, SUBJECT_DEPS, is_infinitive
 
 __all__ = ["as_intent", "draft", "obligations"]
@@ -186,7 +187,7 @@ def _imperatives(ctx: EventContext, st: Statement) -> list[Draft]:
         return []
     span = ctx.doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
     out = []
-    sents = [] if span is None else [s for s in ctx.doc.sents if span.start <= s.start < span.end or s.start <= span.start < s.end]
+    sents = [] if span is None else sentences(ctx.doc, span.start, span.end)
     for sent in sents:
         words = [t for t in sent if not t.is_punct and not t.is_space]
         verb = words[0] if words else None

@@ -61,6 +61,8 @@ def _drafts(ctx: EventContext) -> list[Draft]:
     for d in drafts:
         as_intent(ctx, d)
         fill_target(ctx, d)
+    # an announced act of violence is a threat, which needs the one who makes it
+    drafts = [d for d in drafts if d.source or ctx.book.plover(d.code) in VIOLENT]
     drafts.sort(key=_trigger)
     return drafts
 

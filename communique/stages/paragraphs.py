@@ -1,16 +1,28 @@
 """Paragraphs: a line break always ends a sentence (titles and datelines have no full stop)."""
 from __future__ import annotations
 
+from typing import cast
+
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 __all__ = ["communique_paragraphs"]
 
 
 @Language.component("communique_paragraphs", assigns=["token.is_sent_start"])
 def communique_paragraphs(doc: Doc) -> Doc:
-    """spaCy component, placed before the parser: start a sentence after every line break."""
-    for tok in doc[:-1]:
-        if "\n" in tok.text_with_ws and not tok.is_space or tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
+    """spaCy component, placed before the parser: start a sentence after every line break (all at once: setting
+    `Token.is_sent_start` one token at a time checks the whole document each time)."""
+    after = [tok.i + 1 for tok in doc[:-1]
+             if "\n" in tok.text_with_ws and not tok.is_space or tok.is_space and "\n" in tok.text]
+    if not after:
+        return doc
+    if doc.has_annotation("DEP"):
+        doc[after[0]].is_sent_start = True  # refused by spaCy: a parsed document's sentences are the parser's
+    starts = numpy.array(doc.to_array([SENT_START]), dtype=numpy.uint64)
+    starts[after] = 1
+    doc.from_array([SENT_START], cast(Ints2d, starts))
     return doc

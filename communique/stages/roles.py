@@ -11,12 +11,15 @@ the principal and his counterparts.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 from spacy.tokens import Doc, Token
 
 from ..records import Actor
+from .spans import by_identity, mention_index
 
-__all__ = ["GROUP_NOUNS", "ROLE_NOUNS", "counterparts", "meeting_group", "principal", "resolve_description"]
+__all__ = ["GROUP_NOUNS", "ROLE_NOUNS", "counterparts", "first_mention", "meeting_group", "principal",
+           "resolve_description"]
 
 # Head nouns of descriptions of one office-holder, and the role words each may stand for.
 ROLE_NOUNS = {
@@ -43,18 +46,31 @@ def principal(actors: Iterable[Actor], doc: Doc | None = None) -> Actor | None:
     if not people:
         return None
     subjects = _subject_counts(doc, people) if doc is not None else {}
-    return min(people, key=lambda a: (-subjects.get(a.id, 0), -len(a.mentions), min(m.start for m in a.mentions)))
+    return min(people, key=lambda a: (-subjects.get(a.id, 0), -len(a.mentions), first_mention(a, doc)))
+
+
+def first_mention(actor: Actor, doc: Doc | None = None) -> int:
+    """Where `actor` is first mentioned (memoised on `doc`)."""
+    return by_identity(doc, "first mention", actor, lambda: min(m.start for m in actor.mentions))
 
 
 def _subject_counts(doc: Doc, people: list[Actor]) -> dict[str, int]:
-    """How often each person's mention is (or holds) the subject of a verb."""
+    """How often each person's mention is (or holds) the subject of a verb (memoised per person on `doc`)."""
     counts: dict[str, int] = {}
     for a in people:
-        for m in a.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and any(t.dep_ in {"nsubj", "nsubjpass"} for t in span):
-                counts[a.id] = counts.get(a.id, 0) + 1
+        count = by_identity(doc, "subject count", a, partial(_subject_count, doc, a))
+        if count:
+            counts[a.id] = counts.get(a.id, 0) + count
     return counts
+
+
+def _subject_count(doc: Doc, actor: Actor) -> int:
+    count = 0
+    for m in actor.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and any(t.dep_ in {"nsubj", "nsubjpass"} for t in span):
+            count += 1
+    return count
 
 
 def counterparts(actors: Iterable[Actor], doc: Doc | None = None, group: Token | None = None) -> list[Actor]:
@@ -63,8 +79,7 @@ def counterparts(actors: Iterable[Actor], doc: Doc | None = None, group: Token |
     actors = list(actors)
     wanted = ROLE_NOUNS.get(group.lemma_.lower(), set()) if group is not None else set()
     people = [a for a in _persons(actors) if a.role]
-    ranked = sorted(people, key=lambda a: (not _role_fits(a, wanted), -len(a.mentions),
-                                           min(m.start for m in a.mentions)))
+    ranked = sorted(people, key=lambda a: (not _role_fits(a, wanted), -len(a.mentions), first_mention(a, doc)))
     first = principal(actors, doc)
     out = [first] if first is not None else []
     rest = [a for a in ranked if a not in out]
@@ -85,12 +100,12 @@ def meeting_group(tok: Token) -> bool:
 
 def _country_of(doc: Doc, head: Token, actors: dict[str, Actor]) -> str | None:
     """The country a description names: "of Russia", "Russian", "Ukraine's"."""
-    index: dict[tuple[int, int], str] = doc._.mention_actor or {}
+    index = mention_index(doc)
     words = [t for t in head.subtree if t.i != head.i and t.dep_ not in {"relcl", "acl", "appos"}]
     for tok in words:
-        for (start, end), actor_id in index.items():
+        for _, _, actor_id in index.containing(tok.idx):
             actor = actors.get(actor_id)
-            if start <= tok.idx < end and actor is not None and actor.kind in {"country", "location"}:
+            if actor is not None and actor.kind in {"country", "location"}:
                 return actor.country
     return None
 

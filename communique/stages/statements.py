@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 
 from spacy.language import Language
@@ -19,7 +20,8 @@ from spacy.tokens import Doc, Token
 from ..records import Actor, DateMention, Statement
 from .extensions import register_extensions
 from .quotes import Quote, find_quotes
-from .roles import ROLE_NOUNS, meeting_group, principal, resolve_description
+from .roles import ROLE_NOUNS, first_mention, meeting_group, principal, resolve_description
+from .spans import Intervals, SpanSet, by_identity, mention_index, starting_within
 from .syntax import FUTURE_AUX, NOMINAL_SUBJECT_DEPS, subtree_chars, text_span, trim_chars
 
 register_extensions()  # the Doc._ attributes exist whenever a stage is importable
@@ -91,18 +93,18 @@ def _joined_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def _widen_to_quote(quotes: list[Quote], start: int, end: int) -> tuple[int, int]:
+def _widen_to_quote(quotes: Intervals[Quote], start: int, end: int) -> tuple[int, int]:
     """A content that is most of a quotation becomes the whole quotation."""
-    for q in quotes:
+    for q in quotes.overlapping(start, end):
         overlap = min(end, q.end) - max(start, q.start)
         if overlap > 0 and overlap >= 0.6 * (end - start):
             return min(start, q.start), max(end, q.end)
     return start, end
 
 
-def _kind_of(quotes: list[Quote], content: tuple[int, int]) -> str:
-    """Direct (the content is a quotation), mixed (it holds one) or indirect."""
-    inside = [q for q in quotes if content[0] <= q.start and q.end <= content[1]]
+def _kind_of(quotes: Intervals[Quote], content: tuple[int, int]) -> str:
+    """Direct (the content is a quotation), mixed (it holds one) or indirect (quotations are never empty)."""
+    inside = [q for q in quotes.overlapping(*content) if content[0] <= q.start and q.end <= content[1]]
     if not inside:
         return "indirect"
     if any(q.start - content[0] <= 1 and content[1] - q.end <= 1 for q in inside):
@@ -163,15 +165,22 @@ class _Finder:
         self.cues = cue_lexicon()
         self.object_cues = content_objects()
         self.quotes = find_quotes(self.text)
+        self.quote_index = Intervals((q.start, q.end, q) for q in self.quotes)
+        self.mentions = mention_index(doc)
         self.found: list[_Found] = []
+        self.contents = SpanSet()  # the contents of `found`, for lookups by position
+
+    def add(self, found: _Found) -> None:
+        self.found.append(found)
+        self.contents.add(*found.content)
 
     def in_quote(self, tok: Token) -> Quote | None:
         """The quotation `tok` is inside, if any."""
-        return next((q for q in self.quotes if q.start <= tok.idx < q.end), None)
+        return self.quote_index.first_containing(tok.idx)
 
     def covered(self, start: int, end: int) -> bool:
         """Whether a statement found so far contains `start`..`end`."""
-        return any(f.content[0] <= start and end <= f.content[1] for f in self.found)
+        return self.contents.covers(start, end)
 
     def is_cue(self, tok: Token) -> bool:
         """A reporting verb that reports something said: not negated ("has not announced"), not future."""
@@ -189,7 +198,7 @@ class _Finder:
 
     def is_actor(self, tok: Token) -> bool:
         """Whether `tok` starts inside an actor mention."""
-        return any(s <= tok.idx < e for s, e in (self.doc._.mention_actor or {}))
+        return bool(self.mentions.containing(tok.idx))
 
     # -- verbs with a clause: "X said (that) …", "…, X said" -------------------------------------
     def verb_statements(self) -> None:
@@ -201,7 +210,7 @@ class _Finder:
                 continue
             subj = _subject(tok)
             if subj is not None and subj.dep_ == "nsubjpass" or subj is None or not _can_speak(subj):
-                self.passive_statement(tok)  # "It was noted that…", "Concern was expressed over…"
+                _passive_statement(self, tok)  # "It was noted that…", "Concern was expressed over…"
                 continue
             content = self.clause_of(tok)
             if content is None:
@@ -211,53 +220,7 @@ class _Finder:
             cue = _cue_chars(tok)
             if content[0] < cue[1] <= content[1]:
                 content = trim_chars(self.text, cue[1], content[1])
-            self.found.append(_Found(_kind_of(self.quotes, content), subj, _speaker_chars(subj), cue, content))
-
-    def passive_statement(self, tok: Token) -> None:
-        """An agentless passive cue of an official account: said by the account's parties (`speaker` unset,
-        `passive` set: resolved later to the article's principal)."""
-        passive = any(c.dep_ == "auxpass" for c in tok.children)
-        if not passive or self.cues.get(tok.lemma_.lower()) != "speech":
-            return
-        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-        if agent is not None:
-            self.agent_statement(tok, agent)
-            return
-        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-        if clause is not None:
-            content = self.widen(*subtree_chars(clause))
-        elif subj is not None and subj.lower_ not in PRONOUNS and subj.pos_ == "NOUN":
-            content = trim_chars(self.text, *subtree_chars(subj))
-        else:
-            return
-        self.found.append(_Found("indirect", None, None, _cue_chars(tok), content, passive=True))
-
-    def agent_statement(self, tok: Token, agent: Token) -> None:
-        """"This was stated by X", "the plan was announced by X": X said the subject, or the sentence before."""
-        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        if subj is None:
-            return
-        if subj.lower_ in {"this", "that", "it"} and tok.sent.start > 0:
-            before = self.doc[tok.sent.start - 1].sent
-            content = trim_chars(self.text, before.start_char, before.end_char)
-        else:
-            content = trim_chars(self.text, *subtree_chars(subj))
-        self.found.append(_Found("indirect", agent, _speaker_chars(agent), _cue_chars(tok), content))
-
-    def transcript_statements(self) -> None:
-        """A transcript's turns: a line that opens with a named speaker and a colon ("Vladimir Putin: As you
-        know, …") is that speaker's direct speech, to the end of the line."""
-        for m in TURN.finditer(self.text):
-            span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
-            if span is None or not len(span) or span[-1].pos_ != "PROPN" or not (
-                    self.is_actor(span[-1]) or len(span) <= 4 and all(t.text[:1].isupper() for t in span)):
-                continue
-            if any(t.pos_ in {"VERB", "AUX"} for t in span):
-                continue  # "Officials said: …" is a cue, read elsewhere
-            content = trim_chars(self.text, m.start(2), m.end(2))
-            if not self.overlaps_found(*content):
-                self.found.append(_Found("direct", span[-1], (span.start_char, span.end_char), None, content))
+            self.add(_Found(_kind_of(self.quote_index, content), subj, _speaker_chars(subj), cue, content))
 
     def clause_of(self, tok: Token) -> tuple[int, int] | None:
         """Content span of a cue verb: its clausal complement, or the clause it interrupts."""
@@ -282,7 +245,7 @@ class _Finder:
 
     def widen(self, start: int, end: int) -> tuple[int, int]:
         """`start`/`end` trimmed, then widened to a quotation it is most of."""
-        return _widen_to_quote(self.quotes, *trim_chars(self.text, start, end))
+        return _widen_to_quote(self.quote_index, *trim_chars(self.text, start, end))
 
     def object_of(self, tok: Token) -> tuple[int, int] | None:
         """Nominal or infinitival content: "called it a sham", "wants to leave", "called for talks"."""
@@ -323,7 +286,7 @@ class _Finder:
             if content[1] - content[0] < 3:
                 continue
             cue = (tok.idx, to.idx + len(to))
-            self.found.append(_Found("according_to", pobj, subtree_chars(pobj), cue, content))
+            self.add(_Found("according_to", pobj, subtree_chars(pobj), cue, content))
 
     # -- quotations --------------------------------------------------------------------------------
     def quote_statements(self) -> None:
@@ -335,21 +298,21 @@ class _Finder:
             cue = self.cue_near(q)
             if cue is not None:
                 subj = _subject(cue)
-                self.found.append(_Found("direct", subj, _speaker_chars(subj) if subj is not None else None,
+                self.add(_Found("direct", subj, _speaker_chars(subj) if subj is not None else None,
                                          _cue_chars(cue), content))
             elif self.found_before(q.start):
-                self.found.append(_Found("direct", None, None, None, content))
+                self.add(_Found("direct", None, None, None, content))
 
     def overlaps_found(self, start: int, end: int) -> bool:
         """Whether a statement found so far covers half of `start`..`end` or more."""
-        return any(min(end, f.content[1]) - max(start, f.content[0]) >= 0.5 * (end - start) for f in self.found)
+        return self.contents.half_covers(start, end)
 
     def found_before(self, pos: int) -> bool:
         """A statement ends shortly before `pos` (a floating quote can continue it)."""
-        before = [f for f in self.found if f.content[1] <= pos]
-        if not before:
+        last = self.contents.last_end(pos)
+        if last is None:
             return False
-        gap = self.text[max(f.content[1] for f in before):pos]
+        gap = self.text[last:pos]
         return gap.count("\n") <= 2 and len(gap) < 400
 
     def cue_near(self, q: Quote) -> Token | None:
@@ -372,10 +335,57 @@ class _Finder:
         return None
 
 
+# -- official accounts: agentless passives, "stated by", transcript turns ------------------------------
+def _passive_statement(self: _Finder, tok: Token) -> None:
+    """An agentless passive cue of an official account: said by the account's parties (`speaker` unset,
+    `passive` set: resolved later to the article's principal)."""
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    if not passive or self.cues.get(tok.lemma_.lower()) != "speech":
+        return
+    agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if agent is not None:
+        _agent_statement(self, tok, agent)
+        return
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if clause is not None:
+        content = self.widen(*subtree_chars(clause))
+    elif subj is not None and subj.lower_ not in PRONOUNS and subj.pos_ == "NOUN":
+        content = trim_chars(self.text, *subtree_chars(subj))
+    else:
+        return
+    self.add(_Found("indirect", None, None, _cue_chars(tok), content, passive=True))
+
+def _agent_statement(self: _Finder, tok: Token, agent: Token) -> None:
+    """"This was stated by X", "the plan was announced by X": X said the subject, or the sentence before."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subj is None:
+        return
+    if subj.lower_ in {"this", "that", "it"} and tok.sent.start > 0:
+        before = self.doc[tok.sent.start - 1].sent
+        content = trim_chars(self.text, before.start_char, before.end_char)
+    else:
+        content = trim_chars(self.text, *subtree_chars(subj))
+    self.add(_Found("indirect", agent, _speaker_chars(agent), _cue_chars(tok), content))
+
+def transcript_statements(self: _Finder) -> None:
+    """A transcript's turns: a line that opens with a named speaker and a colon ("Vladimir Putin: As you
+    know, …") is that speaker's direct speech, to the end of the line."""
+    for m in TURN.finditer(self.text):
+        span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if span is None or not len(span) or span[-1].pos_ != "PROPN" or not (
+                self.is_actor(span[-1]) or len(span) <= 4 and all(t.text[:1].isupper() for t in span)):
+            continue
+        if any(t.pos_ in {"VERB", "AUX"} for t in span):
+            continue  # "Officials said: …" is a cue, read elsewhere
+        content = trim_chars(self.text, m.start(2), m.end(2))
+        if not self.overlaps_found(*content):
+            self.add(_Found("direct", span[-1], (span.start_char, span.end_char), None, content))
+
+
 def _actor_at(doc: Doc, start: int, end: int, head: Token | None) -> str | None:
     """The actor whose mention covers `head`, else the first one overlapping `start`..`end`."""
-    index: dict[tuple[int, int], str] = doc._.mention_actor or {}
-    hits = [(s, e, a) for (s, e), a in index.items() if s < end and start < e]
+    hits = mention_index(doc).overlapping(start, end)
     if head is not None:
         exact = [a for s, e, a in hits if s <= head.idx < e]
         if exact:
@@ -387,15 +397,24 @@ def _actor_at(doc: Doc, start: int, end: int, head: Token | None) -> str | None:
 
 def _last_mention(doc: Doc, actors: dict[str, Actor], before: int, kinds: set[str],
                   skip: tuple[int, int]) -> str | None:
-    """The actor of a kind in `kinds` mentioned last before `before`, outside `skip`."""
-    best: tuple[int, str] | None = None
-    for a in actors.values():
-        if a.kind not in kinds:
-            continue
-        for m in a.mentions:
-            if m.end <= before and not (skip[0] <= m.start < skip[1]) and (best is None or m.start > best[0]):
-                best = (m.start, a.id)
-    return best[1] if best else None
+    """The actor of a kind in `kinds` mentioned last before `before`, outside `skip` (the first actor listed
+    when two mentions start there)."""
+    starts, rows = by_identity(doc, f"mentions of {sorted(kinds)}", actors, partial(_kind_mentions, actors, kinds))
+    best: tuple[int, int, str] | None = None
+    i = bisect_right(starts, before) - 1
+    while i >= 0 and (best is None or starts[i] == best[0]):
+        start, order, end, actor_id = rows[i]
+        if end <= before and not (skip[0] <= start < skip[1]) and (best is None or order < best[1]):
+            best = (start, order, actor_id)
+        i -= 1
+    return best[2] if best else None
+
+
+def _kind_mentions(actors: dict[str, Actor], kinds: set[str]) -> tuple[list[int], list[tuple[int, int, int, str]]]:
+    """The mentions of actors of a kind in `kinds`: (start, order listed, end, actor id) by start."""
+    rows = sorted((m.start, n, m.end, a.id) for n, (a, m) in enumerate(
+        (a, m) for a in actors.values() if a.kind in kinds for m in a.mentions))
+    return [r[0] for r in rows], rows
 
 
 def _by_role(actors: dict[str, Actor], head: Token, before: int) -> str | None:
@@ -404,7 +423,7 @@ def _by_role(actors: dict[str, Actor], head: Token, before: int) -> str | None:
     best: tuple[int, str] | None = None
     for a in actors.values():
         if a.kind == "person" and a.role and word in a.role.lower().split():
-            first = min(m.start for m in a.mentions)
+            first = first_mention(a, head.doc)
             if first < before and (best is None or first > best[0]):
                 best = (first, a.id)
     return best[1] if best else None
@@ -414,6 +433,7 @@ def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
     """Set each statement's speaker: the previous speaker, a pronoun's antecedent, or the actor named."""
     previous: _Found | None = None
     main = principal(actors.values(), doc)
+    contents = Intervals((f.content[0], f.content[1], f) for f in found)
     for f in found:
         anchor = f.cue[0] if f.cue else f.content[0]
         if f.passive or f.speaker_tok is not None and meeting_group(f.speaker_tok):
@@ -421,7 +441,7 @@ def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
         elif f.speaker_tok is None and f.speaker_span is None:
             f.speaker_id = previous.speaker_id if previous else None
         elif f.speaker_tok is not None and f.speaker_tok.lower_ in {"i", "we"}:
-            f.speaker_id = _quoting(found, f) or (main.id if main is not None else None)
+            f.speaker_id = _quoting(contents, f) or (main.id if main is not None else None)
         elif f.speaker_tok is not None and f.speaker_tok.lower_ in PRONOUNS | OBJECT_PRONOUNS:
             f.speaker_id = _pronoun(doc, f, previous, actors, anchor)
         elif f.speaker_span is not None and f.speaker_tok is not None:
@@ -430,10 +450,10 @@ def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
         previous = f
 
 
-def _quoting(found: list[_Found], f: _Found) -> str | None:
+def _quoting(contents: Intervals[_Found], f: _Found) -> str | None:
     """The speaker of the quotation an "I"/"we" cue stands in."""
     pos = f.cue[0] if f.cue else f.content[0]
-    outer = [g for g in found if g is not f and g.content[0] <= pos < g.content[1] and g.speaker_id]
+    outer = [g for g in contents.containing(pos) if g is not f and g.speaker_id]
     return outer[0].speaker_id if outer else None
 
 
@@ -476,7 +496,7 @@ def _date(doc: Doc, f: _Found, dates: list[DateMention]) -> str | None:
         return published
     sent = cue_tok.sent
     lo = min(sent.start_char, f.content[1]) if f.content[1] <= f.cue[0] else sent.start_char
-    for d in dates:
+    for d in starting_within(doc, dates, lo, sent.end_char):
         inside_content = f.content[0] <= d.start < f.content[1]
         if lo <= d.start < sent.end_char and not inside_content and d.value:
             return d.value
@@ -488,7 +508,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     finder = _Finder(doc)
     text = finder.text
     finder.verb_statements()
-    finder.transcript_statements()
+    transcript_statements(finder)
     finder.according_to()
     finder.found.sort(key=lambda f: f.content[0])
     finder.quote_statements()

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, exists, func, literal, select, text
+from sqlalchemy import and_, exists, func, literal, select, text, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 
 from .database import Store
@@ -28,7 +28,8 @@ from .schema import (
     statements,
 )
 
-__all__ = ["EventFilter", "StatementFilter", "actor_profile", "actors_named", "article_record", "find_actors",
+__all__ = ["EventFilter", "StatementFilter", "actor_profile", "actors_named", "article_record", "count_actors",
+           "count_articles", "count_events", "count_failures", "count_search", "count_statements", "find_actors",
            "find_events", "find_statements", "graph", "list_articles", "list_failures", "search"]
 
 DEFAULT_LIMIT = 100
@@ -166,35 +167,72 @@ def _event_details(store: Store, page: list[int]) -> list[dict[str, Any]]:
     return rows
 
 
+def count_events(store: Store, f: EventFilter) -> int:
+    """How many events match `f` (limit and offset aside): one COUNT over the conditions of the page."""
+    conds = _event_conditions(store, f)
+    if conds is None:
+        return 0
+    if f.actor_id is not None:
+        conds.append(exists(select(literal(1)).select_from(event_actors).where(
+            and_(event_actors.c.event_id == events.c.id, event_actors.c.actor_id == f.actor_id))))
+    if f.document:
+        conds.append(events.c.document_id == f.document)
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(events).where(*conds)).scalar_one())
+
+
 def find_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
     """Events matching `f`, newest first, each with its participants and evidence."""
     return _event_details(store, _event_page(store, f))
 
 
-def find_statements(store: Store, f: StatementFilter) -> list[dict[str, Any]]:
-    """Statements matching `f`, newest first, with speaker and evidence."""
+def _fts_query(terms: list[str]) -> str:
+    """Words as an FTS5 query: each a quoted phrase, all required."""
+    return " ".join('"' + t.replace('"', "") + '"' for t in terms)
+
+
+def _statement_conditions(store: Store, f: StatementFilter) -> list[ColumnElement[bool]]:
+    """`f` as conditions on `statements`. `about` matches whole words (stemmed), through the full-text index of
+    either database, never parts of words ("NATO" is not found in "gubernatorial")."""
     when = statements.c.when_date
-    q = select(statements.c.id)  # the page of ids first, then the details of those rows
+    conds: list[ColumnElement[bool]] = []
     if f.speaker:
-        q = q.where(statements.c.speaker_id.in_(_actor_ids(store, f.speaker)))
+        conds.append(statements.c.speaker_id.in_(_actor_ids(store, f.speaker)))
     if f.speaker_id is not None:
-        q = q.where(statements.c.speaker_id == f.speaker_id)
+        conds.append(statements.c.speaker_id == f.speaker_id)
     if f.source_type:
-        q = q.where(statements.c.source_type == f.source_type.lower())
+        conds.append(statements.c.source_type == f.source_type.lower())
+    terms = re.findall(r"\w+", f.about or "")
     if f.about and store.dialect == "postgresql":  # the full-text index: all words, stemmed
-        q = q.where(exists(select(literal(1)).select_from(search_rows).where(and_(
+        conds.append(exists(select(literal(1)).select_from(search_rows).where(and_(
             search_rows.c.kind == "statement", search_rows.c.document_id == statements.c.document_id,
             search_rows.c.local_id == statements.c.local_id,
             text("search.tsv @@ plainto_tsquery('english', :about)").bindparams(about=f.about)))))
-    elif f.about:
-        for word in re.findall(r"\w+", f.about.lower()):
-            q = q.where(func.lower(statements.c.content_text).like(_like(word), escape="\\"))
+    elif f.about:  # SQLite's FTS5 table: the same words, stemmed by its porter tokenizer
+        hits = text("SELECT document_id, local_id FROM search WHERE search MATCH :about AND kind = 'statement'"
+                    ).bindparams(about=_fts_query(terms) or '""').columns(
+                        search_rows.c.document_id, search_rows.c.local_id)
+        conds.append(tuple_(statements.c.document_id, statements.c.local_id).in_(hits))
     if f.since:
-        q = q.where(when >= f.since)
+        conds.append(when >= f.since)
     if f.until:
-        q = q.where(when <= f.until + "\uffff")
+        conds.append(when <= f.until + "\uffff")
     if f.document:
-        q = q.where(statements.c.document_id == f.document)
+        conds.append(statements.c.document_id == f.document)
+    return conds
+
+
+def count_statements(store: Store, f: StatementFilter) -> int:
+    """How many statements match `f` (limit and offset aside)."""
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(statements)
+                                .where(*_statement_conditions(store, f))).scalar_one())
+
+
+def find_statements(store: Store, f: StatementFilter) -> list[dict[str, Any]]:
+    """Statements matching `f`, newest first, with speaker and evidence."""
+    when = statements.c.when_date
+    q = select(statements.c.id).where(*_statement_conditions(store, f))  # the page of ids, then their details
     q = q.order_by(when.desc(), statements.c.id.desc()).limit(f.limit).offset(f.offset)
     with store.engine.connect() as conn:
         page = [int(r[0]) for r in conn.execute(q)]
@@ -215,21 +253,34 @@ def find_statements(store: Store, f: StatementFilter) -> list[dict[str, Any]]:
         return [found[i] for i in page]
 
 
+def _actor_conditions(store: Store, country: str | None, name: str | None,
+                      kind: str | None) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    if country:
+        conds.append(actors.c.country == country.upper())
+    if kind:
+        conds.append(actors.c.kind == kind)
+    if name:
+        conds.append(actors.c.id.in_(_actor_ids(store, name)))
+    else:
+        conds.append(actors.c.kind != "anonymous")
+    return conds
+
+
+def count_actors(store: Store, country: str | None = None, name: str | None = None, kind: str | None = None) -> int:
+    """How many actors `find_actors` would list with these filters, all pages together."""
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(actors)
+                                .where(*_actor_conditions(store, country, name, kind))).scalar_one())
+
+
 def find_actors(store: Store, country: str | None = None, name: str | None = None, kind: str | None = None,
                 limit: int = DEFAULT_LIMIT, offset: int = 0) -> list[dict[str, Any]]:
     """Canonical actors with how often they are mentioned, most mentioned first."""
     count = actors.c.documents
-    q = select(actors.c.id, actors.c.name, actors.c.kind, actors.c.country, actors.c.sector, actors.c.code,
-               actors.c.role, count)
-    if country:
-        q = q.where(actors.c.country == country.upper())
-    if kind:
-        q = q.where(actors.c.kind == kind)
-    if name:
-        q = q.where(actors.c.id.in_(_actor_ids(store, name)))
-    else:
-        q = q.where(actors.c.kind != "anonymous")
-    q = q.order_by(count.desc(), actors.c.name).limit(limit).offset(offset)
+    q = (select(actors.c.id, actors.c.name, actors.c.kind, actors.c.country, actors.c.sector, actors.c.code,
+                actors.c.role, count).where(*_actor_conditions(store, country, name, kind))
+         .order_by(count.desc(), actors.c.name).limit(limit).offset(offset))
     with store.engine.connect() as conn:
         return [dict(r) for r in conn.execute(q).mappings()]
 
@@ -280,7 +331,7 @@ def search(store: Store, words: str, limit: int = 50, offset: int = 0) -> list[d
         return []
     with store.engine.connect() as conn:
         if store.dialect == "sqlite":
-            query = " ".join('"' + t.replace('"', "") + '"' for t in terms)
+            query = _fts_query(terms)
             rows = conn.execute(text(
                 "SELECT s.kind, s.document_id, s.local_id, snippet(search, 0, '[', ']', '…', 12) AS snippet, "
                 "d.title, d.published, d.url FROM search s JOIN documents d ON d.id = s.document_id "
@@ -296,20 +347,49 @@ def search(store: Store, words: str, limit: int = 50, offset: int = 0) -> list[d
         return [dict(r) for r in rows]
 
 
+def count_search(store: Store, words: str) -> int:
+    """How many rows `search` finds for `words`, all pages together."""
+    terms = re.findall(r"\w+", words)
+    if not terms:
+        return 0
+    with store.engine.connect() as conn:
+        if store.dialect == "sqlite":
+            found = conn.execute(text("SELECT count(*) FROM search WHERE search MATCH :q"),
+                                 {"q": _fts_query(terms)}).scalar_one()
+        else:
+            found = conn.execute(text("SELECT count(*) FROM search s WHERE s.tsv @@ plainto_tsquery('english', :q)"),
+                                 {"q": " ".join(terms)}).scalar_one()
+    return int(found)
+
+
 def list_failures(store: Store, limit: int = DEFAULT_LIMIT) -> list[dict[str, Any]]:
     with store.engine.connect() as conn:
         return [dict(r) for r in conn.execute(select(failures.c.origin, failures.c.message, failures.c.at)
                                               .order_by(failures.c.id.desc()).limit(limit)).mappings()]
 
 
+def count_failures(store: Store) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(failures)).scalar_one())
+
+
+
+def count_articles(store: Store) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
+
 
 def list_articles(store: Store, limit: int = DEFAULT_LIMIT, offset: int = 0) -> list[dict[str, Any]]:
-    """Stored articles, newest first, with how many outlets carried each story."""
-    seen = (select(func.count()).select_from(sightings).where(sightings.c.document_id == documents.c.id)
-            .scalar_subquery())
+    """Stored articles, newest first, with how many outlets carried each story and how many statements and events
+    each holds."""
+    def per_article(table: Any) -> Any:
+        return (select(func.count()).select_from(table).where(table.c.document_id == documents.c.id)
+                .scalar_subquery())
+
     q = (select(documents.c.id, documents.c.title, documents.c.published, documents.c.source, documents.c.url,
-                seen.label("seen_in")).order_by(documents.c.published.desc(), documents.c.id)
-         .limit(limit).offset(offset))
+                per_article(sightings).label("seen_in"), per_article(statements).label("statements"),
+                per_article(events).label("events"))
+         .order_by(documents.c.published.desc(), documents.c.id).limit(limit).offset(offset))
     with store.engine.connect() as conn:
         return [dict(r) for r in conn.execute(q).mappings()]
 

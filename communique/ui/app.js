@@ -57,11 +57,16 @@ function names(list) {
 
 function nav() {
   const form = el("form", { id: "search-form" }, el("input", { name: "q", id: "q", placeholder: "search", type: "search" }));
-  form.addEventListener("submit", (e) => { e.preventDefault(); window.location = `search.html?q=${encodeURIComponent(form.q.value)}`; });
+  form.addEventListener("submit", (e) => { e.preventDefault(); window.location = `/ui/search.html?q=${encodeURIComponent(form.q.value)}`; });
+  // Absolute links: the pages live under /ui/, the API reference at /docs.
   document.body.prepend(el("header", {}, el("strong", {}, "communique"),
-    el("a", { href: "index.html" }, "Articles"), el("a", { href: "timeline.html" }, "Timeline"),
-    el("a", { href: "network.html" }, "Network"), el("a", { href: "search.html" }, "Search"), form));
+    el("nav", {}, el("a", { href: "/ui/index.html" }, "Articles"), el("a", { href: "/ui/timeline.html" }, "Timeline"),
+      el("a", { href: "/ui/network.html" }, "Network"), el("a", { href: "/ui/search.html" }, "Search"),
+      el("a", { href: "/docs" }, "API")), form));
 }
+
+// "1 article", "2 articles".
+function plural(n, word) { return `${n} ${word}${n === 1 ? "" : "s"}`; }
 
 function fail(where, err) { where.replaceChildren(el("p", { class: "error" }, `Could not load: ${err.message}`)); }
 
