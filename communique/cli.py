@@ -5,6 +5,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -204,7 +205,7 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                                                             job, tick), err, count_inputs(args.paths))
         else:
             summary = _with_progress(lambda tick: ingest(read_inputs(args.paths, defaults), store, settings,
-                                                         tick), err)
+                                                         tick), err, count_inputs(args.paths))
     finally:
         store.close()
     for failure in summary.failures:
@@ -213,10 +214,31 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if summary.failures else 0
 
 
+PLAIN_PROGRESS_EVERY = 5.0  # seconds between progress lines when standard error is not a terminal
+
+
+def _plain_progress(err: TextIO, total: int | None) -> Any:
+    """A progress line every few seconds, for logs and pipes (a bar would be noise there)."""
+    started = last = time.monotonic()
+
+    def tick(summary: RunSummary) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if now - last < PLAIN_PROGRESS_EVERY:
+            return
+        last = now
+        of = f" of {total:,}" if total else ""
+        print(f"… {summary.seen:,}{of} articles ({summary.seen / max(now - started, 1e-9):.1f}/s): {summary.line()}",
+              file=err, flush=True)
+
+    return tick
+
+
 def _with_progress(run: Any, err: TextIO, total: int | None = None) -> RunSummary:
-    """Run with a progress line on a terminal (articles, rate); plain otherwise."""
+    """Run with a progress bar on a terminal (articles, rate, ETA when the total is known); progress lines
+    every few seconds otherwise."""
     if not err.isatty():
-        return run(None)  # type: ignore[no-any-return]
+        return run(_plain_progress(err, total))  # type: ignore[no-any-return]
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=None),

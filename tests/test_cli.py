@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -97,3 +99,18 @@ def test_make_test_says_why_tests_skip_and_the_licence_is_an_spdx_string() -> No
     meta = tomllib.loads((ROOT / "pyproject.toml").read_text())
     assert meta["project"]["license"] == "Apache-2.0"
     assert any(r.replace(" ", "").startswith("setuptools>=77") for r in meta["build-system"]["requires"])
+
+
+def test_ingest_into_a_pipe_reports_progress_as_it_goes(tmp_path: Path, root: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from communique import cli
+
+    monkeypatch.setattr(cli, "PLAIN_PROGRESS_EVERY", 0.0)  # a line at every article instead of every 5 s
+    out, err = io.StringIO(), io.StringIO()
+    args = cli.build_parser().parse_args(["ingest", str(root / "examples" / "articles.jsonl"), "--db",
+                                          str(tmp_path / "p.db")])
+    assert cli.run_ingest(args, out, err) == 0
+    lines = [line for line in err.getvalue().splitlines() if line.startswith("…")]
+    assert len(lines) >= 4 and "of 5 articles" in lines[-1] and "stored" in lines[-1]
