@@ -1,6 +1,7 @@
 """Resolution state for one document: the drafts being built, the tokens already claimed, known surnames."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -62,6 +63,15 @@ def add(ctx: Context, key: str, start: int, end: int, make: Draft | None = None)
     span = ctx.doc[start:end]
     draft.mentions.append((span.start_char, span.end_char))
     ctx.claimed.update(range(start, end))
+
+
+def country_named(ctx: Context, words: Iterable[str]) -> str | None:
+    """The first country that one of `words` names, as a name or a demonym ("Russia", "Russian")."""
+    for word in words:
+        for e in entries_of(ctx, word):
+            if e.type in {"country", "demonym"}:
+                return e.key
+    return None
 
 
 def entries_of(ctx: Context, surface: str) -> list[Entry]:

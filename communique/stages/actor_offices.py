@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .actor_context import Context, Draft, add, entries_of
+from .actor_context import Context, Draft, add, country_named
 from .actor_people import apply_term
 
 __all__ = ["office_descriptions"]
@@ -19,15 +19,6 @@ __all__ = ["office_descriptions"]
 OFFICES = {"president": {"president"}, "leader": {"president", "prime minister", "chancellor", "king"},
            "chancellor": {"chancellor"}, "premier": {"prime minister", "premier"}}
 HEAD_OF_STATE = {"president", "king", "queen", "emir", "sultan"}
-
-
-def _country(ctx: Context, words: list[Token]) -> str | None:
-    """The country a description's words name ("of Russia", "Russian", "Ukraine's")."""
-    for tok in words:
-        for e in entries_of(ctx, tok.text):
-            if e.type in {"country", "demonym"}:
-                return e.key
-    return None
 
 
 def _span(head: Token) -> tuple[int, int, list[Token]] | None:
@@ -83,7 +74,7 @@ def office_descriptions(ctx: Context) -> None:
             continue
         if found is None or not ctx.claimed.isdisjoint(range(found[0], found[1])):
             continue
-        country = _country(ctx, words)
+        country = country_named(ctx, (t.text for t in words))
         key = _holder_in_article(ctx, offices, country)
         draft = None if key or country is None else _holder_on_date(ctx, offices, country)
         if key is None and draft is not None:

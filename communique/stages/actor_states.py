@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan
 
-from .actor_context import Context, Draft, add, entries_of, modifier_code, org_code
+from .actor_context import Context, Draft, add, country_named, entries_of, modifier_code, org_code
 from .actor_finder import Entry
 
 DIRECTIONS = {"northern", "southern", "eastern", "western", "north", "south", "east", "west", "central"}
@@ -101,7 +101,7 @@ def _owner_country(ctx: Context, span: SpacySpan) -> str | None:
         owner = doc[span.start - 1].text
     else:
         return None
-    return next((e.key for e in entries_of(ctx, owner) if e.type in {"country", "demonym"}), None)
+    return country_named(ctx, [owner])
 
 
 def state_match(ctx: Context, span: SpacySpan, entry: Entry) -> None:

@@ -10,11 +10,15 @@ from ..codebook import Codebook, Pattern
 from ..records import Actor, Statement
 from .spans import Intervals
 
-__all__ = ["OBLIGATION_PATTERN", "Draft", "EventContext", "chain", "make_context", "statement_at", "statement_cued"]
+__all__ = ["OBLIGATION_PATTERN", "VIOLENT", "Draft", "EventContext", "chain", "make_context", "statement_at", "statement_cued"]
 
 # "X said Y must free the prisoners": the speaker demands it of Y (CAMEO's reading of obligations in reports).
 OBLIGATION_PATTERN = Pattern("must", "VERB", frozenset(), frozenset(), frozenset(), frozenset(), "100",
                              frozenset({"request"}), "events.py")
+
+
+# Violence is reported without its perpetrator ("a colonel was killed"): these types may keep an empty source.
+VIOLENT = frozenset({"ASSAULT", "COERCE"})
 
 
 @dataclass

@@ -12,25 +12,17 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..codebook import Pattern
-from .event_context import Draft, EventContext, statement_at
+from .event_context import VIOLENT, Draft, EventContext, statement_at
 from .event_participants import names_victim, np_actors, participants, place_of
 from .roles import principal
 
-__all__ = ["LIGHT_VERBS", "modifier_words", "nominal_draft"]
+__all__ = ["LIGHT_VERBS", "nominal_draft"]
 
 # Verbs that carry an event noun without adding their own: "held talks", "launched an attack".
 LIGHT_VERBS = {"have", "hold", "conduct", "carry", "launch", "make", "stage", "mount", "start", "begin", "continue",
                "pay", "undertake", "resume", "organise", "organize", "host"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
-
-
-def modifier_words(tok: Token) -> list[Token]:
-    """A noun's modifiers and the words of its "of" phrase ("exchange of views"): what its row's object words
-    are matched against."""
-    out = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
-    out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    return out
 
 
 def _agent(ctx: EventContext, tok: Token) -> list[str]:
@@ -129,7 +121,7 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
         source = _account_party(ctx, tok, target)
     if "symmetric" in p.frames and not target and len(source) > 1:
         target = list(source)
-    conflict = ctx.book.plover(p.cameo) in {"ASSAULT", "COERCE"}
+    conflict = ctx.book.plover(p.cameo) in VIOLENT
     if not source and not target and not (conflict and (names_victim(tok) or _placed(ctx, tok))):
         return None
     verbs = [tok.head] if tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"} else [tok]

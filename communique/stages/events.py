@@ -22,7 +22,7 @@ from ..codebook import MODALITIES, Codebook, load_codebook
 from ..records import Event
 from .event_anchors import date, location, statement_of
 from .event_arguments import fill_target
-from .event_context import Draft, EventContext, make_context
+from .event_context import VIOLENT, Draft, EventContext, make_context
 from .event_frames import as_intent, draft, obligations
 from .event_modality import modality
 from .event_participants import names_victim
@@ -34,7 +34,6 @@ register_extensions()  # the Doc._ attributes exist whenever a stage is importab
 __all__ = ["MAX_PER_SENTENCE", "MODALITIES", "EventsComponent", "find_events", "make_events_component"]
 
 MAX_PER_SENTENCE = 8
-VIOLENT = frozenset({"ASSAULT", "COERCE"})  # acts reported without their perpetrator ("a colonel was killed")
 
 
 def find_events(doc: Doc, codebook: Codebook | None = None) -> list[Event]:

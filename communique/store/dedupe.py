@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -35,6 +36,7 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+@lru_cache(maxsize=256)  # an article is fingerprinted before extraction (Store.known) and again when saved
 def fingerprint(text: str) -> Fingerprint:
     """The fingerprint of an article text."""
     from datasketch import MinHash
