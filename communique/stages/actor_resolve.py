@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..places import find_place
 from .actor_context import Context, Draft, new_context
 from .actor_finder import ActorFinder, Match
 from .actor_groups import noun_phrase
@@ -24,12 +25,34 @@ def _national_orgs(ctx: Context, matches: list[Match]) -> None:
 
 
 def _ner_leftovers(ctx: Context) -> None:
-    """Places and organisations spaCy found that no earlier pass claimed."""
+    """Places and organisations spaCy found that no earlier pass claimed; a town or city gets its country
+    (the one among the article's countries when its name is shared)."""
     for ent in ctx.doc.ents:
         if ent.label_ in {"GPE", "LOC", "FAC"} and ctx.claimed.isdisjoint(range(ent.start, ent.end)):
-            place(ctx, ent, None)
+            town = find_place(ent.text, _countries(ctx)) if ent.label_ == "GPE" else None
+            place(ctx, ent, town.country if town is not None else None)
         elif ent.label_ == "ORG" and ctx.claimed.isdisjoint(range(ent.start, ent.end)):
             ner_org(ctx, ent)
+
+
+def _towns(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
+    """Towns spaCy took for a person or an organisation ("Bucha", "Irpin"): places when they lie in a country the
+    article names (a city of 100,000 people taken for an organisation is one anyway), unless the gazetteer knows
+    the word as a person's name."""
+    named = {e.key for _, es in matches for e in es if e.type in {"country", "demonym", "capital", "seat"}}
+    for ent in ctx.doc.ents:
+        if ent.label_ not in {"PERSON", "ORG", "GPE"} or len(ent) > 1 and ent.label_ != "GPE":
+            continue
+        if not gaz_tokens.isdisjoint(range(ent.start, ent.end)) or not ent.text[:1].isupper():
+            continue
+        town = find_place(ent.text, named)
+        if town is not None and (town.country in named or ent.label_ != "PERSON" and town.population >= 100_000):
+            place(ctx, ent, town.country)
+
+
+def _countries(ctx: Context) -> list[str]:
+    """The countries of the actors found so far."""
+    return [d.country for d in ctx.drafts.values() if d.country]
 
 
 def resolve(finder: ActorFinder, doc: Doc) -> list[Draft]:
@@ -37,6 +60,7 @@ def resolve(finder: ActorFinder, doc: Doc) -> list[Draft]:
     ctx = new_context(finder, doc)
     matches = finder.matches(doc)
     gaz_tokens = {i for span, _ in matches for i in range(span.start, span.end)}
+    _towns(ctx, matches, gaz_tokens)
     people_pass(ctx, matches, gaz_tokens)
     office_descriptions(ctx)
     for chunk in doc.noun_chunks:

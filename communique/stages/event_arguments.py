@@ -4,10 +4,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..codebook import Pattern
-from .event_context import Draft, EventContext, chain
+from .event_context import VIOLENT, Draft, EventContext, chain
 from .event_modality import HYPOTHETICAL_MARKS
 from .event_participants import TARGET_NP_PREPS, np_actors, participants, place_of
 from .event_patterns import is_frame_word
+from .roles import meeting_group
 from .syntax import SUBJECT_DEPS, is_infinitive
 
 __all__ = ["arguments", "clause_targets", "fill_target", "subject", "targets"]
@@ -76,9 +77,10 @@ def arguments(ctx: EventContext, tok: Token, p: Pattern) -> tuple[list[str], lis
 
 
 def targets(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
-    """Target actors of `tok`: its objects and the objects of the pattern's prepositions (places for "042")."""
+    """Target actors of `tok`: its objects and the objects of the pattern's prepositions (places for a visit, "042",
+    and for acts of violence: "shelled Mariupol")."""
     out: list[str] = []
-    places = p.cameo == "042"
+    places = p.cameo == "042" or p.cameo is not None and ctx.book.plover(p.cameo) in VIOLENT
     for child in tok.children:
         if _is_target_link(tok, child, p):
             heads = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
@@ -102,7 +104,7 @@ def _is_target_link(tok: Token, child: Token, p: Pattern) -> bool:
 
 def _add_head_targets(ctx: EventContext, head: Token, p: Pattern, places: bool, out: list[str]) -> None:
     """Add to `out` the actors `head` names, then those of its "with"/"between" phrases ("talks between X and Y")."""
-    found = np_actors(ctx, head, preps=TARGET_NP_PREPS) if head.pos_ != "PRON" else []
+    found = np_actors(ctx, head, places, preps=TARGET_NP_PREPS) if head.pos_ != "PRON" else []
     out += [a for a in found or participants(ctx, head) if a not in out]
     for sub in head.children:  # "a meeting with Witkoff", "talks between X and Y"
         if sub.dep_ == "prep" and sub.lower_ in p.preps | {"with", "between"}:
@@ -167,3 +169,62 @@ def _place_target(ctx: EventContext, d: Draft) -> str | None:
             if place is not None and place not in d.source:
                 return place
     return None
+
+
+# The acts a party of a meeting or call does to the others when the clause names nobody else: "the conversation
+# focused on…", "they discussed the situation in Syria", "agreed to continue contacts", "expressed condolences".
+COUNTERPART_ACTS = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST"})
+PARTY_KINDS = frozenset({"person", "country", "organization"})
+TALK_CODES = frozenset({"040", "041"})  # discussing a topic with the other party ("discussed the situation in Syria")
+
+
+def meeting_parties(ctx: EventContext, drafts: list[Draft]) -> list[str]:
+    """The parties of the meeting or call the article reports: those of its first consultation with a source and a
+    target ("Putin had a telephone conversation with Macron"), the people among them when there are two or more
+    (a topic is no party: "Rubio and Fidan discuss Syria"), none when it reports no such meeting."""
+    for d in drafts:
+        if ctx.book.plover(d.code) != "CONSULT" or not d.source or not d.target:
+            continue
+        parties = [a for a in dict.fromkeys(d.source + d.target) if ctx.actors[a].kind in PARTY_KINDS]
+        people = [a for a in parties if ctx.actors[a].kind == "person"]
+        if len(people) > 1:
+            return people
+        if len(parties) > 1:
+            return parties
+    return []
+
+
+def implicit_subject(ctx: EventContext, d: Draft) -> bool:
+    """Whether the draft's verb leaves its doer to the account: an agentless passive ("It was agreed", "issues were
+    touched upon"), no subject at all ("In discussing…"), "they"/"we", or the meeting's group ("the parties")."""
+    if d.token.pos_ not in {"VERB", "AUX"}:
+        return False
+    subj, passive = subject(ctx, d.token)
+    if subj is None:
+        return d.token.dep_ not in {"amod", "acl", "relcl"} and d.token.tag_ != "VB" or d.token.dep_ == "xcomp"
+    if passive:
+        return not any(c.dep_ == "agent" for c in d.token.children)
+    return subj.lower_ in {"they", "we"} or meeting_group(subj)
+
+
+def parties_as_source(ctx: EventContext, drafts: list[Draft], parties: list[str]) -> None:
+    """The meeting's parties as the doers of a cooperative act whose clause leaves its doer implicit."""
+    for d in drafts:
+        if not d.source and ctx.book.plover(d.code) in COUNTERPART_ACTS and implicit_subject(ctx, d):
+            d.source = [p for p in parties if p not in d.target] or list(parties)
+
+
+def fill_counterparts(ctx: EventContext, drafts: list[Draft]) -> None:
+    """The other parties of the meeting as the target of a party's act that names no one else (PLOVER's
+    convention: all of them when all the parties act together)."""
+    parties = meeting_parties(ctx, [d for d in drafts if d.source])
+    if not parties:
+        return
+    for d in drafts:
+        act = ctx.book.plover(d.code)
+        if act not in COUNTERPART_ACTS or not d.source or not set(d.source) <= set(parties):
+            continue
+        if any(t in parties for t in d.target) or d.target and d.code not in TALK_CODES:
+            continue
+        others = [p for p in parties if p not in d.source] or list(parties)
+        d.target = others + [t for t in d.target if t not in others]

@@ -117,6 +117,8 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     target = _targets(ctx, tok, p, source)
     if not source and "symmetric" in p.frames and len(target) > 1 and _between(tok):
         source = list(target)  # "cooperation between Russia and the United States": both do it
+    if "own_agent" in p.frames and not source:
+        return None  # "support for Ukraine" with nobody's name on it is a topic, not an act
     if not source and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2} and (target or _reported_as_such(tok)):
         source = _account_party(ctx, tok, target)
     if "symmetric" in p.frames and not target and len(source) > 1:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from ..codebook import MODALITIES, Codebook, load_codebook
 from ..records import Event
 from .event_anchors import date, location, statement_of
-from .event_arguments import fill_target
+from .event_arguments import fill_counterparts, fill_target, meeting_parties, parties_as_source
 from .event_context import VIOLENT, Draft, EventContext, make_context
 from .event_frames import as_intent, draft, obligations
 from .event_modality import modality
@@ -54,12 +54,15 @@ def _drafts(ctx: EventContext) -> list[Draft]:
     """The document's drafts with a source, recoded as intent and with implicit targets, in trigger order."""
     drafts = [d for d in (draft(ctx, tok) for tok in ctx.doc) if d is not None]
     drafts += obligations(ctx)
-    drafts = [d for d in drafts if not d.consumed and (d.source or _unknown_perpetrator(ctx, d))]
+    drafts = [d for d in drafts if not d.consumed]
+    parties_as_source(ctx, drafts, meeting_parties(ctx, [d for d in drafts if d.source]))
+    drafts = [d for d in drafts if d.source or _unknown_perpetrator(ctx, d)]
     told = {t.i for d in drafts if d.token.pos_ != "NOUN" for t in d.tokens}
     drafts = [d for d in drafts if not (d.token.pos_ == "NOUN" and d.token.i in told)]  # "had a conversation"
     for d in drafts:
         as_intent(ctx, d)
         fill_target(ctx, d)
+    fill_counterparts(ctx, drafts)
     # an announced act of violence is a threat, which needs the one who makes it
     drafts = [d for d in drafts if d.source or ctx.book.plover(d.code) in VIOLENT]
     drafts.sort(key=_trigger)
