@@ -323,3 +323,52 @@ def test_a_real_kremlin_readout_yields_its_statements_and_events(shared) -> None
     assert ("AGREE", frozenset({"Vladimir Putin", "Barack Obama"})) in kinds
     assert ("REQUEST", frozenset({"Vladimir Putin", "Barack Obama"})) in kinds
     assert len(record.events) >= 5
+
+
+CALL_READOUT = ("Telephone conversation with the President of Finland\n\n"
+           "Vladimir Putin had a telephone conversation with President of Finland Alexander Stubb.\n"
+           "Issues of trade between the two countries were touched upon. "
+           "The conversation focused on the supply of fertiliser. "
+           "Vladimir Putin expressed his condolences over the floods in the north of the country.")
+
+
+def test_an_agentless_passive_in_a_readout_is_done_by_the_meetings_parties() -> None:
+    record, events, names = _events(CALL_READOUT)
+    touched = next(e for e in events if "touched" in e.trigger.text)
+    assert touched.type == "CONSULT"
+    assert {names[x] for x in touched.source} == {"Vladimir Putin", "Alexander Stubb"}
+
+
+def test_one_partys_act_that_names_nobody_else_is_done_to_the_other_party() -> None:
+    record, events, names = _events(CALL_READOUT)
+    condolences = next(e for e in events if "condolences" in e.trigger.text)
+    assert condolences.type == "SUPPORT" and [names[x] for x in condolences.source] == ["Vladimir Putin"]
+    assert [names[x] for x in condolences.target] == ["Alexander Stubb"]
+
+
+def test_a_discussion_of_a_topic_is_held_with_the_other_party_not_with_the_topic() -> None:
+    _, events, names = _events("Emmanuel Macron had a meeting with Olaf Scholz in Berlin. "
+                               "Macron discussed the situation in Mali.")
+    discussed = next(e for e in events if e.trigger.text.startswith("discussed"))
+    assert [names[x] for x in discussed.target][0] == "Olaf Scholz"
+
+
+def test_without_a_meeting_an_agentless_passive_has_no_invented_doer() -> None:
+    _, events, _ = _events("Issues of trade were touched upon at the forum.")
+    assert not [e for e in events if e.type == "CONSULT"]
+
+
+def test_a_shelled_town_is_the_target_and_lies_in_its_country() -> None:
+    record, events, names = _events("Ukraine said that Russian troops shelled Kramatorsk on Monday.")
+    shelled = next(e for e in events if e.trigger.text == "shelled")
+    town = next(a for a in record.actors if a.name == "Kramatorsk")
+    assert shelled.type == "ASSAULT" and town.id in shelled.target
+    assert (town.kind, town.country) == ("location", "UKR")
+
+
+def test_a_support_noun_needs_a_named_supporter() -> None:
+    _, events, names = _events("Norway's support for Moldova was discussed in Oslo.")
+    support = [e for e in events if e.trigger.text == "support"]
+    assert support and [names[x] for x in support[0].source] == ["Norway"]
+    _, events, _ = _events("The summit was about support for Moldova.")
+    assert not [e for e in events if e.trigger.text == "support"]

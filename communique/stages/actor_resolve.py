@@ -14,6 +14,10 @@ from .spans import Intervals
 
 __all__ = ["resolve"]
 
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# spaCy's small model takes many a town for a person, an organisation or even a product ("Kramatorsk").
+TOWN_LABELS = PLACE_LABELS | {"PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT"}
+
 
 def _national_orgs(ctx: Context, matches: list[Match]) -> None:
     """NER organisations built on a state's name ("the Russian Defence Ministry"), before the state itself."""
@@ -41,12 +45,13 @@ def _towns(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
     the word as a person's name."""
     named = {e.key for _, es in matches for e in es if e.type in {"country", "demonym", "capital", "seat"}}
     for ent in ctx.doc.ents:
-        if ent.label_ not in {"PERSON", "ORG", "GPE"} or len(ent) > 1 and ent.label_ != "GPE":
+        if ent.label_ not in TOWN_LABELS or len(ent) > 1 and ent.label_ not in PLACE_LABELS:
             continue
         if not gaz_tokens.isdisjoint(range(ent.start, ent.end)) or not ent.text[:1].isupper():
             continue
         town = find_place(ent.text, named)
-        if town is not None and (town.country in named or ent.label_ != "PERSON" and town.population >= 100_000):
+        if town is not None and (town.country in named or ent.label_ in PLACE_LABELS | {"ORG"}
+                                 and town.population >= 100_000):
             place(ctx, ent, town.country)
 
 

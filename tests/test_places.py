@@ -1,0 +1,20 @@
+"""Places: towns from the offline GeoNames extract, shared names settled by the article's countries."""
+from __future__ import annotations
+
+from communique.places import find_place
+
+
+def test_a_town_has_its_country_coordinates_and_geonames_id() -> None:
+    town = find_place("Istanbul")
+    assert town is not None and town.country == "TUR" and town.geonameid > 0
+    assert 40 < town.latitude < 42 and 28 < town.longitude < 30
+
+
+def test_a_shared_name_goes_to_the_most_populous_unless_the_article_names_another_country() -> None:
+    assert find_place("Damascus").country == "SYR"  # type: ignore[union-attr]
+    assert find_place("Damascus", ["USA"]).country == "USA"  # type: ignore[union-attr]
+
+
+def test_a_latin_alternate_name_is_known_and_a_made_up_one_is_not() -> None:
+    assert find_place("Kiev").country == "UKR"  # type: ignore[union-attr]
+    assert find_place("Zzyzxville") is None
