@@ -224,8 +224,10 @@ def actor_page(actor_id: Annotated[int, PathParam(ge=0, le=MAX_ID)], s: StoreDep
 
 
 @router.get("/api/graph", summary="Actors as nodes, events as weighted edges, filtered like /api/events")
-def network(s: StoreDep, f: EventParams) -> dict[str, Any]:
-    return graph(s, f)
+def network(s: StoreDep, f: EventParams,
+            top: Annotated[int, Query(ge=2, le=500, description="how many actors, most events first")] = 40
+            ) -> dict[str, Any]:
+    return graph(s, f, top=top)
 
 
 @router.get("/api/search", summary="Full-text search over articles, statements and actor names")

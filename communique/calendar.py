@@ -11,7 +11,9 @@ from typing import Any
 
 from .errors import ConfigError, InputError
 
-__all__ = ["numeric_date", "parse_published", "partial_date"]
+__all__ = ["is_reference", "numeric_date", "parse_published", "partial_date"]
+
+REFERENCE_DAYS = 366  # a date this far from its article is one it refers to, not when its event happened
 
 _ISO = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:[T ][0-9:.+\-Z]*)?$")
 _RELATIVE = re.compile(r"\b(ago|yesterday|today|tomorrow|now|next|last|this|in\s+\d+|\d+\s+(day|week|month|year)s?)\b",
@@ -61,3 +63,19 @@ def partial_date(cell: str, where: str) -> date | None:
         return date(parts[0], parts[1], parts[2])
     except (ValueError, IndexError):
         raise ConfigError(f"{where}: bad date {cell!r}, write YYYY-MM-DD") from None
+
+
+def is_reference(when: str | None, published: str | None) -> bool:
+    """Whether an event date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) lies more than a year before or after its
+    article's publication date: history the article mentions ("since 1938") or a target it sets ("by 2030"), not
+    the day its event happened."""
+    if not when or not published:
+        return False
+    try:
+        parts = [int(p) for p in when.split("-")]
+        first = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        last = date(parts[0], parts[1] if len(parts) > 1 else 12, parts[2] if len(parts) > 2 else 28)
+        day = date.fromisoformat(published[:10])
+        return (day - last).days > REFERENCE_DAYS or (first - day).days > REFERENCE_DAYS
+    except ValueError:
+        return False

@@ -28,3 +28,11 @@ def test_data_file_dates_may_be_partial_and_bad_ones_name_their_row() -> None:
     assert partial_date("2014-06", "x.csv:2") == date(2014, 6, 1) and partial_date(" ", "x.csv:3") is None
     with pytest.raises(ConfigError, match="x.csv:4"):
         partial_date("June 2014", "x.csv:4")
+
+
+def test_a_date_more_than_a_year_from_its_article_is_a_reference() -> None:
+    from communique.calendar import is_reference
+
+    assert is_reference("1938", "2012-05-07") and is_reference("2030-01", "2016-03-01")
+    assert not is_reference("2012-05-01", "2012-05-07") and not is_reference("2011", "2012-05-07")
+    assert not is_reference(None, "2012-05-07") and not is_reference("2012-05-01", None)

@@ -85,9 +85,9 @@ def page(browser):  # type: ignore[no-untyped-def]
     ctx.close()
 
 
-def _shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+def _shot(page, name: str, full_page: bool = True) -> None:  # type: ignore[no-untyped-def]
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
 
 
 def test_article_view_marks_the_speaker_and_links_to_the_actor(server: str, page) -> None:  # type: ignore[no-untyped-def]
@@ -250,3 +250,90 @@ def test_no_page_asks_for_anything_missing(server: str, page) -> None:  # type: 
         page.wait_for_selector("body[data-ready='1']")
         page.wait_for_timeout(200)
     assert not missing, missing
+
+
+KREMLIN_ARTICLES = 300
+
+
+@pytest.fixture(scope="module")
+def kremlin(server: str, shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server over 300 consecutive Kremlin releases of 2016 (real news, CC BY 4.0), ingested as a user would."""
+    rows = [json.loads(line) for line in (shared / "corpus" / "kremlin" / "articles.jsonl").open(encoding="utf-8")]
+    rows = sorted((r for r in rows if r.get("date", "") >= "2016-01-01"), key=lambda r: (r["date"], r["id"]))
+    folder = tmp_path_factory.mktemp("kremlin")
+    source = folder / "kremlin.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows[:KREMLIN_ARTICLES]), encoding="utf-8")
+    db = str(folder / "kremlin.db")
+    done = subprocess.run([sys.executable, "-m", "communique.cli", "ingest", str(source), "--db", db],
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-2000:]
+    with _serve(db) as base:
+        yield base
+
+
+def test_kremlin_index_and_docs(kremlin: str, page) -> None:  # type: ignore[no-untyped-def]
+    assert _json(f"{kremlin}/api/articles?limit=1")["total"] == KREMLIN_ARTICLES
+    page.goto(f"{kremlin}/ui/index.html")
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.locator("#range").first.inner_text().endswith(f"of {KREMLIN_ARTICLES}")
+    _shot(page, "kremlin-index", full_page=False)
+    page.goto(f"{kremlin}/docs")
+    page.wait_for_selector("body[data-ready='1']")
+    _shot(page, "kremlin-docs")
+
+
+def test_kremlin_timeline_plots_only_event_dates_and_present_types(kremlin: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{kremlin}/ui/timeline.html")
+    page.wait_for_selector("body[data-ready='1']")
+    plotted = int(page.locator("body").get_attribute("data-plotted") or 0)
+    assert plotted > 20
+    lo, hi = page.evaluate("[chart.scales.x.min, chart.scales.x.max]")
+    # the articles run Jan–Sep 2016: a date more than a year away from its article ("the 1945 victory", "by 2025")
+    # is a reference, never stretching the axis
+    assert lo > _epoch_ms("2015-01-01") and hi < _epoch_ms("2017-10-15")
+    types = (page.locator("body").get_attribute("data-types") or "").split(",")
+    on_axis = page.evaluate("chart.scales.y.ticks.map((t) => t.label).filter((l) => l)")
+    assert sorted(on_axis) == sorted(types) and 0 < len(types) <= 16
+    drawn = page.evaluate("chart.data.datasets.flatMap((d) => d.data.map((p) => p.e.type))")
+    assert set(drawn) == set(types)
+    spots = page.evaluate("chart.data.datasets.flatMap((d) => d.data.map((p) => `${p.x}|${p.y}`))")
+    assert len(spots) == len(set(spots)) == plotted  # same-day points of a type are spread, not piled up
+    _shot(page, "kremlin-timeline", full_page=False)
+
+
+def test_kremlin_network_is_readable(kremlin: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{kremlin}/ui/network.html")
+    page.wait_for_selector("body[data-ready='1']")
+    first = int(page.locator("body").get_attribute("data-nodes") or 0)
+    assert 10 <= first <= 40
+    kinds = page.evaluate("cy.nodes().map((n) => n.data('kind'))")
+    assert set(kinds) <= {"person", "country", "organization", "group"} and len(set(kinds)) >= 2
+    colours = page.evaluate("Object.fromEntries(cy.nodes().map((n) => [n.data('kind'), n.style('background-color')]))")
+    assert len(set(colours.values())) == len(colours)  # one colour per kind
+    for kind in colours:
+        assert page.locator(f"#legend .kind-{kind}").count() == 1
+    pairs = page.evaluate("cy.edges().map((e) => [e.data('source'), e.data('target')].sort().join('|'))")
+    assert len(pairs) == len(set(pairs))  # one link per pair, its width by count
+    widths = page.evaluate("cy.edges().map((e) => [e.data('weight'), e.data('width')])")
+    assert all(w1 <= w2 for (n1, w1) in widths for (n2, w2) in widths if n1 < n2)
+    labelled = page.evaluate("cy.nodes().filter((n) => n.data('font') * cy.zoom() >= 10).length")
+    assert 0 < labelled < first  # only the larger actors are named until one zooms in
+    _shot(page, "kremlin-network")
+    page.locator("#f-top").fill("10")
+    page.locator("#f-top").dispatch_event("change")
+    page.wait_for_selector(f"body:not([data-nodes='{first}'])")
+    assert int(page.locator("body").get_attribute("data-nodes") or 0) <= 10
+
+
+def test_kremlin_actor_page(kremlin: str, page) -> None:  # type: ignore[no-untyped-def]
+    top = _json(f"{kremlin}/api/graph?top=2")["nodes"][0]
+    page.goto(f"{kremlin}/ui/actor.html?id={top['id']}")
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.locator("#name").inner_text() == top["name"]
+    _shot(page, "kremlin-actor")
+
+
+def _epoch_ms(day: str) -> float:
+    from datetime import datetime, timezone
+
+    return datetime.fromisoformat(day).replace(tzinfo=timezone.utc).timestamp() * 1000

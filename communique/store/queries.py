@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import and_, exists, func, literal, select, text, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 
+from ..calendar import is_reference
 from .database import Store
 from .schema import (
     actor_names,
@@ -83,12 +84,12 @@ def _sentence_text() -> ColumnElement[Any]:
     return func.substr(documents.c.text, sentences.c.start_char + 1, sentences.c.end_char - sentences.c.start_char)
 
 
-def _names(store: Store, ids: list[int]) -> dict[int, dict[str, Any]]:
+def _names(store: Store, ids: list[int], codes: bool = False) -> dict[int, dict[str, Any]]:
     if not ids:
         return {}
+    cols = [actors.c.id, actors.c.name, actors.c.country, actors.c.sector, actors.c.kind] + ([actors.c.code] if codes else [])
     with store.engine.connect() as conn:
-        rows = conn.execute(select(actors.c.id, actors.c.name, actors.c.country, actors.c.sector, actors.c.kind)
-                            .where(actors.c.id.in_(ids))).mappings()
+        rows = conn.execute(select(*cols).where(actors.c.id.in_(ids))).mappings()
         return {int(r["id"]): dict(r) for r in rows}
 
 
@@ -164,6 +165,7 @@ def _event_details(store: Store, page: list[int]) -> list[dict[str, Any]]:
         r["source"] = [names[a] for a in parts[r["id"]]["source"]]
         r["target"] = [names[a] for a in parts[r["id"]]["target"]]
         r["location"] = names.get(r.pop("location_id") or -1)
+        r["reference"] = is_reference(r["date"], r["published"])
     return rows
 
 
@@ -441,12 +443,25 @@ def _event_conditions(store: Store, f: EventFilter) -> list[ColumnElement[bool]]
     return conds
 
 
-def graph(store: Store, f: EventFilter, max_edges: int = 2000) -> dict[str, Any]:
-    """Actors as nodes and events as weighted edges (source -> target, by type and quad), filtered like events;
-    the edges are counted in SQL, the `max_edges` heaviest kept."""
+# Who may be a node of the network: people (role-holders included), states, organisations and groups. Places,
+# anonymous sources ("how many people") and one-word organisations nobody placed ("Party", "Treaty") are not.
+GRAPH_KINDS = ("person", "country", "organization", "group")
+
+
+def _drawable(actor: dict[str, Any]) -> bool:
+    if actor["kind"] not in GRAPH_KINDS:
+        return False
+    lone_word = actor["kind"] == "organization" and " " not in actor["name"].strip()
+    return not (lone_word and not actor.get("country") and not actor.get("code"))
+
+
+def graph(store: Store, f: EventFilter, top: int = 40, max_edges: int = 5000) -> dict[str, Any]:
+    """The network among the `top` actors by event count: one edge per pair of actors (either direction) with its
+    event count, its count per quad and per type, and the quad most of its events fall in; filtered like events.
+    `total_actors` says how many actors could have been drawn."""
     conds = _event_conditions(store, f)
     if conds is None:
-        return {"nodes": [], "edges": []}
+        return {"nodes": [], "edges": [], "total_actors": 0}
     src, tgt = event_actors.alias("src"), event_actors.alias("tgt")
     weight = func.count().label("weight")
     q = (select(src.c.actor_id.label("source"), tgt.c.actor_id.label("target"), events.c.type, events.c.quad, weight)
@@ -456,11 +471,25 @@ def graph(store: Store, f: EventFilter, max_edges: int = 2000) -> dict[str, Any]
          .group_by(src.c.actor_id, tgt.c.actor_id, events.c.type, events.c.quad)
          .order_by(weight.desc(), src.c.actor_id, tgt.c.actor_id, events.c.type).limit(max_edges))
     with store.engine.connect() as conn:
-        edges = [dict(r) for r in conn.execute(q).mappings()]
-    names = _names(store, sorted({e[k] for e in edges for k in ("source", "target")}))
-    nodes: dict[int, dict[str, Any]] = {}
-    for e in edges:
+        rows = [dict(r) for r in conn.execute(q).mappings()]
+    names = _names(store, sorted({r[k] for r in rows for k in ("source", "target")}), codes=True)
+    rows = [r for r in rows if _drawable(names[r["source"]]) and _drawable(names[r["target"]])]
+    pairs: dict[tuple[int, int], dict[str, Any]] = {}
+    counts: dict[int, int] = {}
+    for r in rows:
+        a, b = sorted((r["source"], r["target"]))
+        edge = pairs.setdefault((a, b), {"source": a, "target": b, "weight": 0, "quads": {}, "types": {}})
+        edge["weight"] += r["weight"]
+        edge["quads"][r["quad"]] = edge["quads"].get(r["quad"], 0) + r["weight"]
+        edge["types"][r["type"]] = edge["types"].get(r["type"], 0) + r["weight"]
         for k in ("source", "target"):
-            node = nodes.setdefault(e[k], {**names[e[k]], "events": 0})
-            node["events"] += e["weight"]
-    return {"nodes": list(nodes.values()), "edges": edges}
+            counts[r[k]] = counts.get(r[k], 0) + r["weight"]
+    kept = set(sorted(counts, key=lambda i: (-counts[i], names[i]["name"]))[:top])
+    edges = [e for e in pairs.values() if e["source"] in kept and e["target"] in kept]
+    for e in edges:
+        e["quad"] = max(e["quads"], key=lambda q: (e["quads"][q], -q))
+        e["type"] = max(e["types"], key=lambda t: (e["types"][t], t))
+    edges.sort(key=lambda e: (-e["weight"], e["source"], e["target"]))
+    nodes = [{**{k: v for k, v in names[i].items() if k != "code"}, "events": counts[i]}
+             for i in sorted(kept, key=lambda i: -counts[i])]
+    return {"nodes": nodes, "edges": edges, "total_actors": len(counts)}
