@@ -217,6 +217,15 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 PLAIN_PROGRESS_EVERY = 5.0  # seconds between progress lines when standard error is not a terminal
 
 
+def eta(done: int, total: int | None, elapsed: float) -> str:
+    """Time left at the run's average pace so far ("0:02:10"), or "-" before the first article or without a
+    total; it keeps growing while a slow batch of articles is out, instead of freezing at a window's estimate."""
+    if not total or done <= 0 or elapsed <= 0:
+        return "-"
+    left = int(elapsed * max(total - done, 0) / done)
+    return f"{left // 3600}:{left // 60 % 60:02d}:{left % 60:02d}"
+
+
 def _plain_progress(err: TextIO, total: int | None) -> Any:
     """A progress line every few seconds, for logs and pipes (a bar would be noise there)."""
     started = last = time.monotonic()
@@ -228,8 +237,9 @@ def _plain_progress(err: TextIO, total: int | None) -> Any:
             return
         last = now
         of = f" of {total:,}" if total else ""
-        print(f"… {summary.seen:,}{of} articles ({summary.seen / max(now - started, 1e-9):.1f}/s): {summary.line()}",
-              file=err, flush=True)
+        left = f", {eta(summary.seen, total, now - started)} left" if total else ""
+        print(f"… {summary.seen:,}{of} articles ({summary.seen / max(now - started, 1e-9):.1f}/s{left}): "
+              f"{summary.line()}", file=err, flush=True)
 
     return tick
 
@@ -239,11 +249,16 @@ def _with_progress(run: Any, err: TextIO, total: int | None = None) -> RunSummar
     every few seconds otherwise."""
     if not err.isatty():
         return run(_plain_progress(err, total))  # type: ignore[no-any-return]
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    class Left(ProgressColumn):  # the run's own average, re-read at every refresh
+        def render(self, task: Task) -> Text:
+            return Text(f"{eta(int(task.completed), int(task.total) if task.total else None, task.elapsed or 0)} left")
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=None),
                   TextColumn("{task.completed} articles · {task.fields[rate]}/s"), TimeElapsedColumn(),
-                  TimeRemainingColumn(), transient=True) as bar:
+                  Left(), transient=True) as bar:
         task = bar.add_task("ingesting", total=total, rate="0.0")
 
         def tick(summary: RunSummary) -> None:

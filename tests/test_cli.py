@@ -114,3 +114,12 @@ def test_ingest_into_a_pipe_reports_progress_as_it_goes(tmp_path: Path, root: Pa
     assert cli.run_ingest(args, out, err) == 0
     lines = [line for line in err.getvalue().splitlines() if line.startswith("…")]
     assert len(lines) >= 4 and "of 5 articles" in lines[-1] and "stored" in lines[-1]
+
+
+def test_the_time_left_follows_the_runs_own_pace_and_keeps_growing_while_nothing_arrives() -> None:
+    from communique.cli import eta
+
+    assert eta(0, 100, 5.0) == "-" and eta(10, None, 5.0) == "-"
+    assert eta(10, 100, 5.0) == "0:00:45"
+    assert eta(10, 100, 20.0) == "0:03:00"  # no article for 15 s: the estimate grows, it does not sit still
+    assert eta(100, 100, 20.0) == "0:00:00"

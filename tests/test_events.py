@@ -333,14 +333,14 @@ CALL_READOUT = ("Telephone conversation with the President of Finland\n\n"
 
 
 def test_an_agentless_passive_in_a_readout_is_done_by_the_meetings_parties() -> None:
-    record, events, names = _events(CALL_READOUT)
+    _, events, names = _events(CALL_READOUT)
     touched = next(e for e in events if "touched" in e.trigger.text)
     assert touched.type == "CONSULT"
     assert {names[x] for x in touched.source} == {"Vladimir Putin", "Alexander Stubb"}
 
 
 def test_one_partys_act_that_names_nobody_else_is_done_to_the_other_party() -> None:
-    record, events, names = _events(CALL_READOUT)
+    _, events, names = _events(CALL_READOUT)
     condolences = next(e for e in events if "condolences" in e.trigger.text)
     assert condolences.type == "SUPPORT" and [names[x] for x in condolences.source] == ["Vladimir Putin"]
     assert [names[x] for x in condolences.target] == ["Alexander Stubb"]
@@ -350,7 +350,7 @@ def test_a_discussion_of_a_topic_is_held_with_the_other_party_not_with_the_topic
     _, events, names = _events("Emmanuel Macron had a meeting with Olaf Scholz in Berlin. "
                                "Macron discussed the situation in Mali.")
     discussed = next(e for e in events if e.trigger.text.startswith("discussed"))
-    assert [names[x] for x in discussed.target][0] == "Olaf Scholz"
+    assert names[discussed.target[0]] == "Olaf Scholz"
 
 
 def test_without_a_meeting_an_agentless_passive_has_no_invented_doer() -> None:

@@ -155,6 +155,8 @@ def test_search(server: str, page) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_selector("body[data-ready='1']")
     results = page.locator("#results li.result")
     assert results.count() > 0 and "grain" in results.first.inner_text().lower()
+    shown = [results.nth(i).get_attribute("data-document") for i in range(results.count())]
+    assert len(shown) == len(set(shown))  # an article matched in its text and its statements is listed once
     _shot(page, "search")
 
 
