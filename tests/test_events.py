@@ -359,7 +359,7 @@ def test_without_a_meeting_an_agentless_passive_has_no_invented_doer() -> None:
 
 
 def test_a_shelled_town_is_the_target_and_lies_in_its_country() -> None:
-    record, events, names = _events("Ukraine said that Russian troops shelled Kramatorsk on Monday.")
+    record, events, _ = _events("Ukraine said that Russian troops shelled Kramatorsk on Monday.")
     shelled = next(e for e in events if e.trigger.text == "shelled")
     town = next(a for a in record.actors if a.name == "Kramatorsk")
     assert shelled.type == "ASSAULT" and town.id in shelled.target
