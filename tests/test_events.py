@@ -372,3 +372,10 @@ def test_a_support_noun_needs_a_named_supporter() -> None:
     assert support and [names[x] for x in support[0].source] == ["Norway"]
     _, events, _ = _events("The summit was about support for Moldova.")
     assert not [e for e in events if e.trigger.text == "support"]
+
+
+def test_readiness_to_act_is_an_intent_of_whoever_expresses_it() -> None:
+    _, events, names = _events("Norway expressed its readiness to continue contacts with Chile.")
+    intent = next(e for e in events if e.trigger.text.startswith("readiness"))
+    assert (intent.type, intent.modality) == ("AGREE", "intended")
+    assert [names[x] for x in intent.source] == ["Norway"] and [names[x] for x in intent.target] == ["Chile"]

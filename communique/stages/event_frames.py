@@ -8,9 +8,9 @@ from spacy.tokens import Token
 
 from ..codebook import Pattern
 from ..records import Statement
-from .event_arguments import arguments, clause_targets
+from .event_arguments import arguments, clause_targets, subject
 from .event_context import OBLIGATION_PATTERN, Draft, EventContext, chain, statement_at
-from .event_nominal import nominal_draft
+from .event_nominal import LIGHT_VERBS, nominal_draft
 from .event_participants import participants
 from .event_patterns import complements, pattern
 from .spans import sentences
@@ -36,7 +36,7 @@ def draft(ctx: EventContext, tok: Token) -> Draft | None:
     p = pattern(ctx, tok)
     result = None
     if p is not None and tok.pos_ == "NOUN":
-        result = nominal_draft(ctx, tok, p)
+        result = _framed(ctx, tok, p) if p.complement else nominal_draft(ctx, tok, p)
     elif p is not None:
         result = _framed(ctx, tok, p) if p.complement else None
         if result is None and p.cameo is not None:
@@ -100,6 +100,8 @@ def _framed(ctx: EventContext, frame: Token, p: Pattern) -> Draft | None:
     """A complement frame over the event of its clause, or None when the clause has no event."""
     inner_tok = _inner_verb(frame, p)
     inner = draft(ctx, inner_tok) if inner_tok is not None else None
+    if inner is None and inner_tok is not None:
+        inner = _carried(ctx, inner_tok)
     if inner is None:
         return None
     inner.consumed = True
@@ -108,7 +110,7 @@ def _framed(ctx: EventContext, frame: Token, p: Pattern) -> Draft | None:
     if kind in MODAL_FRAMES:
         return replace(inner, tokens=tokens, verbs=inner.verbs + [frame], frame=frame, consumed=False,
                        extra_modality=inner.extra_modality + [MODAL_FRAMES[kind]])
-    source, _ = arguments(ctx, frame, p)
+    source = _noun_frame_source(ctx, frame) if frame.pos_ == "NOUN" else arguments(ctx, frame, p)[0]
     source = source or inner.source
     if kind == "intent" and ctx.book.plover(inner.code) in VERBAL_CONFLICT:
         return replace(inner, source=source or inner.source, tokens=tokens, verbs=inner.verbs + [frame],
@@ -125,8 +127,44 @@ def _framed(ctx: EventContext, frame: Token, p: Pattern) -> Draft | None:
                  extra_modality=mods, base=inner.base or inner.code)
 
 
+# Verbs that carry an event noun in a frame's clause without changing it.
+CARRYING_VERBS = LIGHT_VERBS | {"maintain", "strengthen", "develop", "expand", "intensify", "ensure", "provide", "build",
+                                "deepen", "step"}
+
+
+def _carried(ctx: EventContext, verb: Token) -> Draft | None:
+    """The event noun a verb of no event of its own carries ("to continue contacts", "to maintain the truce"); a verb
+    that ends or changes it ("to end its support") carries none."""
+    if verb.lemma_.lower() not in CARRYING_VERBS:
+        return None
+    for obj in verb.children:
+        p = pattern(ctx, obj) if obj.dep_ == "dobj" and obj.pos_ == "NOUN" else None
+        if p is not None and not p.complement:
+            found = nominal_draft(ctx, obj, p, framed=True)
+            if found is not None:
+                ctx.memo[obj.i] = found
+                return found
+    return None
+
+
+def _noun_frame_source(ctx: EventContext, frame: Token) -> list[str]:
+    """Whose readiness or intention a frame noun names: its owner ("Russia's readiness"), else the subject of the
+    verb that carries it ("Putin expressed his readiness", "the sides confirmed their intention")."""
+    owner = [a for c in frame.children if c.dep_ == "poss" and c.pos_ != "PRON" for a in participants(ctx, c)]
+    if owner:
+        return owner
+    if frame.dep_ in {"dobj", "attr"} and frame.head.pos_ in {"VERB", "AUX"}:
+        subj, _ = subject(ctx, frame.head)
+        return participants(ctx, subj) if subj is not None else []
+    return []
+
+
 def _inner_verb(frame: Token, p: Pattern) -> Token | None:
-    """The verb or adjective of the clause the frame takes ("threatened to strike", "demanded that X leave")."""
+    """The verb or adjective of the clause the frame takes ("threatened to strike", "demanded that X leave",
+    "readiness to continue")."""
+    if frame.pos_ == "NOUN":
+        return next((c for c in frame.children if c.dep_ in {"acl", "relcl"} and is_infinitive(c)
+                     and c.pos_ in {"VERB", "AUX"}), None)
     clause_deps = {"xcomp"} | ({"ccomp"} if p.complement in {"threat", "request"} else set())
     return next((c for c in frame.children if (c.dep_ in clause_deps or c.dep_ == "advcl" and is_infinitive(c))
                  and c.pos_ in {"VERB", "AUX", "ADJ"}), None)

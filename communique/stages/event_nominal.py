@@ -107,8 +107,12 @@ def _account_party(ctx: EventContext, tok: Token, target: list[str]) -> list[str
     return [own.id] if own is not None and own.id not in target else []
 
 
-def nominal_draft(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
-    """The event a noun names, or None when it is only a modifier ("strike force") or names nobody."""
+def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = False) -> Draft | None:
+    """The event a noun names, or None when it is only a modifier ("strike force") or names nobody. A `framed`
+    noun is the object of a frame's clause ("readiness to continue contacts"): the frame supplies its doer."""
+    if framed and p.cameo is not None and "accusation" not in p.frames:
+        target = _targets(ctx, tok, p, [])
+        return Draft(tok, p, p.cameo, _agent(ctx, tok), target, [tok], [tok.head], base=p.cameo)
     if tok.dep_ == "compound" or p.cameo is None:
         return None
     if "accusation" in p.frames:
