@@ -221,3 +221,13 @@ def test_according_to_him_is_the_person_named_before(nlp) -> None:
     r = extract("Reporters met Alexander Stubb in Turku. According to him, the border will stay closed.",
                 published=PUB)
     assert speaker_name(r, only(r)) == "Alexander Stubb"
+
+
+def test_a_transcript_turn_goes_on_over_its_following_lines(nlp) -> None:
+    r = extract("Meeting on the harvest\n\nVladimir Putin: Good afternoon. The grain crop was large.\n"
+                "We have spoken with the farmers of the Kuban.\nExports will grow this year.\n\n"
+                "Dmitry Patrushev: Thank you.", published=date(2021, 8, 2))
+    putin = [s for s in r.statements if speaker_name(r, s) == "Vladimir Putin"]
+    assert [s.content.text.split()[0] for s in putin] == ["Good", "We", "Exports"]
+    assert all(s.kind == "direct" for s in putin)
+    assert r.statements[-1].speaker_mention.text == "Dmitry Patrushev"  # type: ignore[union-attr]

@@ -175,15 +175,20 @@ def _place_target(ctx: EventContext, d: Draft) -> str | None:
 # focused on…", "they discussed the situation in Syria", "agreed to continue contacts", "expressed condolences".
 COUNTERPART_ACTS = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST"})
 PARTY_KINDS = frozenset({"person", "country", "organization"})
+OPENING_SENTENCES = 3  # a readout names its meeting in its title or its first sentences
 TALK_CODES = frozenset({"040", "041"})  # discussing a topic with the other party ("discussed the situation in Syria")
 
 
 def meeting_parties(ctx: EventContext, drafts: list[Draft]) -> list[str]:
     """The parties of the meeting or call the article reports: those of its first consultation with a source and a
-    target ("Putin had a telephone conversation with Macron"), the people among them when there are two or more
-    (a topic is no party: "Rubio and Fidan discuss Syria"), none when it reports no such meeting."""
+    target, in its opening sentences ("Putin had a telephone conversation with Macron"), the people among them
+    when there are two or more (a topic is no party: "Rubio and Fidan discuss Syria"), none when it opens with
+    no such meeting."""
+    opening = [s.end for _, s in zip(range(OPENING_SENTENCES), ctx.doc.sents)]
     for d in drafts:
         if ctx.book.plover(d.code) != "CONSULT" or not d.source or not d.target:
+            continue
+        if not opening or d.token.i >= opening[-1]:
             continue
         parties = [a for a in dict.fromkeys(d.source + d.target) if ctx.actors[a].kind in PARTY_KINDS]
         people = [a for a in parties if ctx.actors[a].kind == "person"]

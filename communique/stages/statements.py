@@ -378,9 +378,26 @@ def transcript_statements(self: _Finder) -> None:
             continue
         if any(t.pos_ in {"VERB", "AUX"} for t in span):
             continue  # "Officials said: …" is a cue, read elsewhere
-        content = trim_chars(self.text, m.start(2), m.end(2))
-        if not self.overlaps_found(*content):
-            self.add(_Found("direct", span[-1], (span.start_char, span.end_char), None, content))
+        for start, end in _turn_paragraphs(self.text, m.start(2), m.end(2)):
+            content = trim_chars(self.text, start, end)
+            if not self.overlaps_found(*content):
+                self.add(_Found("direct", span[-1], (span.start_char, span.end_char), None, content))
+
+
+def _turn_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of a transcript turn: its own, then each following line up to the next turn ("Name: …"), a blank
+    line or a heading (a line without a closing full stop is no speech)."""
+    out = [(start, end)]
+    pos = end + 1
+    while pos < len(text):
+        stop = text.find("\n", pos)
+        stop = len(text) if stop < 0 else stop
+        line = text[pos:stop]
+        if not line.strip() or TURN.match(line) or not line.rstrip().endswith((".", "?", "!", "\"", "”")):
+            break
+        out.append((pos, stop))
+        pos = stop + 1
+    return out
 
 
 def _actor_at(doc: Doc, start: int, end: int, head: Token | None) -> str | None:
