@@ -318,8 +318,11 @@ def test_kremlin_network_is_readable(kremlin: str, page) -> None:  # type: ignor
     assert len(pairs) == len(set(pairs))  # one link per pair, its width by count
     widths = page.evaluate("cy.edges().map((e) => [e.data('weight'), e.data('width')])")
     assert all(w1 <= w2 for (n1, w1) in widths for (n2, w2) in widths if n1 < n2)
-    labelled = page.evaluate("cy.nodes().filter((n) => n.data('font') * cy.zoom() >= 10).length")
-    assert 0 < labelled < first  # only the larger actors are named until one zooms in
+    named = "cy.nodes().filter((n) => n.style('label') !== '').length"
+    assert 0 < page.evaluate(named) < first  # only the larger actors are named until one zooms in
+    page.evaluate("cy.zoom(cy.zoom() * 2)")
+    assert page.evaluate(named) == first
+    page.evaluate("cy.fit()")
     _shot(page, "kremlin-network")
     page.locator("#f-top").fill("10")
     page.locator("#f-top").dispatch_event("change")
