@@ -11,7 +11,7 @@ from typing import Any
 
 from .errors import ConfigError, InputError
 
-__all__ = ["is_reference", "numeric_date", "parse_published", "partial_date"]
+__all__ = ["date_precision", "is_reference", "numeric_date", "parse_published", "partial_date"]
 
 REFERENCE_DAYS = 366  # a date this far from its article is one it refers to, not when its event happened
 
@@ -79,3 +79,8 @@ def is_reference(when: str | None, published: str | None) -> bool:
         return (day - last).days > REFERENCE_DAYS or (first - day).days > REFERENCE_DAYS
     except ValueError:
         return False
+
+
+def date_precision(value: str | None) -> str | None:
+    """"day", "month" or "year": how much of a calendar date `YYYY[-MM[-DD]]` gives (None for none)."""
+    return {10: "day", 7: "month", 4: "year"}.get(len(value)) if value else None

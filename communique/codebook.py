@@ -6,7 +6,7 @@ whose rows are added after ours (a user's pattern for a lemma is tried before th
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -60,6 +60,7 @@ class Codebook:
     quads: dict[str, int]
     frame_codes: dict[tuple[str, str], str]
     modes: dict[str, str]
+    goldstein_scale: dict[str, float] = field(default_factory=dict)
 
     def plover(self, code: str) -> str:
         """The PLOVER type of a CAMEO code."""
@@ -68,6 +69,14 @@ class Codebook:
     def frame_code(self, frame: str, inner: str) -> str | None:
         """The code a complement frame gives an inner event: by its CAMEO code if listed, else by its type."""
         return self.frame_codes.get((frame, inner)) or self.frame_codes.get((frame, self.cameo[inner]))
+
+    def goldstein(self, code: str | None) -> float | None:
+        """The Goldstein scale value of a CAMEO code (a code the table lacks takes its parent's), or None."""
+        while code:
+            if code in self.goldstein_scale:
+                return self.goldstein_scale[code]
+            code = code[:-1] if len(code) > 2 else ""
+        return None
 
     def quad(self, plover: str) -> int:
         """1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict."""
@@ -146,4 +155,10 @@ def load_codebook(extra: Path | None = None) -> Codebook:
     # the user's rows come last in the files but are tried first
     patterns = {k: tuple(sorted(v, key=lambda p: not p.origin.startswith(str(extra)) if extra else 0))
                 for k, v in grouped.items()}
-    return Codebook(patterns, cameo, quads, frame_codes, modes)
+    scale = {}
+    for where, row in data_rows("goldstein.csv", extra):
+        try:
+            scale[row["cameo"].strip()] = float(row["goldstein"])
+        except (KeyError, ValueError):
+            raise ConfigError(f"{where}: a Goldstein row needs a CAMEO code and a number from -10 to 10") from None
+    return Codebook(patterns, cameo, quads, frame_codes, modes, scale)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["Place", "find_place"]
+__all__ = ["Place", "country_point", "find_place", "location_precision", "us_state"]
 
 LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'’-]+$")
 
@@ -73,3 +73,67 @@ def find_place(name: str, countries: Iterable[str] = ()) -> Place | None:
         return None
     wanted = set(countries)
     return next((p for p in found if p.country in wanted), found[0])
+
+
+@lru_cache(maxsize=1)
+def _country_points() -> dict[str, Place]:
+    """Each country's point: the population-weighted centre of its towns (a map needs one; it is no border)."""
+    sums: dict[str, list[float]] = {}
+    for p in {p.geonameid: p for places in _index().values() for p in places}.values():
+            acc = sums.setdefault(p.country, [0.0, 0.0, 0.0, 0.0])
+            acc[0] += p.latitude * p.population
+            acc[1] += p.longitude * p.population
+            acc[2] += p.population
+            acc[3] += 1
+    try:
+        ids = {c["iso3"]: (int(c["geonameid"]), c["name"]) for c in _data("countries.json").values()}
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    out = {}
+    for code, (lat, lon, weight, _) in sums.items():
+        if weight > 0 and code in ids:
+            out[code] = Place(ids[code][0], ids[code][1], code, "", round(lat / weight, 4), round(lon / weight, 4),
+                              int(weight), "country")
+    return out
+
+
+def country_point(iso3: str | None) -> Place | None:
+    """The point a map puts the country `iso3` at (its towns' population centre), or None."""
+    return _country_points().get(iso3 or "")
+
+
+def location_precision(kind: str, feature: str | None) -> str:
+    """What an event's place is: a state ("country"), a town with coordinates ("city"), or another named place
+    ("region": a district, a front, a river)."""
+    if kind == "country":
+        return "country"
+    return "city" if feature == "city" else "region"
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, Place]:
+    """The states of the United States by lower-cased name, each at the population centre of its towns."""
+    try:
+        states = _data("us_states.json")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    towns: dict[str, list[Place]] = {}
+    for places in _index().values():
+        for p in places:
+            if p.country == "USA":
+                towns.setdefault(p.admin1, []).append(p)
+    out = {}
+    for code, row in states.items():
+        found = {p.geonameid: p for p in towns.get(code, [])}.values()
+        weight = sum(p.population for p in found)
+        if weight:
+            out[row["name"].lower()] = Place(int(row["geonameid"]), row["name"], "USA", code,
+                                             round(sum(p.latitude * p.population for p in found) / weight, 4),
+                                             round(sum(p.longitude * p.population for p in found) / weight, 4),
+                                             weight, "region")
+    return out
+
+
+def us_state(name: str) -> Place | None:
+    """The US state `name` names ("Georgia", "Texas"), or None."""
+    return _us_states().get(_key(name))

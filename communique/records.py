@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
+from .calendar import date_precision
+
 __all__ = [
     "SCHEMA",
     "Actor",
@@ -13,6 +15,7 @@ __all__ = [
     "DateMention",
     "Document",
     "Event",
+    "Geo",
     "InputFailure",
     "Record",
     "Sentence",
@@ -65,8 +68,28 @@ def _span_dict(span: Span | None) -> dict[str, Any] | None:
 
 
 @dataclass(frozen=True)
+class Geo:
+    """Where a place or a state is on the map: coordinates, GeoNames id, admin-1 code and what kind of point it is
+    (`city`, or `country` for a state placed at the population centre of its towns)."""
+
+    latitude: float
+    longitude: float
+    geonameid: int | None = None
+    admin1: str | None = None
+    feature: str = "city"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Geo:
+        return cls(latitude=float(data["latitude"]), longitude=float(data["longitude"]),
+                   geonameid=data.get("geonameid"), admin1=data.get("admin1"), feature=data.get("feature") or "city")
+
+
+@dataclass(frozen=True)
 class Actor:
-    """One canonical real-world actor with every mention of it in the article."""
+    """One canonical real-world actor with every mention of it in the article (places and states with a `geo`)."""
 
     id: str
     name: str
@@ -77,11 +100,13 @@ class Actor:
     role: str | None = None
     aliases: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
+    geo: Geo | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["aliases"] = list(self.aliases)
         data["mentions"] = [m.to_dict() for m in self.mentions]
+        data["geo"] = self.geo.to_dict() if self.geo else None
         return data
 
     @classmethod
@@ -91,6 +116,7 @@ class Actor:
             sector=data.get("sector"), code=data.get("code"), role=data.get("role"),
             aliases=tuple(data.get("aliases") or ()),
             mentions=tuple(Span.from_dict(m) for m in data.get("mentions") or ()),
+            geo=Geo.from_dict(data["geo"]) if data.get("geo") else None,
         )
 
 
@@ -158,15 +184,23 @@ class Event:
     condition: Span | None = None
     statement: str | None = None
     date_source: str | None = None
+    location_precision: str | None = None
+    goldstein: float | None = None
+
+    @property
+    def date_precision(self) -> str | None:
+        """"day", "month" or "year": how much of a calendar date `date` gives."""
+        return date_precision(self.date)
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "type": self.type, "cameo": self.cameo, "quad": self.quad,
+            "id": self.id, "type": self.type, "cameo": self.cameo, "quad": self.quad, "goldstein": self.goldstein,
             "source": list(self.source), "source_known": bool(self.source), "target": list(self.target),
             "trigger": self.trigger.to_dict(),
-            "sentence": self.sentence, "date": self.date, "date_source": self.date_source,
-            "location": self.location, "modality": self.modality, "condition": _span_dict(self.condition),
-            "statement": self.statement,
+            "sentence": self.sentence, "date": self.date, "date_precision": self.date_precision,
+            "date_source": self.date_source, "location": self.location,
+            "location_precision": self.location_precision, "modality": self.modality,
+            "condition": _span_dict(self.condition), "statement": self.statement,
         }
 
     @classmethod
@@ -177,7 +211,8 @@ class Event:
             trigger=Span.from_dict(data["trigger"]), sentence=int(data["sentence"]), date=data.get("date"),
             location=data.get("location"), modality=data.get("modality", "asserted"),
             condition=_opt_span(data.get("condition")), statement=data.get("statement"),
-            date_source=data.get("date_source"),
+            date_source=data.get("date_source"), location_precision=data.get("location_precision"),
+            goldstein=data.get("goldstein"),
         )
 
 

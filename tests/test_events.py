@@ -379,3 +379,25 @@ def test_readiness_to_act_is_an_intent_of_whoever_expresses_it() -> None:
     intent = next(e for e in events if e.trigger.text.startswith("readiness"))
     assert (intent.type, intent.modality) == ("AGREE", "intended")
     assert [names[x] for x in intent.source] == ["Norway"] and [names[x] for x in intent.target] == ["Chile"]
+
+
+def test_an_event_in_a_town_is_placed_there_with_its_country_and_coordinates() -> None:
+    record, events, names = _events("Talks between Chile and Peru opened in Istanbul on Tuesday.")
+    talks = next(e for e in events if e.type == "CONSULT")
+    town = next(a for a in record.actors if a.id == talks.location)
+    assert (town.name, town.country, talks.location_precision) == ("Istanbul", "TUR", "city")
+    assert town.geo is not None and town.geo.geonameid and 40 < town.geo.latitude < 42
+    assert talks.goldstein == load_codebook().goldstein(talks.cameo) and talks.goldstein is not None
+    assert talks.date_precision == "day"
+
+
+def test_an_event_whose_text_gives_no_place_has_none() -> None:
+    _, events, _ = _events("Chile and Peru held talks on Tuesday.")
+    assert events and all(e.location is None and e.location_precision is None for e in events)
+
+
+def test_a_wire_dateline_places_what_its_story_does_not() -> None:
+    record, events, names = _events("Port hit\n\nODESA, July 23 (Reuters) - A missile strike killed three people "
+                                    "on Saturday, officials said.")
+    strike = next(e for e in events if e.type == "ASSAULT")
+    assert names[strike.location or ""] == "Odesa" and strike.location_precision == "city"

@@ -18,3 +18,12 @@ def test_a_shared_name_goes_to_the_most_populous_unless_the_article_names_anothe
 def test_a_latin_alternate_name_is_known_and_a_made_up_one_is_not() -> None:
     assert find_place("Kiev").country == "UKR"  # type: ignore[union-attr]
     assert find_place("Zzyzxville") is None
+
+
+def test_georgia_is_the_country_unless_the_text_puts_it_in_the_united_states() -> None:
+    from communique import extract
+
+    state = extract("Protesters marched in Atlanta, Georgia on Monday.", published="2024-05-06")
+    country = extract("Talks with Georgia on trade resumed in Tbilisi.", published="2024-05-06")
+    assert [(a.kind, a.country) for a in state.actors if a.name == "Georgia"] == [("location", "USA")]
+    assert [(a.kind, a.country) for a in country.actors if a.name == "Georgia"] == [("country", "GEO")]

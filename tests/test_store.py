@@ -198,8 +198,15 @@ def test_exports(loaded: Store, tmp_path: Path) -> None:
     assert sorted(polecat) == sorted(f"{e['document_id']}#{e['local_id']}" for e in stored)
     for e in stored:
         got = polecat[f"{e['document_id']}#{e['local_id']}"]
+        own = e["date"] or ""
+        day = own if len(own) == 10 and not e["reference"] else "" if own else e["when"] or ""
         assert (got["Event Date"], got["Event Type"], got["Quad Code"], got["Publication Date"]) == (
-            e["when"] or "", e["type"], str(e["quad"]), e["published"] or "")
+            day, e["type"], str(e["quad"]), e["published"] or "")
+        # a month or a year has its own column, a date far from its article another: never the event's day
+        assert got["Coarse Date"] == (own if own and len(own) < 10 and not e["reference"] else "")
+        assert got["Mentioned Date"] == (own if e["reference"] else "")
+        assert got["Goldstein"] == ("" if e["goldstein"] is None else str(e["goldstein"]))
+        assert -10 <= float(got["Goldstein"]) <= 10
     assert any(r["Event Date"] != r["Publication Date"] for r in polecat.values())  # so the dates are told apart
     out = io.StringIO()
     export(loaded, "csv", out)

@@ -1,6 +1,8 @@
 """The passes that turn one document's candidates into canonical actor drafts, in precedence order."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ..places import find_place
@@ -44,6 +46,9 @@ def _towns(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
     article names (a city of 100,000 people taken for an organisation is one anyway), unless the gazetteer knows
     the word as a person's name."""
     named = {e.key for _, es in matches for e in es if e.type in {"country", "demonym", "capital", "seat"}}
+    named |= {ctx.gaz.people[e.key].nationality for _, es in matches for e in es
+              if e.type in {"person", "short"} and e.key in ctx.gaz.people}  # Zelensky's article is about Ukraine
+    _dateline_town(ctx, named)
     for ent in ctx.doc.ents:
         if ent.label_ not in TOWN_LABELS or len(ent) > 1 and ent.label_ not in PLACE_LABELS:
             continue
@@ -53,6 +58,21 @@ def _towns(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
         if town is not None and (town.country in named or ent.label_ in PLACE_LABELS | {"ORG"}
                                  and town.population >= 100_000):
             place(ctx, ent, town.country)
+
+
+DATELINE = re.compile(r"(?:^|\n\s*\n)([A-Z][A-Z .'-]{2,30})(?=,[^\n]{0,40}[–—-]|\s*[–—-])")
+
+
+def _dateline_town(ctx: Context, named: set[str]) -> None:
+    """The town of a wire report's dateline, written in capitals ("ODESA, July 23 (Reuters) -", "KYIV —")."""
+    m = DATELINE.search(ctx.doc.text[:600])
+    if m is None:
+        return
+    town = find_place(m.group(1).strip().title(), named)
+    span = ctx.doc.char_span(m.start(1), m.start(1) + len(m.group(1).strip()), alignment_mode="expand")
+    if town is not None and span is not None and ctx.claimed.isdisjoint(range(span.start, span.end)):
+        named.add(town.country)
+        place(ctx, span, town.country, town.name)
 
 
 def _countries(ctx: Context) -> list[str]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan
 
+from ..places import find_place, us_state
 from .actor_context import Context, Draft, add, country_named, entries_of, modifier_code, org_code
 from .actor_finder import Entry
 
@@ -80,9 +81,10 @@ def institution_after(ctx: Context, span: SpacySpan) -> tuple[int, str] | None:
     return None
 
 
-def place(ctx: Context, span: SpacySpan, iso3: str | None) -> None:
-    """Record `span` as a location in the country `iso3`."""
-    name = span.text
+def place(ctx: Context, span: SpacySpan, iso3: str | None, name: str | None = None) -> None:
+    """Record `span` as a location in the country `iso3` (named `name` when the text spells it otherwise:
+    "ODESA" in a dateline is Odesa)."""
+    name = name or span.text
     add(ctx, f"place:{name}", span.start, span.end, Draft(f"place:{name}", name, "location", iso3))
 
 
@@ -104,9 +106,27 @@ def _owner_country(ctx: Context, span: SpacySpan) -> str | None:
     return country_named(ctx, [owner])
 
 
+def _american_state(ctx: Context, span: SpacySpan) -> bool:
+    """A country's name used for the US state of that name: after "state of" or "US state", or after one of that
+    state's towns ("Atlanta, Georgia")."""
+    state = us_state(span.text)
+    if state is None or span.start == 0:
+        return False
+    before = ctx.doc[max(0, span.start - 4):span.start].text.lower()
+    if before.endswith(("state of", "u.s. state", "us state", "american state")):
+        return True
+    if ctx.doc[span.start - 1].text != "," or span.start < 2:
+        return False
+    town = find_place(ctx.doc[span.start - 2].text, ["USA"])
+    return town is not None and town.country == "USA" and town.admin1 == state.admin1
+
+
 def state_match(ctx: Context, span: SpacySpan, entry: Entry) -> None:
     """A country, demonym, capital or seat of power: the state, its government, its people or a place."""
     iso3 = entry.key
+    if entry.type == "country" and _american_state(ctx, span):
+        place(ctx, span, "USA")  # "Atlanta, Georgia", "the US state of Georgia": not the country
+        return
     if entry.type == "country" and _part_of_country(ctx, span):
         start = span.start - 1
         key = f"place:{ctx.doc[start:span.end].text.lower()}"

@@ -17,7 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteer
-from ..records import Actor, Span
+from ..places import country_point, find_place, us_state
+from ..records import Actor, Geo, Span
 from .actor_context import Draft
 from .actor_finder import ActorFinder
 from .actor_people import surname_key
@@ -43,7 +44,24 @@ def _to_actor(index: int, draft: Draft, text: str) -> Actor:
     mentions = tuple(Span(s, e, text[s:e]) for s, e in sorted(set(draft.mentions)))
     aliases = tuple(dict.fromkeys(m.text for m in mentions if m.text != draft.name))
     return Actor(id=f"a{index}", name=draft.name, kind=draft.kind, country=draft.country, sector=draft.sector,
-                 code=actor_code(draft.country, draft.sector), role=draft.role, aliases=aliases, mentions=mentions)
+                 code=actor_code(draft.country, draft.sector), role=draft.role, aliases=aliases, mentions=mentions,
+                 geo=_geo(draft))
+
+
+def _geo(draft: Draft) -> Geo | None:
+    """A state's point, or a town's (in the country the article put it in)."""
+    if draft.kind == "country":
+        found = country_point(draft.country)
+    elif draft.kind == "location" and draft.country:
+        found = find_place(draft.name, [draft.country])
+        found = found if found is not None and found.country == draft.country else None
+        if found is None and draft.country == "USA":
+            found = us_state(draft.name)
+    else:
+        return None
+    if found is None:
+        return None
+    return Geo(found.latitude, found.longitude, found.geonameid, found.admin1 or None, found.feature)
 
 
 def find_actors(doc: Doc, finder: ActorFinder) -> list[Actor]:

@@ -1,6 +1,8 @@
 """Anchoring an event: its date (in its own clause, else its statement's), its place and the statement it is in."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ..records import Statement
@@ -10,7 +12,7 @@ from .event_patterns import complements
 from .spans import starting_within
 from .syntax import PROSPECTIVE_AUX, edge_chars
 
-__all__ = ["date", "location", "statement_of"]
+__all__ = ["date", "dateline", "location", "statement_of"]
 
 EMBEDDED_CLAUSES = {"ccomp", "relcl", "advcl", "acl"}
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "over"})
@@ -75,7 +77,9 @@ def _clause_chars(head: Token) -> tuple[int, int]:
 
 
 def location(ctx: EventContext, d: Draft) -> str | None:
-    """Where it happened: "in"/"at" a place on the trigger, or a named place anywhere in its phrase."""
+    """Where it happened: "in"/"at" a place on the trigger, a named place anywhere in its phrase, else a town its
+    sentence puts things in ("In Kharkiv, shelling went on"), else the article's dateline ("KYIV, March 3 –");
+    never a place from another sentence."""
     for tok in d.tokens:
         for child in tok.children:
             found = place_of(ctx, child, {"location", "country"}, d.target, preps=PLACE_PREPS)
@@ -86,7 +90,41 @@ def location(ctx: EventContext, d: Draft) -> str | None:
             found = place_of(ctx, child, {"location"}, d.target, preps=PLACE_PREPS)
             if found:
                 return found
-    return None
+    return _sentence_place(ctx, d) or dateline(ctx)
+
+
+def _sentence_place(ctx: EventContext, d: Draft) -> str | None:
+    """The one town the event's sentence puts something in, when it names one town only (the event's own target
+    may be it: "In Kharkiv, artillery fire killed two people")."""
+    found = {place_of(ctx, tok, {"location"}, d.source, preps=PLACE_PREPS)
+             for tok in d.token.sent if tok.dep_ == "prep"} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
+DATELINE = re.compile(r"([A-Z][A-Za-z .'-]{1,40}?)(?:,[^\n–—-]{0,40})?\s*(?:\([^)\n]{1,30}\)\s*)?[–—-]")
+
+
+def dateline(ctx: EventContext) -> str | None:
+    """The town of a wire report's dateline ("KYIV, Sept 4 (Reuters) –", "MOSCOW —"), at the start of its body."""
+    memo = ctx.index.get("dateline", ())
+    if memo != ():
+        return memo  # type: ignore[no-any-return]
+    found = None
+    for line_start in _body_starts(ctx.doc.text):
+        m = DATELINE.match(ctx.doc.text, line_start)
+        if m is not None:
+            span = ctx.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            ids = [ctx.tok_actor.get(t.i) for t in span or ()]
+            found = next((a for a in ids if a is not None and ctx.actors[a].kind in {"location", "country"}), None)
+            break
+    ctx.index["dateline"] = found
+    return found
+
+
+def _body_starts(text: str) -> list[int]:
+    """Where the first two paragraphs after the title begin."""
+    starts = [m.end() for m in re.finditer(r"\n\s*\n", text)]
+    return starts[:2] or [0]
 
 
 def statement_of(ctx: EventContext, d: Draft) -> Statement | None:

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..codebook import MODALITIES, Codebook, load_codebook
+from ..places import location_precision
 from ..records import Event
 from .event_anchors import date, location, statement_of
 from .event_arguments import fill_counterparts, fill_target, meeting_parties, parties_as_source
@@ -81,12 +82,21 @@ def _event(ctx: EventContext, d: Draft, event_id: str, text: str, sentences: dic
     statement = statement_of(ctx, d)
     plover = ctx.book.plover(d.code)
     when, when_from = date(ctx, d, statement, mood)
+    place = location(ctx, d)
     return Event(
         id=event_id, type=plover, cameo=d.code, quad=ctx.book.quad(plover),
         source=tuple(d.source), target=tuple(d.target), trigger=text_span(text, *_trigger(d)),
-        sentence=sentences.get(d.token.sent.start, 0), date=when, date_source=when_from, location=location(ctx, d),
+        sentence=sentences.get(d.token.sent.start, 0), date=when, date_source=when_from, location=place,
+        location_precision=_precision(ctx, place), goldstein=ctx.book.goldstein(d.code),
         modality=mood, condition=text_span(text, *condition) if condition else None,
         statement=statement.id if statement is not None else None)
+
+
+def _precision(ctx: EventContext, place: str | None) -> str | None:
+    if place is None:
+        return None
+    actor = ctx.actors[place]
+    return location_precision(actor.kind, actor.geo.feature if actor.geo else None)
 
 
 def _sentence_index(doc: Doc) -> dict[int, int]:

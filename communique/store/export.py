@@ -23,8 +23,10 @@ __all__ = ["FORMATS", "POLECAT_COLUMNS", "event_rows", "export"]
 FORMATS = ("jsonl", "csv", "parquet", "polecat")
 POLECAT_COLUMNS = ["Event ID", "Event Date", "Event Type", "Event Mode", "Quad Code", "Actor Name",
                    "Actor Country", "Actor Sector", "Recipient Name", "Recipient Country", "Recipient Sector",
-                   "Placename", "Source", "Publication Date", "Sentence", "Trigger Start", "Trigger End", "URL",
-                   "Modality", "CAMEO", "Story Cluster", "Story Mentions"]
+                   "Placename", "Country", "Latitude", "Longitude", "GeoNames ID", "Feature Type", "Source",
+                   "Publication Date", "Sentence", "Trigger Start", "Trigger End", "URL", "Modality", "CAMEO",
+                   "Story Cluster", "Story Mentions", "Goldstein", "Date Precision", "Coarse Date", "Mentioned Date",
+                   "Location Precision"]
 PAGE = 1000
 
 
@@ -47,15 +49,33 @@ def _join(actors: list[dict[str, Any]], key: str) -> str:
     return ";".join(str(a.get(key) or "") for a in actors)
 
 
+def _dates(r: dict[str, Any]) -> tuple[str, str, str]:
+    """(day-resolved date, coarser date, date the text only mentions): an event dated to the day goes in the date
+    column; a month or a year in their own; a date more than a year from its article is a reference; an undated
+    event keeps its article's day."""
+    own = r["date"]
+    if own and r["reference"]:
+        return "", "", own
+    if own and len(own) < 10:
+        return "", own, ""
+    return own or r["when"] or "", "", ""
+
+
 def event_rows(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """Flat event rows (one per event; several sources or targets are joined with ';')."""
     for r in rows:
-        yield {"event_id": f"{r['document_id']}#{r['local_id']}", "date": r["when"], "type": r["type"],
-               "cameo": r["cameo"], "quad": r["quad"], "modality": r["modality"],
+        day, coarse, mentioned = _dates(r)
+        place = r["location"] or {}
+        yield {"event_id": f"{r['document_id']}#{r['local_id']}", "date": day, "date_coarse": coarse,
+               "date_mentioned": mentioned, "date_precision": r["date_precision"], "type": r["type"],
+               "cameo": r["cameo"], "quad": r["quad"], "goldstein": r["goldstein"], "modality": r["modality"],
                "source": _join(r["source"], "name"), "source_country": _join(r["source"], "country"),
                "source_sector": _join(r["source"], "sector"), "target": _join(r["target"], "name"),
                "target_country": _join(r["target"], "country"), "target_sector": _join(r["target"], "sector"),
-               "location": (r["location"] or {}).get("name"), "condition": r["condition_text"],
+               "location": place.get("name"), "location_country": place.get("country"),
+               "latitude": place.get("latitude"), "longitude": place.get("longitude"),
+               "geonameid": place.get("geonameid"), "location_precision": r["location_precision"],
+               "condition": r["condition_text"],
                "trigger": r["trigger_text"], "trigger_start": r["trigger_start"], "trigger_end": r["trigger_end"],
                "sentence": r["sentence"], "document_id": r["document_id"], "title": r["title"],
                "published": r["published"], "outlet": r["outlet"], "url": r["url"], "cluster_id": r["cluster_id"],
@@ -67,12 +87,21 @@ def _polecat(rows: Iterator[dict[str, Any]]) -> Iterator[list[Any]]:
     for r in rows:
         src = r["source"][:1] or [{}]
         tgt = r["target"][:1] or [{}]
-        yield [f"{r['document_id']}#{r['local_id']}", r["when"], r["type"], modes.get(r["cameo"] or "", ""),
+        day, coarse, mentioned = _dates(r)
+        place = r["location"] or {}
+        yield [f"{r['document_id']}#{r['local_id']}", day, r["type"], modes.get(r["cameo"] or "", ""),
                r["quad"], _join(r["source"], "name"), src[0].get("country") or "", src[0].get("sector") or "",
                _join(r["target"], "name"), tgt[0].get("country") or "", tgt[0].get("sector") or "",
-               (r["location"] or {}).get("name") or "", r["outlet"] or "", r["published"] or "",
+               place.get("name") or "", place.get("country") or "", _blank(place.get("latitude")),
+               _blank(place.get("longitude")), _blank(place.get("geonameid")), place.get("feature") or "",
+               r["outlet"] or "", r["published"] or "",
                " ".join((r["sentence"] or "").split()), r["trigger_start"], r["trigger_end"], r["url"] or "",
-               r["modality"], r["cameo"] or "", r["cluster_id"] or "", r["cluster_mentions"] or 1]
+               r["modality"], r["cameo"] or "", r["cluster_id"] or "", r["cluster_mentions"] or 1,
+               _blank(r["goldstein"]), r["date_precision"] or "", coarse, mentioned, r["location_precision"] or ""]
+
+
+def _blank(value: Any) -> Any:
+    return "" if value is None else value
 
 
 def export(store: Store, fmt: str, out: TextIO | None, path: Path | None = None, what: str = "events",

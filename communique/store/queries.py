@@ -12,7 +12,9 @@ from typing import Any
 from sqlalchemy import and_, exists, func, literal, select, text, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 
-from ..calendar import is_reference
+from ..calendar import date_precision, is_reference
+from ..codebook import load_codebook
+from ..places import location_precision
 from .database import Store
 from .schema import (
     actor_names,
@@ -84,10 +86,14 @@ def _sentence_text() -> ColumnElement[Any]:
     return func.substr(documents.c.text, sentences.c.start_char + 1, sentences.c.end_char - sentences.c.start_char)
 
 
-def _names(store: Store, ids: list[int], codes: bool = False) -> dict[int, dict[str, Any]]:
+GEO = (actors.c.latitude, actors.c.longitude, actors.c.geonameid, actors.c.admin1, actors.c.feature)
+
+
+def _names(store: Store, ids: list[int], codes: bool = False, geo: bool = False) -> dict[int, dict[str, Any]]:
     if not ids:
         return {}
-    cols = [actors.c.id, actors.c.name, actors.c.country, actors.c.sector, actors.c.kind] + ([actors.c.code] if codes else [])
+    cols = [actors.c.id, actors.c.name, actors.c.country, actors.c.sector, actors.c.kind] + (
+        [actors.c.code] if codes else []) + (list(GEO) if geo else [])
     with store.engine.connect() as conn:
         rows = conn.execute(select(*cols).where(actors.c.id.in_(ids))).mappings()
         return {int(r["id"]): dict(r) for r in rows}
@@ -159,13 +165,17 @@ def _event_details(store: Store, page: list[int]) -> list[dict[str, Any]]:
                                                          event_actors.c.role).where(event_actors.c.event_id.in_(page))):
             parts[ev_id][role].append(actor_id)
     rows = [found[i] for i in page]
-    names = _names(store, [a for p in parts.values() for lst in p.values() for a in lst]
-                   + [r["location_id"] for r in rows if r["location_id"]])
+    names = _names(store, [a for p in parts.values() for lst in p.values() for a in lst])
+    places = _names(store, [r["location_id"] for r in rows if r["location_id"]], geo=True)
+    book = load_codebook()
     for r in rows:
         r["source"] = [names[a] for a in parts[r["id"]]["source"]]
         r["target"] = [names[a] for a in parts[r["id"]]["target"]]
-        r["location"] = names.get(r.pop("location_id") or -1)
+        r["location"] = place = places.get(r.pop("location_id") or -1)
+        r["location_precision"] = location_precision(place["kind"], place["feature"]) if place else None
         r["reference"] = is_reference(r["date"], r["published"])
+        r["date_precision"] = date_precision(r["date"])
+        r["goldstein"] = book.goldstein(r["cameo"])
     return rows
 
 

@@ -74,6 +74,9 @@ actors = Table(
     Column("name", Text, nullable=False), Column("kind", String(16), nullable=False),
     Column("country", String(8)), Column("sector", String(8)), Column("code", String(16)), Column("role", Text),
     Column("role_as_of", String(10)), Column("documents", Integer, nullable=False, default=0),
+    # where a place or a state is on the map (migration 3)
+    Column("latitude", Float), Column("longitude", Float), Column("geonameid", Integer), Column("admin1", String(20)),
+    Column("feature", String(10)),
     Index("ix_actors_name", "name"), Index("ix_actors_country", "country", "documents"),
     Index("ix_actors_documents", "documents"),
 )
@@ -219,7 +222,20 @@ def _v2(conn: Connection) -> None:
     _sightings_by_origin(conn)
 
 
-MIGRATIONS = [_create_v1, _v2]  # migration n (1-based) brings the database from version n-1 to n
+GEO_COLUMNS = (("latitude", "FLOAT"), ("longitude", "FLOAT"), ("geonameid", "INTEGER"), ("admin1", "VARCHAR(20)"),
+               ("feature", "VARCHAR(10)"))
+
+
+def _v3(conn: Connection) -> None:
+    """Places and states carry their point on the map; rows stored before this have none until an article names
+    them again."""
+    have = {c["name"] for c in inspect(conn).get_columns("actors")}
+    for name, kind in GEO_COLUMNS:
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE actors ADD COLUMN {name} {kind}"))
+
+
+MIGRATIONS = [_create_v1, _v2, _v3]  # migration n (1-based) brings the database from version n-1 to n
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

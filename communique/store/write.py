@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from enum import Enum
+from typing import Any
 
 from sqlalchemy import Connection, insert, select, text, update
 
@@ -158,6 +159,13 @@ def insert_record(conn: Connection, record: Record, fp: Fingerprint) -> None:
     _search(conn, record)
 
 
+def _geo(actor: Actor) -> dict[str, Any]:
+    """The actor's point on the map as row values (all empty when it has none)."""
+    g = actor.geo
+    return {"latitude": g.latitude if g else None, "longitude": g.longitude if g else None,
+            "geonameid": g.geonameid if g else None, "admin1": g.admin1 if g else None, "feature": g.feature if g else None}
+
+
 def _actors(conn: Connection, found: tuple[Actor, ...], document_id: str, published: str | None) -> dict[str, int]:
     """Canonical actor ids for a record's actors, creating the new ones; a later article's role wins."""
     if not found:
@@ -170,7 +178,7 @@ def _actors(conn: Connection, found: tuple[Actor, ...], document_id: str, publis
         rows = conn.execute(insert(actors).returning(actors.c.id, actors.c.key, actors.c.role_as_of,
                                                      sort_by_parameter_order=True),
                             [{"key": k, "name": a.name, "kind": a.kind, "country": a.country, "sector": a.sector,
-                              "code": a.code, "role": a.role, "role_as_of": published, "documents": 0}
+                              "code": a.code, "role": a.role, "role_as_of": published, "documents": 0, **_geo(a)}
                              for k, a in new.items()])
         known.update({str(r.key): r for r in rows})
     for a in found:
