@@ -382,7 +382,7 @@ def test_readiness_to_act_is_an_intent_of_whoever_expresses_it() -> None:
 
 
 def test_an_event_in_a_town_is_placed_there_with_its_country_and_coordinates() -> None:
-    record, events, names = _events("Talks between Chile and Peru opened in Istanbul on Tuesday.")
+    record, events, _ = _events("Talks between Chile and Peru opened in Istanbul on Tuesday.")
     talks = next(e for e in events if e.type == "CONSULT")
     town = next(a for a in record.actors if a.id == talks.location)
     assert (town.name, town.country, talks.location_precision) == ("Istanbul", "TUR", "city")
@@ -397,7 +397,7 @@ def test_an_event_whose_text_gives_no_place_has_none() -> None:
 
 
 def test_a_wire_dateline_places_what_its_story_does_not() -> None:
-    record, events, names = _events("Port hit\n\nODESA, July 23 (Reuters) - A missile strike killed three people "
+    _, events, names = _events("Port hit\n\nODESA, July 23 (Reuters) - A missile strike killed three people "
                                     "on Saturday, officials said.")
     strike = next(e for e in events if e.type == "ASSAULT")
     assert names[strike.location or ""] == "Odesa" and strike.location_precision == "city"
