@@ -40,12 +40,14 @@ from .records import Article, content_id
 from .settings import Settings
 from .store import Store, open_store
 from .store.queries import (
+    COUNT_DIMENSIONS,
     EventFilter,
     StatementFilter,
     actor_profile,
     article_record,
     count_actors,
     count_articles,
+    count_by,
     count_events,
     count_search,
     count_statements,
@@ -221,6 +223,17 @@ def actor_page(actor_id: Annotated[int, PathParam(ge=0, le=MAX_ID)], s: StoreDep
     if found is None:
         raise HTTPException(404, f"no actor {actor_id}: list them at /api/actors")
     return found
+
+
+@router.get("/api/counts", summary="Event counts grouped by dyad, type, quad and period, filtered like /api/events")
+def counts(s: StoreDep, f: EventParams,
+           by: Annotated[str, Query(pattern=r"^[a-z_]+(,[a-z_]+){0,4}$", max_length=120,
+                                    description="comma-separated: " + ", ".join(COUNT_DIMENSIONS))],
+           dedupe: Annotated[bool, Query(description="a happening told by several stories counts once")] = False
+           ) -> dict[str, Any]:
+    dims = by.split(",")
+    rows = count_by(s, f, dims, dedupe=dedupe)
+    return {"by": dims, "items": rows, "total": sum(r["events"] for r in rows)}
 
 
 @router.get("/api/graph", summary="Actors as nodes, events as weighted edges, filtered like /api/events")

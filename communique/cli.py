@@ -17,7 +17,7 @@ from .batch import Job, RunSummary, ingest, run_batch
 from .brief import render_brief
 from .calendar import parse_published
 from .codebook import MODALITIES, SOURCE_TYPES, plover_types
-from .errors import CommuniqueError, ConfigError, StoreError
+from .errors import CommuniqueError, ConfigError, InputError, StoreError
 from .extraction import extract_many
 from .inputs import Defaults, count_inputs, read_inputs
 from .records import InputFailure, Record
@@ -26,11 +26,13 @@ from .store import Store, open_store
 from .store.database import sqlite_path
 from .store.export import FORMATS, export
 from .store.queries import (
+    COUNT_DIMENSIONS,
     EventFilter,
     StatementFilter,
     actor_profile,
     actors_named,
     count_actors,
+    count_by,
     count_events,
     count_failures,
     count_search,
@@ -126,6 +128,21 @@ def _query_commands(sub: Any) -> None:
     ev.add_argument("--since", metavar="DATE", help="from this date (YYYY[-MM[-DD]])")
     ev.add_argument("--until", metavar="DATE", help="up to this date")
     _fmt(ev)
+    co = sub.add_parser("counts", help="count events by dyad, type or quad and period",
+                        description="Count the events that match, grouped by the dimensions --by names (in that "
+                                    "order): " + ", ".join(COUNT_DIMENSIONS) + ". An event's country is that of its "
+                                    "sources (or targets) as its article gave them, several joined by ';'.")
+    _db(co)
+    co.add_argument("--by", required=True, metavar="DIMS", help="comma-separated, e.g. source_country,month")
+    for name in ("actor", "source", "target"):
+        co.add_argument(f"--{name}", metavar="NAME")
+    co.add_argument("--type", choices=plover_types(), type=str.upper, metavar="TYPE")
+    co.add_argument("--modality", choices=MODALITIES)
+    co.add_argument("--since", metavar="DATE")
+    co.add_argument("--until", metavar="DATE")
+    co.add_argument("--dedupe", choices=["clusters"], help="count a happening told by several stories once")
+    co.add_argument("--format", choices=["table", "json", "csv", "parquet"], default="table")
+    co.add_argument("--output", metavar="PATH", help="file to write (needed for parquet)")
     st = sub.add_parser("statements", help="query statements: who said what")
     _db(st)
     st.add_argument("--speaker", metavar="NAME")
@@ -395,7 +412,36 @@ def _query_actor(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-QUERIES = {"events": _query_events, "statements": _query_statements, "actors": _query_actors,
+def _query_counts(store: Store, args: argparse.Namespace, out: TextIO) -> None:
+    by = [b.strip() for b in args.by.split(",") if b.strip()]
+    f = EventFilter(args.actor, args.source, args.target, args.type, args.modality, args.since, args.until)
+    rows = count_by(store, f, by, dedupe=args.dedupe == "clusters")
+    if args.format == "parquet":
+        _parquet(rows, args.output)
+        return
+    if args.format != "table":
+        _emit(rows, args.format, out, None)
+        return
+    widths = [max([len(b)] + [len(str(r[b] or "-")) for r in rows]) for b in by]
+    out.write("  ".join(b.upper().ljust(w) for b, w in zip(by, widths, strict=True)) + "  EVENTS\n")
+    out.writelines("  ".join(str(r[b] or "-").ljust(w) for b, w in zip(by, widths, strict=True))
+                   + f"  {r['events']:>6}\n" for r in rows)
+    total = sum(r["events"] for r in rows)
+    out.write(f"{_count(total, 'event')} in {_count(len(rows), 'group')}\n" if rows else "none\n")
+
+
+def _parquet(rows: list[dict[str, Any]], path: str | None) -> None:
+    if not path:
+        raise InputError("--format parquet writes a file: give --output PATH")
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ConfigError("--format parquet needs pyarrow: pip install 'communique[parquet]'") from None
+    pq.write_table(pa.Table.from_pylist(rows), path)
+
+
+QUERIES = {"counts": _query_counts, "events": _query_events, "statements": _query_statements, "actors": _query_actors,
            "search": _query_search, "failures": _query_failures}
 
 

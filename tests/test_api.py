@@ -59,6 +59,9 @@ def test_events_statements_actors_graph_search(client: TestClient) -> None:
     g = client.get("/api/graph").json()
     ids = {n["id"] for n in g["nodes"]}
     assert g["edges"] and all(e["source"] in ids and e["target"] in ids and 1 <= e["quad"] <= 4 for e in g["edges"])
+    counted = client.get("/api/counts", params={"by": "source_country,target_country,month", "modality": "asserted"})
+    assert counted.json()["total"] == client.get("/api/events", params={"modality": "asserted"}).json()["total"] > 0
+    assert _error(client.get("/api/counts", params={"by": "colour"}), 400)
     hits = client.get("/api/search", params={"q": "frigate"}).json()["items"]
     assert hits and all(h["document_id"] == "threat-strait" for h in hits)
 

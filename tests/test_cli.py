@@ -123,3 +123,17 @@ def test_the_time_left_follows_the_runs_own_pace_and_keeps_growing_while_nothing
     assert eta(10, 100, 5.0) == "0:00:45"
     assert eta(10, 100, 20.0) == "0:03:00"  # no article for 15 s: the estimate grows, it does not sit still
     assert eta(100, 100, 20.0) == "0:00:00"
+
+
+def test_counts_print_a_table_whose_rows_add_up(tmp_path: Path, loaded_store_copy) -> None:  # type: ignore[no-untyped-def]
+    db = loaded_store_copy(tmp_path)
+    table = run("counts", "--by", "source_country,target_country,month", "--modality", "asserted", "--db", db)
+    assert table.returncode == 0, table.stderr
+    lines = table.stdout.splitlines()
+    assert lines[0].split() == ["SOURCE_COUNTRY", "TARGET_COUNTRY", "MONTH", "EVENTS"]
+    listed = sum(int(line.split()[-1]) for line in lines[1:-1])
+    as_json = json.loads(run("counts", "--by", "source_country,target_country,month", "--modality", "asserted",
+                             "--db", db, "--format", "json").stdout)
+    assert listed == sum(r["events"] for r in as_json) and lines[-1].startswith(f"{listed} event")
+    bad = run("counts", "--by", "colour", "--db", db)
+    assert bad.returncode != 0 and "group by some of" in bad.stderr

@@ -14,7 +14,7 @@ from synthetic import synthetic_articles
 
 from communique.batch import ingest
 from communique.codebook import load_codebook
-from communique.errors import StoreError
+from communique.errors import InputError, StoreError
 from communique.inputs import read_inputs
 from communique.records import Article
 from communique.store import SCHEMA_VERSION, Store, database_url, open_store
@@ -24,6 +24,8 @@ from communique.store.queries import (
     StatementFilter,
     actor_profile,
     actors_named,
+    count_by,
+    count_events,
     find_actors,
     find_events,
     find_statements,
@@ -33,7 +35,9 @@ from communique.store.queries import (
 from communique.store.schema import (
     CORE_TABLES,
     MIGRATIONS,
+    actors,
     documents,
+    event_actors,
     events,
     metadata,
     schema_version,
@@ -298,8 +302,39 @@ def test_a_database_of_the_previous_release_migrates_and_keeps_every_article(tmp
         from_text = conn.execute(select(func.count()).select_from(events)
                                  .where(events.c.date_source == "text")).scalar_one()
     assert dated == from_text
+    _dyads_backfilled(after)
     assert ingest([Article(id="new", text=synthetic_articles(1)[0]["text"])], after).stored == 1
     after.close()
+
+
+def _dyads_backfilled(store: Store) -> None:
+    """Migration 3 gave every stored event the countries of its sources and targets, as a new article gets them."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(events.c.id, events.c.source_country, events.c.target_country)).all()
+        for ev_id, src, tgt in rows:
+            for role, got in (("source", src), ("target", tgt)):
+                want = sorted({c for (c,) in conn.execute(
+                    select(actors.c.country).join(event_actors, event_actors.c.actor_id == actors.c.id)
+                    .where(event_actors.c.event_id == ev_id, event_actors.c.role == role,
+                           actors.c.country.is_not(None)))})
+                assert (got or "") == ";".join(want), (ev_id, role)
+    assert any(src for _, src, _ in rows)
+
+
+def test_counts_add_up_to_the_matching_events(loaded: Store) -> None:
+    everything = count_events(loaded, EventFilter())
+    for by in (["source_country", "target_country", "month"], ["quad", "week"], ["type"], ["day", "modality"]):
+        rows = count_by(loaded, EventFilter(), by)
+        assert sum(r["events"] for r in rows) == everything and all(set(r) == {*by, "events"} for r in rows)
+    asserted = EventFilter(modality="asserted")
+    rows = count_by(loaded, asserted, ["source_country", "target_country", "month"])
+    assert sum(r["events"] for r in rows) == count_events(loaded, asserted) > 0
+    gbr_rus = [r for r in rows if (r["source_country"], r["target_country"]) == ("GBR", "RUS")]
+    assert gbr_rus, "examples/articles.jsonl has Britain accusing Russia"
+    once = count_by(loaded, EventFilter(), ["type"], dedupe=True)
+    assert sum(r["events"] for r in once) <= everything
+    with pytest.raises(InputError, match="group by some of"):
+        count_by(loaded, EventFilter(), ["colour"])
 
 
 def _build_release_1_on_postgresql(url: str, fixture: Path) -> None:
@@ -313,6 +348,9 @@ def _build_release_1_on_postgresql(url: str, fixture: Path) -> None:
             conn.execute(insert(schema_version).values(version=1))
             MIGRATIONS[0](conn)
             conn.execute(text("ALTER TABLE events DROP COLUMN date_source"))
+            conn.execute(text("ALTER TABLE events DROP COLUMN source_country, DROP COLUMN target_country"))
+            conn.execute(text("ALTER TABLE actors DROP COLUMN latitude, DROP COLUMN longitude, DROP COLUMN geonameid, "
+                              "DROP COLUMN admin1, DROP COLUMN feature"))
             conn.execute(text("ALTER TABLE sightings DROP CONSTRAINT uq_sightings_seen"))
             conn.execute(text("ALTER TABLE sightings ADD CONSTRAINT uq_sightings_article "
                               "UNIQUE (document_id, article_id)"))

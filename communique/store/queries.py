@@ -9,11 +9,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, exists, func, literal, select, text, tuple_
+from sqlalchemy import and_, case, exists, func, literal, select, text, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..calendar import date_precision, is_reference
 from ..codebook import load_codebook
+from ..errors import InputError
 from ..places import location_precision
 from .database import Store
 from .schema import (
@@ -31,8 +32,8 @@ from .schema import (
     statements,
 )
 
-__all__ = ["EventFilter", "StatementFilter", "actor_profile", "actors_named", "article_record", "count_actors",
-           "count_articles", "count_events", "count_failures", "count_search", "count_statements", "find_actors",
+__all__ = ["COUNT_DIMENSIONS", "EventFilter", "StatementFilter", "actor_profile", "actors_named", "article_record",
+           "count_actors", "count_articles", "count_by", "count_events", "count_failures", "count_search", "count_statements", "find_actors",
            "find_events", "find_statements", "graph", "list_articles", "list_failures", "search"]
 
 DEFAULT_LIMIT = 100
@@ -503,3 +504,45 @@ def graph(store: Store, f: EventFilter, top: int = 40, max_edges: int = 5000) ->
     nodes = [{**{k: v for k, v in names[i].items() if k != "code"}, "events": counts[i]}
              for i in sorted(kept, key=lambda i: -counts[i])]
     return {"nodes": nodes, "edges": edges, "total_actors": len(counts)}
+
+
+# What `count_by` can group events by: dimensions of the event and periods of its date.
+COUNT_DIMENSIONS = ("source_country", "target_country", "type", "quad", "modality", "year", "month", "week", "day")
+
+
+def _period(store: Store, name: str) -> ColumnElement[Any]:
+    """The event's date cut to a year, month, ISO week ("2022-W09") or day; a date too coarse for the period is
+    counted under its own text ("2022" in months)."""
+    when = events.c.when_date
+    if name == "year":
+        return func.substr(when, 1, 4)
+    if name == "month":
+        return func.substr(when, 1, 7)
+    if name == "day":
+        return when
+    day = func.length(when) == 10
+    if store.dialect == "sqlite":
+        week = func.strftime("%Y-W%W", when)  # weeks from Monday; week 00 holds the days before the year's first
+    else:
+        week = func.to_char(func.to_date(when, "YYYY-MM-DD"), 'IYYY-"W"IW')
+    return case((day, week), else_=when)
+
+
+def count_by(store: Store, f: EventFilter, by: list[str], dedupe: bool = False) -> list[dict[str, Any]]:
+    """How many events match `f`, grouped by the dimensions in `by` (see `COUNT_DIMENSIONS`), in the order of
+    the groups. With `dedupe`, a happening told by several stories (one event cluster) counts once. An event's
+    country is that of its sources (or targets) as its article gave them, several joined by ";"."""
+    unknown = [b for b in by if b not in COUNT_DIMENSIONS]
+    if unknown or not by:
+        raise InputError(f"--by {','.join(by)}: group by some of {', '.join(COUNT_DIMENSIONS)}")
+    conds = _event_conditions(store, f)
+    if conds is None:
+        return []
+    columns = {"source_country": events.c.source_country, "target_country": events.c.target_country,
+               "type": events.c.type, "quad": events.c.quad, "modality": events.c.modality}
+    keys = [(columns[b] if b in columns else _period(store, b)).label(b) for b in by]
+    counted = func.count(func.distinct(func.coalesce(events.c.cluster_id * 2, events.c.id * 2 + 1))) if dedupe \
+        else func.count()
+    q = select(*keys, counted.label("events")).where(*conds).group_by(*keys).order_by(*keys)
+    with store.engine.connect() as conn:
+        return [dict(r) for r in conn.execute(q).mappings()]

@@ -144,10 +144,13 @@ events = Table(
     Column("modality", String(16), nullable=False), Column("condition_text", Text),
     Column("date_source", String(10)),  # where `date` came from: text, context or published (migration 2)
     Column("statement_local_id", String), Column("cluster_id", Integer, ForeignKey("event_clusters.id")),
+    # the countries of its sources and of its targets as the article gave them ("RUS", "FRA;RUS"), for counts
+    Column("source_country", String(40)), Column("target_country", String(40)),  # migration 3
     UniqueConstraint("document_id", "local_id", name="uq_events_local"),
     Index("ix_events_type", "type", "when_date"), Index("ix_events_when", "when_date"),
     Index("ix_events_modality", "modality", "when_date"),
     Index("ix_events_cluster", "cluster_id"), Index("ix_events_document", "document_id"),
+    Index("ix_events_dyad", "source_country", "target_country"),
 )
 
 event_actors = Table(
@@ -227,12 +230,33 @@ GEO_COLUMNS = (("latitude", "FLOAT"), ("longitude", "FLOAT"), ("geonameid", "INT
 
 
 def _v3(conn: Connection) -> None:
-    """Places and states carry their point on the map; rows stored before this have none until an article names
-    them again."""
+    """Places and states carry their point on the map (rows stored before this have none until an article names
+    them again); events carry the countries of their sources and targets, for counting by dyad."""
     have = {c["name"] for c in inspect(conn).get_columns("actors")}
     for name, kind in GEO_COLUMNS:
         if name not in have:
             conn.execute(text(f"ALTER TABLE actors ADD COLUMN {name} {kind}"))
+    have = {c["name"] for c in inspect(conn).get_columns("events")}
+    if "source_country" not in have:
+        conn.execute(text("ALTER TABLE events ADD COLUMN source_country VARCHAR(40)"))
+        conn.execute(text("ALTER TABLE events ADD COLUMN target_country VARCHAR(40)"))
+        _backfill_dyads(conn)
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_dyad ON events (source_country, target_country)"))
+
+
+def _backfill_dyads(conn: Connection) -> None:
+    """The countries of each stored event's sources and targets, sorted and joined as new rows get them."""
+    found: dict[tuple[int, str], set[str]] = {}
+    rows = conn.execute(text("SELECT ea.event_id, ea.role, a.country FROM event_actors ea "
+                             "JOIN actors a ON a.id = ea.actor_id WHERE a.country IS NOT NULL"))
+    for event_id, role, country in rows:
+        found.setdefault((int(event_id), str(role)), set()).add(str(country))
+    updates = [{"id": event_id, "value": ";".join(sorted(countries))} for (event_id, role), countries in found.items()
+               if role == "source"], [{"id": event_id, "value": ";".join(sorted(countries))}
+                                      for (event_id, role), countries in found.items() if role == "target"]
+    for role, values in zip(("source", "target"), updates, strict=True):
+        if values:
+            conn.execute(text(f"UPDATE events SET {role}_country = :value WHERE id = :id"), values)
 
 
 MIGRATIONS = [_create_v1, _v2, _v3]  # migration n (1-based) brings the database from version n-1 to n

@@ -236,12 +236,21 @@ def _events(conn: Connection, record: Record, ids: dict[str, int]) -> None:
         "date_source": ev.date_source if ev.date else None,
         "when_date": ev.date or published or "", "location_id": ids.get(ev.location or ""), "modality": ev.modality,
         "condition_text": ev.condition.text if ev.condition else None, "statement_local_id": ev.statement,
-        "cluster_id": cluster} for ev, cluster in zip(record.events, clusters, strict=True)]).scalars().all()
+        "cluster_id": cluster, "source_country": _countries(record, ev.source),
+        "target_country": _countries(record, ev.target)}
+        for ev, cluster in zip(record.events, clusters, strict=True)]).scalars().all()
     rows = [{"event_id": event_id, "actor_id": a, "role": role, "when_date": ev.date or published or ""}
             for event_id, ev, (sources, targets) in zip(inserted, record.events, parts, strict=True)
             for role, group in (("source", sources), ("target", targets)) for a in group]
     if rows:
         conn.execute(insert(event_actors), rows)
+
+
+def _countries(record: Record, actor_ids: tuple[str, ...]) -> str | None:
+    """The countries of these actors as the article gave them, sorted and joined ("FRA;RUS"), or None."""
+    by_id = {a.id: a.country for a in record.actors}
+    found = sorted({c for c in (by_id.get(i) for i in actor_ids) if c})
+    return ";".join(found) or None
 
 
 def _clusters(conn: Connection, record: Record, parts: list[tuple[list[int], list[int]]]) -> list[int | None]:
