@@ -36,6 +36,7 @@ from communique.store.queries import (
     StatementFilter,
     actor_profile,
     actors_named,
+    count_by,
     find_actors,
     find_events,
     find_statements,
@@ -99,6 +100,12 @@ QUERIES: list[tuple[str, Callable[[Any], Any]]] = [
     ("actor 'Mia Dahl'", lambda s: actor_profile(s, actors_named(s, "Mia Dahl")[0]["id"])),
     ("search ceasefire pipeline", lambda s: search(s, "ceasefire pipeline", limit=50)),
 ]
+# Counting reads every matching event: its target is 200 ms.
+COUNTS: list[tuple[str, Callable[[Any], Any]]] = [
+    ("counts --by source_country,target_country,month --modality asserted", lambda s: count_by(
+        s, EventFilter(modality="asserted"), ["source_country", "target_country", "month"])),
+    ("counts --by quad,week", lambda s: count_by(s, EventFilter(), ["quad", "week"])),
+]
 
 
 def main() -> int:
@@ -125,20 +132,21 @@ def main() -> int:
     print(f"store: {store.describe()}  ({store.dialect})")
     print(f"inserted {args.records:,} records in {elapsed:,.1f} s: {args.records / elapsed:,.0f} articles/s "
           f"({args.chunk} per transaction, duplicate checks included)")
-    print(f"{'query':<48} {'median ms':>10} {'rows':>6}  target 50 ms")
     worst = 0.0
-    for label, run in QUERIES:
-        times = []
-        rows: Any = None
-        for _ in range(args.repeat):
-            t = time.perf_counter()
-            rows = run(store)
-            times.append((time.perf_counter() - t) * 1000)
-        med = statistics.median(times)
-        worst = max(worst, med)
-        n = len(rows) if isinstance(rows, list) else (1 if rows else 0)
-        print(f"{label:<48} {med:>10.1f} {n:>6}  {'ok' if med < 50 else 'SLOW'}")
-    print(f"slowest median {worst:.1f} ms")
+    for queries, target in ((QUERIES, 50), (COUNTS, 200)):
+        print(f"{'query':<70} {'median ms':>10} {'rows':>6}  target {target} ms")
+        for label, run in queries:
+            times = []
+            rows: Any = None
+            for _ in range(args.repeat):
+                t = time.perf_counter()
+                rows = run(store)
+                times.append((time.perf_counter() - t) * 1000)
+            med = statistics.median(times)
+            worst = max(worst, med) if target == 50 else worst
+            n = len(rows) if isinstance(rows, list) else (1 if rows else 0)
+            print(f"{label:<70} {med:>10.1f} {n:>6}  {'ok' if med < target else 'SLOW'}")
+    print(f"slowest median of the 50 ms queries {worst:.1f} ms")
     store.close()
     tmp.cleanup()
     return 0

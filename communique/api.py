@@ -195,9 +195,10 @@ EventParams = Annotated[EventFilter, Depends(event_params)]
 
 
 @router.get("/api/events", summary="Events: who did what to whom")
-def events(s: StoreDep, f: EventParams, actor_id: ActorId = None, limit: Limit = 50,
-           offset: Offset = 0) -> dict[str, Any]:
-    page = replace(f, actor_id=actor_id, limit=limit, offset=offset)
+def events(s: StoreDep, f: EventParams, actor_id: ActorId = None, limit: Limit = 50, offset: Offset = 0,
+           placed: Annotated[bool, Query(description="only events placed on the map (with coordinates)")] = False
+           ) -> dict[str, Any]:
+    page = replace(f, actor_id=actor_id, limit=limit, offset=offset, placed=placed)
     return _page(find_events(s, page), count_events(s, page), limit, offset)
 
 

@@ -194,6 +194,6 @@ def test_favicon_and_head_of_the_home_page(client: TestClient) -> None:
     assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
     assert "<svg" in icon.text
     assert client.head("/", follow_redirects=False).status_code == 200
-    for page in ("index.html", "article.html", "actor.html", "search.html", "timeline.html", "network.html",
+    for page in ("index.html", "article.html", "actor.html", "search.html", "timeline.html", "network.html", "map.html",
                  "docs.html"):
         assert 'rel="icon"' in client.get(f"/ui/{page}").text, page

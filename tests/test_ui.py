@@ -342,3 +342,25 @@ def _epoch_ms(day: str) -> float:
     from datetime import datetime, timezone
 
     return datetime.fromisoformat(day).replace(tzinfo=timezone.utc).timestamp() * 1000
+
+
+def test_kremlin_map_places_events_and_a_filter_narrows_them(kremlin: str, page) -> None:  # type: ignore[no-untyped-def]
+    complaints: list[str] = []
+    page.on("console", lambda m: complaints.append(m.text) if m.type == "error" else None)
+    page.on("response", lambda r: complaints.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.goto(f"{kremlin}/ui/map.html")
+    page.wait_for_selector("body[data-ready='1']")
+    page.wait_for_selector("path.leaflet-interactive.event-point")
+    everywhere = int(page.locator("body").get_attribute("data-points") or 0)
+    placed = int(page.locator("body").get_attribute("data-events") or 0)
+    assert everywhere >= 3 and placed >= everywhere
+    assert page.locator("path.leaflet-interactive.event-point").count() == everywhere
+    assert page.locator(".leaflet-overlay-pane path:not(.leaflet-interactive)").count() > 100  # the countries
+    page.locator("path.event-point").first.click(force=True)
+    assert page.locator("#picked li.map-event").count() >= 1
+    _shot(page, "kremlin-map", full_page=False)
+    page.select_option("#f-type", "CONSULT")
+    page.click("#filters button")
+    page.wait_for_selector(f"body:not([data-events='{placed}'])")
+    assert 0 < int(page.locator("body").get_attribute("data-events") or 0) < placed
+    assert not complaints, complaints

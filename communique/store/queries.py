@@ -54,6 +54,7 @@ class EventFilter:
     limit: int = DEFAULT_LIMIT
     offset: int = 0
     actor_id: int | None = None
+    placed: bool = False  # only events whose place has coordinates (a town, or a state at its towns' centre)
 
 
 @dataclass(frozen=True)
@@ -451,6 +452,8 @@ def _event_conditions(store: Store, f: EventFilter) -> list[ColumnElement[bool]]
         conds.append(events.c.when_date >= f.since)
     if f.until:
         conds.append(events.c.when_date <= f.until + "\uffff")
+    if f.placed:
+        conds.append(events.c.location_id.in_(select(actors.c.id).where(actors.c.latitude.is_not(None))))
     return conds
 
 

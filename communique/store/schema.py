@@ -150,7 +150,9 @@ events = Table(
     Index("ix_events_type", "type", "when_date"), Index("ix_events_when", "when_date"),
     Index("ix_events_modality", "modality", "when_date"),
     Index("ix_events_cluster", "cluster_id"), Index("ix_events_document", "document_id"),
-    Index("ix_events_dyad", "source_country", "target_country"),
+    # counting by dyad and period reads this index alone (migration 3)
+    Index("ix_events_counts", "modality", "source_country", "target_country", "when_date", "type", "quad",
+          "cluster_id"),
 )
 
 event_actors = Table(
@@ -241,7 +243,8 @@ def _v3(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE events ADD COLUMN source_country VARCHAR(40)"))
         conn.execute(text("ALTER TABLE events ADD COLUMN target_country VARCHAR(40)"))
         _backfill_dyads(conn)
-    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_dyad ON events (source_country, target_country)"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_counts ON events "
+                      "(modality, source_country, target_country, when_date, type, quad, cluster_id)"))
 
 
 def _backfill_dyads(conn: Connection) -> None:

@@ -61,7 +61,8 @@ function nav() {
   // Absolute links: the pages live under /ui/, the API reference at /docs.
   document.body.prepend(el("header", {}, el("strong", {}, "communique"),
     el("nav", {}, el("a", { href: "/ui/index.html" }, "Articles"), el("a", { href: "/ui/timeline.html" }, "Timeline"),
-      el("a", { href: "/ui/network.html" }, "Network"), el("a", { href: "/ui/search.html" }, "Search"),
+      el("a", { href: "/ui/network.html" }, "Network"), el("a", { href: "/ui/map.html" }, "Map"),
+      el("a", { href: "/ui/search.html" }, "Search"),
       el("a", { href: "/docs" }, "API")), form));
 }
 
