@@ -124,7 +124,7 @@ def test_article_content_is_text_never_markup(server: str, page) -> None:  # typ
 
 
 def test_timeline_filters(server: str, page) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{server}/ui/timeline.html")
+    page.goto(f"{server}/ui/timeline.html?view=points")
     page.wait_for_selector("body[data-ready='1']")
     everything = int(page.locator("body").get_attribute("data-events") or 0)
     assert everything > 0 and page.locator("tr.event-row").count() == everything
@@ -287,6 +287,8 @@ def test_kremlin_index_and_docs(kremlin: str, page) -> None:  # type: ignore[no-
 def test_kremlin_timeline_plots_only_event_dates_and_present_types(kremlin: str, page) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{kremlin}/ui/timeline.html")
     page.wait_for_selector("body[data-ready='1']")
+    page.click("#view-points")  # counts come first; each event is one click away
+    page.wait_for_selector("body[data-ready='1'][data-view='points']")
     plotted = int(page.locator("body").get_attribute("data-plotted") or 0)
     assert plotted > 20
     lo, hi = page.evaluate("[chart.scales.x.min, chart.scales.x.max]")
@@ -364,3 +366,22 @@ def test_kremlin_map_places_events_and_a_filter_narrows_them(kremlin: str, page)
     page.wait_for_selector(f"body:not([data-events='{placed}'])")
     assert 0 < int(page.locator("body").get_attribute("data-events") or 0) < placed
     assert not complaints, complaints
+
+
+def test_kremlin_timeline_counts_events_per_period_by_quad(kremlin: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{kremlin}/ui/timeline.html")
+    page.wait_for_selector("body[data-ready='1'][data-view='counts']")
+    period = page.locator("body").get_attribute("data-period")
+    counted = int(page.locator("body").get_attribute("data-counted") or 0)
+    rows = _json(f"{kremlin}/api/counts?by={period},quad")["items"]
+    pattern = r"^\d{4}-W\d\d$" if period == "week" else r"^\d{4}-\d\d$"
+    import re
+
+    assert counted == sum(r["events"] for r in rows if re.match(pattern, r[period])) > 0
+    stacked = page.evaluate("chart.data.datasets.map((d) => d.data.reduce((a, b) => a + b, 0))")
+    assert sum(stacked) == counted and len(stacked) == 4  # one stack per quad
+    _shot(page, "kremlin-timeline-counts", full_page=False)
+    page.select_option("#f-type", "ASSAULT")
+    page.click("#filters button")
+    page.wait_for_selector(f"body:not([data-counted='{counted}'])")
+    assert int(page.locator("body").get_attribute("data-counted") or 0) < counted

@@ -534,7 +534,8 @@ def _period(store: Store, name: str) -> ColumnElement[Any]:
 def count_by(store: Store, f: EventFilter, by: list[str], dedupe: bool = False) -> list[dict[str, Any]]:
     """How many events match `f`, grouped by the dimensions in `by` (see `COUNT_DIMENSIONS`), in the order of
     the groups. With `dedupe`, a happening told by several stories (one event cluster) counts once. An event's
-    country is that of its sources (or targets) as its article gave them, several joined by ";"."""
+    country is that of its sources (or targets) as its article gave them, several joined by ";". An event dated
+    more than a year from its article (history it mentions, a target it sets) is not counted."""
     unknown = [b for b in by if b not in COUNT_DIMENSIONS]
     if unknown or not by:
         raise InputError(f"--by {','.join(by)}: group by some of {', '.join(COUNT_DIMENSIONS)}")
@@ -546,6 +547,7 @@ def count_by(store: Store, f: EventFilter, by: list[str], dedupe: bool = False) 
     keys = [(columns[b] if b in columns else _period(store, b)).label(b) for b in by]
     counted = func.count(func.distinct(func.coalesce(events.c.cluster_id * 2, events.c.id * 2 + 1))) if dedupe \
         else func.count()
+    conds.append(events.c.reference.is_(False))  # a date the text only mentions is no event to count
     q = select(*keys, counted.label("events")).where(*conds).group_by(*keys).order_by(*keys)
     with store.engine.connect() as conn:
         return [dict(r) for r in conn.execute(q).mappings()]

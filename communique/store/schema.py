@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     Connection,
     Float,
@@ -21,9 +22,12 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     inspect,
     text,
 )
+
+from ..calendar import is_reference
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "has_table", "metadata"]
 
@@ -146,13 +150,16 @@ events = Table(
     Column("statement_local_id", String), Column("cluster_id", Integer, ForeignKey("event_clusters.id")),
     # the countries of its sources and of its targets as the article gave them ("RUS", "FRA;RUS"), for counts
     Column("source_country", String(40)), Column("target_country", String(40)),  # migration 3
+    # its date is more than a year from its article's (history mentioned, a target set): kept as `date`, never
+    # counted, and `when_date` is then the article's (migration 3)
+    Column("reference", Boolean, nullable=False, server_default=false()),
     UniqueConstraint("document_id", "local_id", name="uq_events_local"),
     Index("ix_events_type", "type", "when_date"), Index("ix_events_when", "when_date"),
     Index("ix_events_modality", "modality", "when_date"),
     Index("ix_events_cluster", "cluster_id"), Index("ix_events_document", "document_id"),
     # counting by dyad and period reads this index alone (migration 3)
     Index("ix_events_counts", "modality", "source_country", "target_country", "when_date", "type", "quad",
-          "cluster_id"),
+          "cluster_id", "reference"),
 )
 
 event_actors = Table(
@@ -242,9 +249,20 @@ def _v3(conn: Connection) -> None:
     if "source_country" not in have:
         conn.execute(text("ALTER TABLE events ADD COLUMN source_country VARCHAR(40)"))
         conn.execute(text("ALTER TABLE events ADD COLUMN target_country VARCHAR(40)"))
+        conn.execute(text("ALTER TABLE events ADD COLUMN reference BOOLEAN NOT NULL DEFAULT FALSE"))
         _backfill_dyads(conn)
+        _backfill_references(conn)
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_counts ON events "
-                      "(modality, source_country, target_country, when_date, type, quad, cluster_id)"))
+                      "(modality, source_country, target_country, when_date, type, quad, cluster_id, reference)"))
+
+
+def _backfill_references(conn: Connection) -> None:
+    """Stored events dated more than a year from their article: marked, and filed under the article's date."""
+    rows = conn.execute(text("SELECT e.id, e.date, d.published FROM events e JOIN documents d ON d.id = e.document_id "
+                             "WHERE e.date IS NOT NULL AND d.published IS NOT NULL")).all()
+    marked = [{"id": int(i), "published": p} for i, when, p in rows if is_reference(when, p)]
+    if marked:
+        conn.execute(text("UPDATE events SET reference = TRUE, when_date = :published WHERE id = :id"), marked)
 
 
 def _backfill_dyads(conn: Connection) -> None:

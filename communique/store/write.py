@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, text, update
 
+from ..calendar import is_reference
 from ..records import Actor, Document, Record, Sentence
 from .dedupe import NEAR, Fingerprint, fingerprint, similarity
 from .schema import (
@@ -234,16 +235,23 @@ def _events(conn: Connection, record: Record, ids: dict[str, int]) -> None:
         "quad": ev.quad, "trigger_start": ev.trigger.start, "trigger_end": ev.trigger.end,
         "trigger_text": ev.trigger.text, "sentence_idx": ev.sentence, "date": ev.date,
         "date_source": ev.date_source if ev.date else None,
-        "when_date": ev.date or published or "", "location_id": ids.get(ev.location or ""), "modality": ev.modality,
+        "when_date": _when(ev.date, published), "reference": is_reference(ev.date, published),
+        "location_id": ids.get(ev.location or ""), "modality": ev.modality,
         "condition_text": ev.condition.text if ev.condition else None, "statement_local_id": ev.statement,
         "cluster_id": cluster, "source_country": _countries(record, ev.source),
         "target_country": _countries(record, ev.target)}
         for ev, cluster in zip(record.events, clusters, strict=True)]).scalars().all()
-    rows = [{"event_id": event_id, "actor_id": a, "role": role, "when_date": ev.date or published or ""}
+    rows = [{"event_id": event_id, "actor_id": a, "role": role, "when_date": _when(ev.date, published)}
             for event_id, ev, (sources, targets) in zip(inserted, record.events, parts, strict=True)
             for role, group in (("source", sources), ("target", targets)) for a in group]
     if rows:
         conn.execute(insert(event_actors), rows)
+
+
+def _when(date: str | None, published: str | None) -> str:
+    """The date an event is filed and sorted under: its own, unless that is a reference more than a year from
+    its article ("the 1945 victory", "by 2030"), then its article's."""
+    return (published or "") if is_reference(date, published) or not date else date
 
 
 def _countries(record: Record, actor_ids: tuple[str, ...]) -> str | None:
