@@ -41,6 +41,16 @@ def _data(name: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def _primary() -> dict[str, tuple[Place, ...]]:
+    """Lower-cased main name -> the places it names, most populous first (no alternate names)."""
+    out: dict[str, list[Place]] = {}
+    for places in _index().values():
+        for p in places:
+            out.setdefault(_key(p.name), []).append(p)
+    return {k: tuple(sorted(set(v), key=lambda p: -p.population)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[Place, ...]]:
     """Lower-cased name (and Latin-script alternate name) -> the places it names, most populous first."""
     try:
@@ -66,9 +76,11 @@ def _key(name: str) -> str:
     return " ".join(name.replace("’", "'").lower().split())
 
 
-def find_place(name: str, countries: Iterable[str] = ()) -> Place | None:
-    """The place `name` names, preferring one in `countries` (ISO alpha-3 codes the article names), or None."""
-    found = _index().get(_key(name.removeprefix("the ").removeprefix("The ")))
+def find_place(name: str, countries: Iterable[str] = (), alternates: bool = True) -> Place | None:
+    """The place `name` names, preferring one in `countries` (ISO alpha-3 codes the article names), or None;
+    without `alternates`, only by its main name ("Kyiv", not "Kiev" or an old name)."""
+    key = _key(name.removeprefix("the ").removeprefix("The "))
+    found = (_index() if alternates else _primary()).get(key)
     if not found:
         return None
     wanted = set(countries)

@@ -455,3 +455,22 @@ def test_an_event_dated_long_before_its_article_is_filed_under_the_article_and_n
     counted = count_by(store, EventFilter(document="history"), ["year"])
     assert "1814" not in {r["year"] for r in counted}
     assert sum(r["events"] for r in counted) == len(rows) - len(old)
+
+
+def test_a_happening_told_a_day_apart_with_other_words_is_one_cluster_and_another_is_not(store: Store) -> None:
+    from datetime import date
+
+    first = "Norwegian forces shelled a Swedish patrol boat near Svalbard on Monday, officials in Oslo said."
+    second = ("Sweden protested on Wednesday.\n\nOn Tuesday, Norwegian troops shelled a Swedish ship in the "
+              "Barents Sea, the government in Stockholm said.")
+    other = "Norwegian forces shelled a Swedish patrol boat near Svalbard on Friday, officials in Oslo said."
+    ingest([Article(id="c1", text=first, published=date(2025, 3, 4)),
+            Article(id="c2", text=second, published=date(2025, 3, 5)),
+            Article(id="c3", text=other, published=date(2025, 3, 8))], store)
+    shelled = find_events(store, EventFilter(type="ASSAULT"))
+    by_doc = {r["document_id"]: r for r in shelled}
+    assert {"c1", "c2", "c3"} <= set(by_doc)
+    assert by_doc["c1"]["when"] == "2025-03-03" and by_doc["c2"]["when"] == "2025-03-04"
+    assert by_doc["c1"]["cluster_id"] == by_doc["c2"]["cluster_id"] is not None  # a day apart, same dyad
+    assert by_doc["c1"]["cluster_mentions"] == 2
+    assert by_doc["c3"]["cluster_id"] != by_doc["c1"]["cluster_id"]  # four days later: another happening

@@ -6,7 +6,7 @@ import re
 from spacy.tokens import Doc
 
 from ..places import find_place
-from .actor_context import Context, Draft, new_context
+from .actor_context import Context, Draft, country_named, new_context
 from .actor_finder import ActorFinder, Match
 from .actor_groups import noun_phrase
 from .actor_offices import office_descriptions
@@ -55,8 +55,11 @@ def _towns(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
         if not gaz_tokens.isdisjoint(range(ent.start, ent.end)) or not ent.text[:1].isupper():
             continue
         town = find_place(ent.text, named)
-        if town is not None and (town.country in named or ent.label_ in PLACE_LABELS | {"ORG"}
-                                 and town.population >= 100_000):
+        if town is not None and town.country not in named:  # a big city, by its own name only
+            town = find_place(ent.text, named, alternates=False)
+            big = town is not None and ent.label_ in PLACE_LABELS | {"ORG"} and town.population >= 100_000
+            town = town if big else None
+        if town is not None:
             place(ctx, ent, town.country)
 
 
@@ -73,6 +76,21 @@ def _dateline_town(ctx: Context, named: set[str]) -> None:
     if town is not None and span is not None and ctx.claimed.isdisjoint(range(span.start, span.end)):
         named.add(town.country)
         place(ctx, span, town.country, town.name)
+
+
+def _countries_from_names(ctx: Context) -> None:
+    """An actor of no known country whose name or title says where it is from gets that country: a state or
+    demonym in it ("the Ukrainian Red Cross"), else a town of one of the article's countries ("the Kharkiv
+    Regional Military Administration", "the Mayor of Bucha")."""
+    known = set(_countries(ctx))
+    for d in ctx.drafts.values():
+        if d.country or d.kind not in {"person", "organization", "group", "anonymous"}:
+            continue
+        words = [w.strip(".,'’") for w in f"{d.name} {d.role or ''}".split()]
+        d.country = country_named(ctx, words)
+        if d.country is None:
+            towns = [find_place(w, known) for w in words if w[:1].isupper() and len(w) > 3]
+            d.country = next((t.country for t in towns if t is not None and t.country in known), None)
 
 
 def _countries(ctx: Context) -> list[str]:
@@ -95,4 +113,5 @@ def resolve(finder: ActorFinder, doc: Doc) -> list[Draft]:
         gazetteer_match(ctx, span, entries)
     _ner_leftovers(ctx)
     national_leaders(ctx)
+    _countries_from_names(ctx)
     return sorted(ctx.drafts.values(), key=lambda d: min(d.mentions))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from enum import Enum
 from typing import Any
 
@@ -229,7 +229,7 @@ def _events(conn: Connection, record: Record, ids: dict[str, int]) -> None:
     published = record.document.published
     parts = [(sorted({ids[x] for x in ev.source if x in ids}), sorted({ids[x] for x in ev.target if x in ids}))
              for ev in record.events]
-    clusters = _clusters(conn, record, parts)
+    clusters = _clusters(conn, record, ids)
     inserted = conn.execute(insert(events).returning(events.c.id, sort_by_parameter_order=True), [{
         "document_id": record.document.id, "local_id": ev.id, "type": ev.type, "cameo": ev.cameo,
         "quad": ev.quad, "trigger_start": ev.trigger.start, "trigger_end": ev.trigger.end,
@@ -261,24 +261,62 @@ def _countries(record: Record, actor_ids: tuple[str, ...]) -> str | None:
     return ";".join(found) or None
 
 
-def _clusters(conn: Connection, record: Record, parts: list[tuple[list[int], list[int]]]) -> list[int | None]:
-    """The same event told by several stories: same date, type, sources and targets. `mentions` counts
-    stories, not sentences (a headline and its lead are one story). Undated events are not clustered."""
-    keys = [json.dumps([ev.date, ev.type, src, tgt]) if ev.date and src else None
-            for ev, (src, tgt) in zip(record.events, parts, strict=True)]
-    wanted = {k for k in keys if k}
-    if not wanted:
-        return [None] * len(keys)
+RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "X met Y" and "Y met X" are one meeting
+
+
+def _party_key(record: Record, ids: dict[str, int], source: tuple[str, ...], target: tuple[str, ...],
+               kind: str) -> str | None:
+    """Who took part, by country (an actor of no country by its store id): sources and targets apart, both
+    together for a reciprocal act; None without a source."""
+    country = {a.id: a.country or f"#{ids[a.id]}" for a in record.actors if a.id in ids}
+    src = sorted({country[x] for x in source if x in country})
+    tgt = sorted({country[x] for x in target if x in country})
+    if not src:
+        return None
+    if kind in RECIPROCAL:
+        return json.dumps(["*", sorted(set(src) | set(tgt))])
+    return json.dumps([src, tgt])
+
+
+def _cluster_key(day: date, kind: str, parties: str) -> str:
+    return json.dumps([day.isoformat(), kind, parties])
+
+
+def _clusters(conn: Connection, record: Record, ids: dict[str, int]) -> list[int | None]:
+    """The same happening told by several stories: the same type between the same countries, dated within a day
+    of each other. `mentions` counts stories, not sentences (a headline and its lead are one story). Events not
+    dated to the day, or dated more than a year from their article, are not clustered."""
+    published = record.document.published
+    wanted: list[tuple[str, list[str]] | None] = []
+    for ev in record.events:
+        parties = _party_key(record, ids, ev.source, ev.target, ev.type)
+        if not ev.date or len(ev.date) != 10 or parties is None or is_reference(ev.date, published):
+            wanted.append(None)
+            continue
+        day = date.fromisoformat(ev.date)
+        near = [_cluster_key(day + timedelta(days=k), ev.type, parties) for k in (0, -1, 1)]
+        wanted.append((near[0], near))
+    candidates = {k for w in wanted if w for k in w[1]}
+    if not candidates:
+        return [None] * len(wanted)
     found = {str(r.key): int(r.id) for r in conn.execute(select(event_clusters.c.id, event_clusters.c.key)
-                                                         .where(event_clusters.c.key.in_(wanted)))}
-    if found:
-        conn.execute(update(event_clusters).where(event_clusters.c.id.in_(set(found.values()))).values(
+                                                         .where(event_clusters.c.key.in_(candidates)))}
+    out: list[int | None] = []
+    for ev, w in zip(record.events, wanted, strict=True):
+        if w is None:
+            out.append(None)
+            continue
+        own, near = w
+        hit = next((found[k] for k in near if k in found), None)
+        if hit is None:
+            hit = found[own] = int(conn.execute(insert(event_clusters).values(
+                key=own, date=ev.date, type=ev.type, mentions=0).returning(event_clusters.c.id)).scalar_one())
+        out.append(hit)
+    told = {c for c in out if c is not None}
+    if told:  # each story once
+        conn.execute(update(event_clusters).where(event_clusters.c.id.in_(told)).values(
             mentions=event_clusters.c.mentions + 1))
-    for key in sorted(wanted - set(found)):
-        ev = record.events[keys.index(key)]
-        found[key] = int(conn.execute(insert(event_clusters).values(key=key, date=ev.date, type=ev.type, mentions=1)
-                                      .returning(event_clusters.c.id)).scalar_one())
-    return [found[k] if k else None for k in keys]
+    return out
 
 
 def _search(conn: Connection, record: Record) -> None:
