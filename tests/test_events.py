@@ -401,3 +401,29 @@ def test_a_wire_dateline_places_what_its_story_does_not() -> None:
                                     "on Saturday, officials said.")
     strike = next(e for e in events if e.type == "ASSAULT")
     assert names[strike.location or ""] == "Odesa" and strike.location_precision == "city"
+
+
+def test_a_request_with_a_clause_is_a_request_to_its_addressee() -> None:
+    ev, names = _one("Mette Frederiksen asked Jonas Gahr Store to pass on her sympathy.")
+    assert ev.type == "REQUEST" and [names[x] for x in ev.source] == ["Mette Frederiksen"]
+    assert [names[x] for x in ev.target] == ["Jonas Gahr Store"]
+
+
+def test_the_need_to_act_is_an_aim_of_whoever_stresses_it() -> None:
+    _, events, names = _events("Norway stressed the need to resume talks with Chile.")
+    talks = next(e for e in events if e.type == "CONSULT")
+    assert [names[x] for x in talks.source] == ["Norway"] and talks.modality == "intended"
+
+
+def test_exchanges_of_prisoners_and_joint_exercises() -> None:
+    ev, names = _one("Chile and Peru exchanged prisoners on Monday.")
+    assert ev.type == "RETREAT" and {names[x] for x in ev.source} == {"Chile", "Peru"}
+    ev, names = _one("Chile and Peru held joint naval exercises.")
+    assert ev.type == "COOPERATE" and {names[x] for x in ev.target} == {"Chile", "Peru"}
+
+
+def test_allocating_money_is_aid_and_a_warning_against_an_act_a_threat() -> None:
+    ev, names = _one("Norway allocated 40 million kroner to Chile.")
+    assert ev.type == "AID" and [names[x] for x in ev.target] == ["Chile"]
+    ev, names = _one("Peru warned Chile against any incursion.")
+    assert ev.type == "THREATEN" and [names[x] for x in ev.target] == ["Chile"]

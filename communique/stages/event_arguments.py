@@ -42,6 +42,9 @@ def subject(ctx: EventContext, verb: Token) -> tuple[Token | None, bool]:
         return subj, passive or (verb.dep_ == "conj" and head_passive and verb.tag_ == "VBN")
     if verb.dep_ == "relcl":
         return head, passive
+    if verb.dep_ == "acl" and is_infinitive(verb) and head.dep_ in {"dobj", "attr"} and head.head.pos_ == "VERB":
+        subj, _ = subject(ctx, head.head)  # "Putin stressed the need to resume talks": Putin would resume them
+        return subj, passive
     return None, passive
 
 
