@@ -267,15 +267,15 @@ RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "X met Y" and "Y me
 def _party_key(record: Record, ids: dict[str, int], source: tuple[str, ...], target: tuple[str, ...],
                kind: str) -> str | None:
     """Who took part, by country (an actor of no country by its store id): sources and targets apart, both
-    together for a reciprocal act; None without a source."""
+    together for a reciprocal act; None unless both sides are known (an attack on nobody named, a meeting of
+    one country's own officials, is too vague to be the same happening as another story's)."""
     country = {a.id: a.country or f"#{ids[a.id]}" for a in record.actors if a.id in ids}
     src = sorted({country[x] for x in source if x in country})
     tgt = sorted({country[x] for x in target if x in country})
-    if not src:
-        return None
     if kind in RECIPROCAL:
-        return json.dumps(["*", sorted(set(src) | set(tgt))])
-    return json.dumps([src, tgt])
+        both = sorted(set(src) | set(tgt))
+        return json.dumps(["*", both]) if len(both) > 1 else None
+    return json.dumps([src, tgt]) if src and tgt else None
 
 
 def _cluster_key(day: date, kind: str, parties: str) -> str:
