@@ -42,3 +42,18 @@ def test_a_description_is_a_mention_of_the_holder_on_the_date() -> None:
     after = extract("The Ukrainian President visited Lviv.", published=date(2021, 3, 1))
     assert [a.name for a in before.actors if a.kind == "person"] == ["Petro Poroshenko"]
     assert [a.name for a in after.actors if a.kind == "person"] == ["Volodymyr Zelenskiy"]
+
+
+def test_his_counterpart_is_the_other_party_never_the_principal() -> None:
+    from communique import extract
+
+    r = extract("Emmanuel Macron met Olaf Scholz in Berlin. Macron praised his counterpart for the decision.",
+                published="2024-01-20")
+    names = {a.id: a.name for a in r.actors}
+    praised = next(e for e in r.events if e.trigger.text == "praised")
+    assert [names[x] for x in praised.target] == ["Olaf Scholz"]
+    r = extract("Vladimir Putin had a telephone conversation with Olaf Scholz. Vladimir Putin thanked his German "
+                "counterpart for the invitation.", published="2024-01-20")
+    names = {a.id: a.name for a in r.actors}
+    thanked = next(e for e in r.events if e.trigger.text == "thanked")
+    assert [names[x] for x in thanked.target] == ["Olaf Scholz"]  # the person, not Germany

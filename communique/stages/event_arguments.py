@@ -6,7 +6,7 @@ from spacy.tokens import Token
 from ..codebook import Pattern
 from .event_context import VIOLENT, Draft, EventContext, chain
 from .event_modality import HYPOTHETICAL_MARKS
-from .event_participants import TARGET_NP_PREPS, np_actors, participants, place_of
+from .event_participants import TARGET_NP_PREPS, described, np_actors, participants, place_of
 from .event_patterns import is_frame_word
 from .roles import meeting_group
 from .syntax import SUBJECT_DEPS, is_infinitive
@@ -107,7 +107,7 @@ def _is_target_link(tok: Token, child: Token, p: Pattern) -> bool:
 
 def _add_head_targets(ctx: EventContext, head: Token, p: Pattern, places: bool, out: list[str]) -> None:
     """Add to `out` the actors `head` names, then those of its "with"/"between" phrases ("talks between X and Y")."""
-    found = np_actors(ctx, head, places, preps=TARGET_NP_PREPS) if head.pos_ != "PRON" else []
+    found = (described(ctx, head) or np_actors(ctx, head, places, preps=TARGET_NP_PREPS)) if head.pos_ != "PRON" else []
     out += [a for a in found or participants(ctx, head) if a not in out]
     for sub in head.children:  # "a meeting with Witkoff", "talks between X and Y"
         if sub.dep_ == "prep" and sub.lower_ in p.preps | {"with", "between"}:

@@ -86,7 +86,8 @@ def described(ctx: EventContext, tok: Token) -> list[str]:
         people = [a.id for a in counterparts(ctx.actors.values(), ctx.doc, tok)]
         return people if len(people) > 1 else []
     headline = tok.i == tok.sent.start and tok.text[:1].isupper()  # "President held a meeting"
-    if headline or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+    his = tok.lemma_.lower() == "counterpart" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+    if headline or his or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         found = resolve_description(ctx.doc, tok, ctx.actors)
         return [found] if found else []
     return []

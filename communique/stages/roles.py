@@ -29,6 +29,7 @@ ROLE_NOUNS = {
     "chancellor": {"chancellor"}, "premier": {"prime", "premier"}, "minister": {"minister"},
     "side": {"president", "prime", "chancellor", "king", "emir", "leader"},
     "secretary": {"secretary"}, "king": {"king"}, "emir": {"emir"},
+    "counterpart": {"president", "prime", "chancellor", "king", "emir", "leader", "minister", "secretary"},
 }
 # Plural descriptions of the meeting's participants.
 GROUP_NOUNS = {"leaders", "presidents", "sides", "parties", "heads", "interlocutors", "counterparts", "ministers"}
@@ -124,9 +125,16 @@ def resolve_description(doc: Doc, head: Token, actors: dict[str, Actor]) -> str 
     wanted = ROLE_NOUNS[word]
     country = _country_of(doc, head, actors)
     people = [a for a in _persons(actors.values()) if country is None or a.country == country]
+    if word == "counterpart":  # the other party to the article's principal, never the principal
+        own = principal(actors.values(), doc)
+        people = [a for a in people if a is not own]
     fitting = [a for a in people if _role_fits(a, wanted)]
-    if not fitting and word in {"side", "leader", "head"} and country is not None:
+    if not fitting and word in {"side", "leader", "head", "counterpart"} and country is not None:
         fitting = [a for a in people if a.role]  # "the Russian side": its office-holder in the article
+    if not fitting and word == "counterpart":
+        # "his Kazakh counterpart": the person of that country; "his counterpart": the other party of the meeting
+        fitting = people if country is not None else [a for a in counterparts(actors.values(), doc)[1:]
+                                                      if a in people]
     if not fitting:
         return None
     first = principal(fitting, doc)
