@@ -27,3 +27,13 @@ def test_georgia_is_the_country_unless_the_text_puts_it_in_the_united_states() -
     country = extract("Talks with Georgia on trade resumed in Tbilisi.", published="2024-05-06")
     assert [(a.kind, a.country) for a in state.actors if a.name == "Georgia"] == [("location", "USA")]
     assert [(a.kind, a.country) for a in country.actors if a.name == "Georgia"] == [("country", "GEO")]
+
+
+def test_a_us_state_is_a_region_of_the_united_states_with_a_point() -> None:
+    from communique import extract
+
+    r = extract("Vladimir Putin and Donald Trump met in Alaska on Friday.", published="2025-08-16")
+    alaska = next(a for a in r.actors if a.name == "Alaska")
+    assert (alaska.kind, alaska.country) == ("location", "USA") and alaska.geo and alaska.geo.feature == "region"
+    met = next(e for e in r.events if e.type == "CONSULT")
+    assert met.location == alaska.id and met.location_precision == "region"

@@ -5,7 +5,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ..places import find_place
+from ..places import find_place, us_state
 from .actor_context import Context, Draft, country_named, new_context
 from .actor_finder import ActorFinder, Match
 from .actor_groups import noun_phrase
@@ -36,6 +36,7 @@ def _ner_leftovers(ctx: Context) -> None:
     for ent in ctx.doc.ents:
         if ent.label_ in {"GPE", "LOC", "FAC"} and ctx.claimed.isdisjoint(range(ent.start, ent.end)):
             town = find_place(ent.text, _countries(ctx)) if ent.label_ == "GPE" else None
+            town = town or us_state(ent.text)  # "Alaska": a region of the United States
             place(ctx, ent, town.country if town is not None else None)
         elif ent.label_ == "ORG" and ctx.claimed.isdisjoint(range(ent.start, ent.end)):
             ner_org(ctx, ent)
