@@ -17,6 +17,7 @@ from synthetic import synthetic_articles
 
 from communique.cli import main
 from communique.store import open_store
+from communique.store.queries import list_failures
 from communique.store.schema import document_actors, documents, sentences, sightings
 
 ARTICLES = 60
@@ -159,3 +160,38 @@ def test_statements_about_matches_whole_words(store_url: str, about: str, expect
     assert main(["statements", "--db", store_url, "--about", about, "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) == 1 and expected in rows[0]["content_text"], rows
+
+
+def test_files_of_other_kinds_in_a_folder_fail_once_each_and_count_in_the_total(tmp_path: Path) -> None:
+    from communique.inputs import count_inputs
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "notes.md").write_text("# notes\n", "utf-8")
+    (folder / "table.csv").write_text("a,b\n", "utf-8")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / "story.txt").write_text("Chile accused Peru of spying on a naval base on Monday, officials in "
+                                      "Santiago said.\n", "utf-8")
+    assert count_inputs([str(folder)]) == 4  # the progress total counts what will fail too
+    db = str(tmp_path / "mixed.db")
+    for _ in range(2):  # a second run records nothing twice
+        done = subprocess.run([sys.executable, "-m", "communique.cli", "ingest", str(folder), "--db", db],
+                              capture_output=True, text=True, timeout=300, check=False)
+        assert "unsupported input type '.md'" in done.stderr and "give one of" in done.stderr
+    store = open_store(db)
+    try:
+        failures = list_failures(store, 50)
+    finally:
+        store.close()
+    assert sorted(Path(f["origin"]).name for f in failures) == ["notes.md", "photo.png", "table.csv"]
+
+
+def test_html_on_standard_input_is_read_as_a_page() -> None:
+    page = ("<!DOCTYPE html><html><head><title>Port deal</title></head><body><article><p>Chile and Peru signed a "
+            "port agreement in Lima on Monday, officials said. The deal covers fishing rights and ferry routes "
+            "across the bay.</p></article></body></html>")
+    done = subprocess.run([sys.executable, "-m", "communique.cli", "extract", "-", "--format", "json"], input=page,
+                          capture_output=True, text=True, timeout=300, check=False)
+    record = json.loads(done.stdout)
+    record = record[0] if isinstance(record, list) else record
+    assert record["document"]["title"] == "Port deal" and "<" not in record["document"]["text"]

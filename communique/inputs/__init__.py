@@ -95,5 +95,5 @@ def count_inputs(paths: list[str]) -> int | None:
             suffix = f.suffix.lower()
             if suffix in UNCOUNTABLE:
                 return None
-            total += _lines(f) if suffix in {".jsonl", ".ndjson"} else 1 if suffix in READERS else 0
+            total += _lines(f) if suffix in {".jsonl", ".ndjson"} else 1  # an unreadable file is one failure
     return total
