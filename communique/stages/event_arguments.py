@@ -208,8 +208,8 @@ def implicit_subject(ctx: EventContext, d: Draft) -> bool:
     if d.token.pos_ not in {"VERB", "AUX"}:
         return False
     subj, passive = subject(ctx, d.token)
-    if subj is None:
-        return d.token.dep_ not in {"amod", "acl", "relcl"} and d.token.tag_ != "VB" or d.token.dep_ == "xcomp"
+    if subj is None:  # not a modifier ("the agreed plan") nor a bare infinitive, unless it is a clause's verb
+        return d.token.dep_ == "xcomp" or (d.token.dep_ not in {"amod", "acl", "relcl"} and d.token.tag_ != "VB")
     if passive:
         return not any(c.dep_ == "agent" for c in d.token.children)
     return subj.lower_ in {"they", "we"} or meeting_group(subj)
@@ -222,12 +222,9 @@ def parties_as_source(ctx: EventContext, drafts: list[Draft], parties: list[str]
             d.source = [p for p in parties if p not in d.target] or list(parties)
 
 
-def fill_counterparts(ctx: EventContext, drafts: list[Draft]) -> None:
+def fill_counterparts(ctx: EventContext, drafts: list[Draft], parties: list[str]) -> None:
     """The other parties of the meeting as the target of a party's act that names no one else (PLOVER's
     convention: all of them when all the parties act together)."""
-    parties = meeting_parties(ctx, [d for d in drafts if d.source])
-    if not parties:
-        return
     for d in drafts:
         act = ctx.book.plover(d.code)
         if act not in COUNTERPART_ACTS or not d.source or not set(d.source) <= set(parties):

@@ -56,14 +56,17 @@ def _drafts(ctx: EventContext) -> list[Draft]:
     drafts = [d for d in (draft(ctx, tok) for tok in ctx.doc) if d is not None]
     drafts += obligations(ctx)
     drafts = [d for d in drafts if not d.consumed]
-    parties_as_source(ctx, drafts, meeting_parties(ctx, [d for d in drafts if d.source]))
+    parties = meeting_parties(ctx, [d for d in drafts if d.source])  # a readout's meeting, when it reports one
+    if parties:
+        parties_as_source(ctx, drafts, parties)
     drafts = [d for d in drafts if d.source or _unknown_perpetrator(ctx, d)]
     told = {t.i for d in drafts if d.token.pos_ != "NOUN" for t in d.tokens}
     drafts = [d for d in drafts if not (d.token.pos_ == "NOUN" and d.token.i in told)]  # "had a conversation"
     for d in drafts:
         as_intent(ctx, d)
         fill_target(ctx, d)
-    fill_counterparts(ctx, drafts)
+    if parties:
+        fill_counterparts(ctx, drafts, parties)
     # an announced act of violence is a threat, which needs the one who makes it
     drafts = [d for d in drafts if d.source or ctx.book.plover(d.code) in VIOLENT]
     drafts.sort(key=_trigger)
