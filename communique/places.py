@@ -41,13 +41,18 @@ def _data(name: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def _towns() -> tuple[Place, ...]:
+    """Every town once (the index holds each under all its names)."""
+    return tuple({p.geonameid: p for places in _index().values() for p in places}.values())
+
+
+@lru_cache(maxsize=1)
 def _primary() -> dict[str, tuple[Place, ...]]:
     """Lower-cased main name -> the places it names, most populous first (no alternate names)."""
     out: dict[str, list[Place]] = {}
-    for places in _index().values():
-        for p in places:
-            out.setdefault(_key(p.name), []).append(p)
-    return {k: tuple(sorted(set(v), key=lambda p: -p.population)) for k, v in out.items()}
+    for p in _towns():
+        out.setdefault(_key(p.name), []).append(p)
+    return {k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -91,18 +96,17 @@ def find_place(name: str, countries: Iterable[str] = (), alternates: bool = True
 def _country_points() -> dict[str, Place]:
     """Each country's point: the population-weighted centre of its towns (a map needs one; it is no border)."""
     sums: dict[str, list[float]] = {}
-    for p in {p.geonameid: p for places in _index().values() for p in places}.values():
-            acc = sums.setdefault(p.country, [0.0, 0.0, 0.0, 0.0])
-            acc[0] += p.latitude * p.population
-            acc[1] += p.longitude * p.population
-            acc[2] += p.population
-            acc[3] += 1
+    for p in _towns():
+        acc = sums.setdefault(p.country, [0.0, 0.0, 0.0])
+        acc[0] += p.latitude * p.population
+        acc[1] += p.longitude * p.population
+        acc[2] += p.population
     try:
         ids = {c["iso3"]: (int(c["geonameid"]), c["name"]) for c in _data("countries.json").values()}
     except (ModuleNotFoundError, FileNotFoundError):
         return {}
     out = {}
-    for code, (lat, lon, weight, _) in sums.items():
+    for code, (lat, lon, weight) in sums.items():
         if weight > 0 and code in ids:
             out[code] = Place(ids[code][0], ids[code][1], code, "", round(lat / weight, 4), round(lon / weight, 4),
                               int(weight), "country")
@@ -130,13 +134,12 @@ def _us_states() -> dict[str, Place]:
     except (ModuleNotFoundError, FileNotFoundError):
         return {}
     towns: dict[str, list[Place]] = {}
-    for places in _index().values():
-        for p in places:
-            if p.country == "USA":
-                towns.setdefault(p.admin1, []).append(p)
+    for p in _towns():
+        if p.country == "USA":
+            towns.setdefault(p.admin1, []).append(p)
     out = {}
     for code, row in states.items():
-        found = {p.geonameid: p for p in towns.get(code, [])}.values()
+        found = towns.get(code, [])
         weight = sum(p.population for p in found)
         if weight:
             out[row["name"].lower()] = Place(int(row["geonameid"]), row["name"], "USA", code,
