@@ -301,17 +301,14 @@ def _clusters(conn: Connection, record: Record, ids: dict[str, int]) -> list[int
         return [None] * len(wanted)
     found = {str(r.key): int(r.id) for r in conn.execute(select(event_clusters.c.id, event_clusters.c.key)
                                                          .where(event_clusters.c.key.in_(candidates)))}
-    out: list[int | None] = []
-    for ev, w in zip(record.events, wanted, strict=True):
-        if w is None:
-            out.append(None)
-            continue
-        own, near = w
-        hit = next((found[k] for k in near if k in found), None)
-        if hit is None:
-            hit = found[own] = int(conn.execute(insert(event_clusters).values(
-                key=own, date=ev.date, type=ev.type, mentions=0).returning(event_clusters.c.id)).scalar_one())
-        out.append(hit)
+    new = {w[0]: ev for ev, w in zip(record.events, wanted, strict=True)
+           if w is not None and not any(k in found for k in w[1])}
+    if new:  # one statement for all of this story's new happenings
+        rows = conn.execute(insert(event_clusters).returning(event_clusters.c.id, event_clusters.c.key,
+                                                             sort_by_parameter_order=True),
+                            [{"key": k, "date": ev.date, "type": ev.type, "mentions": 0} for k, ev in new.items()])
+        found.update({str(r.key): int(r.id) for r in rows})
+    out = [next(found[k] for k in w[1] if k in found) if w is not None else None for w in wanted]
     told = {c for c in out if c is not None}
     if told:  # each story once
         conn.execute(update(event_clusters).where(event_clusters.c.id.in_(told)).values(
