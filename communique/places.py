@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -78,7 +79,9 @@ def _index() -> dict[str, tuple[Place, ...]]:
 
 
 def _key(name: str) -> str:
-    return " ".join(name.replace("’", "'").lower().split())
+    """Lower case, one space, no accents: "Kandahār" and "Kandahar" are one key."""
+    folded = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).lower().split())
 
 
 def find_place(name: str, countries: Iterable[str] = (), alternates: bool = True) -> Place | None:

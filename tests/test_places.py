@@ -37,3 +37,12 @@ def test_a_us_state_is_a_region_of_the_united_states_with_a_point() -> None:
     assert (alaska.kind, alaska.country) == ("location", "USA") and alaska.geo and alaska.geo.feature == "region"
     met = next(e for e in r.events if e.type == "CONSULT")
     assert met.location == alaska.id and met.location_precision == "region"
+
+
+def test_a_small_town_abroad_is_not_taken_for_a_place_the_article_does_not_name() -> None:
+    from communique import extract
+
+    r = extract("Militants ambushed a convoy in Borno state on Monday.", published="2024-05-06")
+    assert all(a.country != "DEU" for a in r.actors)  # there is a small Borno in Germany; this is not it
+    r = extract("A colonel was killed by a roadside bomb in Kandahar.", published="2024-05-06")
+    assert [a.country for a in r.actors if a.name == "Kandahar"] == ["AFG"]  # a city of 100,000 or more

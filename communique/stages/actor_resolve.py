@@ -5,7 +5,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ..places import find_place, us_state
+from ..places import Place, find_place, us_state
 from .actor_context import Context, Draft, country_named, new_context
 from .actor_finder import ActorFinder, Match
 from .actor_groups import noun_phrase
@@ -17,6 +17,7 @@ from .spans import Intervals
 __all__ = ["resolve"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+BIG_CITY = 100_000  # people: a city known well enough to place without the article naming its country
 # spaCy's small model takes many a town for a person, an organisation or even a product ("Kramatorsk").
 TOWN_LABELS = PLACE_LABELS | {"PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT"}
 
@@ -35,7 +36,7 @@ def _ner_leftovers(ctx: Context) -> None:
     (the one among the article's countries when its name is shared)."""
     for ent in ctx.doc.ents:
         if ent.label_ in {"GPE", "LOC", "FAC"} and ctx.claimed.isdisjoint(range(ent.start, ent.end)):
-            town = find_place(ent.text, _countries(ctx)) if ent.label_ == "GPE" else None
+            town = _town(ent.text, set(_countries(ctx))) if ent.label_ == "GPE" else None
             town = town or us_state(ent.text)  # "Alaska": a region of the United States
             place(ctx, ent, town.country if town is not None else None)
         elif ent.label_ == "ORG" and ctx.claimed.isdisjoint(range(ent.start, ent.end)):
@@ -55,13 +56,19 @@ def _towns(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
             continue
         if not gaz_tokens.isdisjoint(range(ent.start, ent.end)) or not ent.text[:1].isupper():
             continue
-        town = find_place(ent.text, named)
-        if town is not None and town.country not in named:  # a big city, by its own name only
-            town = find_place(ent.text, named, alternates=False)
-            big = town is not None and ent.label_ in PLACE_LABELS | {"ORG"} and town.population >= 100_000
-            town = town if big else None
+        town = _town(ent.text, named, big_anywhere=ent.label_ in PLACE_LABELS | {"ORG"})
         if town is not None:
             place(ctx, ent, town.country)
+
+
+def _town(name: str, countries: set[str], big_anywhere: bool = True) -> Place | None:
+    """The town `name` names in one of the article's `countries`, else (when `big_anywhere`) a city of 100,000
+    people or more called so by its own name; a small town of that name elsewhere is not taken."""
+    town = find_place(name, countries)
+    if town is not None and town.country not in countries:
+        town = find_place(name, countries, alternates=False)
+        return town if town is not None and big_anywhere and town.population >= BIG_CITY else None
+    return town
 
 
 DATELINE = re.compile(r"(?:^|\n\s*\n)([A-Z][A-Z .'-]{2,30})(?=,[^\n]{0,40}[–—-]|\s*[–—-])")
