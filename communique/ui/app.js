@@ -17,6 +17,14 @@ async function codebook() {
   return codebookCache;
 }
 
+// The event filters of the timeline and the map: types and modalities from the codebook, values from the URL.
+async function fillEventFilters(form) {
+  const book = await codebook();
+  for (const p of book.plover) form.querySelector("#f-type").append(el("option", {}, p.type));
+  for (const m of book.modalities) form.querySelector("#f-modality").append(el("option", {}, m));
+  for (const [k, v] of new URLSearchParams(window.location.search)) if (form[k]) form[k].value = v;
+}
+
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
