@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import shutil
+from datetime import date
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from communique.store.queries import (
     find_events,
     find_statements,
     list_failures,
+    period_of,
     search,
 )
 from communique.store.schema import (
@@ -340,6 +342,19 @@ def test_counts_add_up_to_the_matching_events(loaded: Store) -> None:
     assert sum(r["events"] for r in once) <= everything
     with pytest.raises(InputError, match="group by some of"):
         count_by(loaded, EventFilter(), ["colour"])
+
+
+def test_weeks_are_iso_weeks_on_every_database_counted_once_or_not(loaded: Store) -> None:
+    rows = count_by(loaded, EventFilter(), ["week"])
+    once = count_by(loaded, EventFilter(), ["week"], dedupe=True)
+    with loaded.engine.connect() as conn:
+        days = [d for (d,) in conn.execute(select(events.c.when_date).where(events.c.reference.is_(False)))
+                if d and len(d) == 10]
+    iso = {f"{y}-W{w:02d}" for y, w, _ in (date.fromisoformat(d).isocalendar() for d in days)}
+    weeks = {r["week"] for r in rows if r["week"] and "-W" in r["week"]}
+    assert weeks and weeks == iso and weeks == {r["week"] for r in once if r["week"] and "-W" in r["week"]}
+    assert period_of("week", "2021-01-03") == "2020-W53" and period_of("week", "2024-12-30") == "2025-W01"
+    assert period_of("month", "2022") == "2022" and period_of("day", None) is None
 
 
 def _build_release_1_on_postgresql(url: str, fixture: Path) -> None:
