@@ -19,7 +19,7 @@ from communique.errors import InputError, StoreError
 from communique.inputs import read_inputs
 from communique.records import Article
 from communique.store import SCHEMA_VERSION, Store, database_url, open_store
-from communique.store.export import POLECAT_COLUMNS, export
+from communique.store.export import POLECAT_COLUMNS, POLECAT_PUBLISHED, export
 from communique.store.queries import (
     EventFilter,
     StatementFilter,
@@ -195,8 +195,12 @@ def test_exports(loaded: Store, tmp_path: Path) -> None:
     assert (row["Actor Country"], row["Recipient Country"]) == (ev["source"][0]["country"], ev["target"][0]["country"])
     assert (row["Actor Country"], row["Recipient Country"]) == ("GBR", "RUS")
     assert row["Event Mode"] == load_codebook().modes.get(ev["cameo"] or "", "")
-    assert row["Actor Sector"] == (ev["source"][0]["sector"] or "")
-    assert row["Recipient Sector"] == (ev["target"][0]["sector"] or "")
+    assert row["Primary Actor Sector"] == (ev["source"][0]["sector"] or "")
+    assert row["Primary Recipient Sector"] == (ev["target"][0]["sector"] or "")
+    # the published POLECAT columns we fill come first, in the published order, under the published names
+    published = [c for c in POLECAT_COLUMNS if c in POLECAT_PUBLISHED]
+    assert published == [c for c in POLECAT_PUBLISHED if c in published] == POLECAT_COLUMNS[:len(published)]
+    assert len(published) >= 20
     assert (row["Publication Date"], row["CAMEO"], row["Modality"]) == (ev["published"], ev["cameo"], ev["modality"])
     assert (row["Trigger Start"], row["Trigger End"]) == (str(ev["trigger_start"]), str(ev["trigger_end"]))
     assert row["Sentence"] == " ".join(ev["sentence"].split()) and "accuse" in row["Sentence"]

@@ -18,14 +18,25 @@ from ..errors import ConfigError, InputError
 from .database import Store
 from .queries import EventFilter, StatementFilter, find_events, find_statements
 
-__all__ = ["FORMATS", "POLECAT_COLUMNS", "event_rows", "export"]
+__all__ = ["FORMATS", "POLECAT_COLUMNS", "POLECAT_PUBLISHED", "event_rows", "export"]
 
 FORMATS = ("jsonl", "csv", "parquet", "polecat")
-POLECAT_COLUMNS = ["Event ID", "Event Date", "Event Type", "Event Mode", "Quad Code", "Actor Name",
-                   "Actor Country", "Actor Sector", "Recipient Name", "Recipient Country", "Recipient Sector",
-                   "Placename", "Country", "Latitude", "Longitude", "GeoNames ID", "Feature Type", "Source",
-                   "Publication Date", "Sentence", "Trigger Start", "Trigger End", "URL", "Modality", "CAMEO",
-                   "Story Cluster", "Story Mentions", "Goldstein", "Date Precision", "Coarse Date", "Mentioned Date",
+# The columns of the published POLECAT weekly files, in their order (the data set's TSV header)
+POLECAT_PUBLISHED = ("Event ID", "Event Date", "Event Type", "Event Mode", "Event Intensity", "Quad Code", "Contexts",
+                     "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors",
+                     "Actor Title", "Actor Name Raw", "Wikipedia Actor ID", "Recipient Name", "Recipient Country",
+                     "Recipient COW", "Primary Recipient Sector", "Recipient Sectors", "Recipient Title",
+                     "Recipient Name Raw", "Wikipedia Recipient ID", "Placename", "City", "District", "Province",
+                     "Country", "Latitude", "Longitude", "GeoNames ID", "Raw Placename", "Feature Type", "Source",
+                     "Publication Date", "Story People", "Story Organizations", "Story Locations", "Language",
+                     "Version")
+# ours: the published columns we fill, in the published order, then our own
+POLECAT_COLUMNS = ["Event ID", "Event Date", "Event Type", "Event Mode", "Quad Code", "Actor Name", "Actor Country",
+                   "Primary Actor Sector", "Actor Sectors", "Recipient Name", "Recipient Country",
+                   "Primary Recipient Sector", "Recipient Sectors", "Placename", "City", "Country", "Latitude",
+                   "Longitude", "GeoNames ID", "Feature Type", "Source", "Publication Date",
+                   "Sentence", "Trigger Start", "Trigger End", "URL", "Modality", "CAMEO", "Story Cluster",
+                   "Story Mentions", "Goldstein", "Date Precision", "Coarse Date", "Mentioned Date",
                    "Location Precision"]
 PAGE = 1000
 
@@ -91,10 +102,11 @@ def _polecat(rows: Iterator[dict[str, Any]]) -> Iterator[list[Any]]:
         place = r["location"] or {}
         yield [f"{r['document_id']}#{r['local_id']}", day, r["type"], modes.get(r["cameo"] or "", ""),
                r["quad"], _join(r["source"], "name"), src[0].get("country") or "", src[0].get("sector") or "",
-               _join(r["target"], "name"), tgt[0].get("country") or "", tgt[0].get("sector") or "",
-               place.get("name") or "", place.get("country") or "", _blank(place.get("latitude")),
-               _blank(place.get("longitude")), _blank(place.get("geonameid")), place.get("feature") or "",
-               r["outlet"] or "", r["published"] or "",
+               _join(r["source"], "sector"), _join(r["target"], "name"), tgt[0].get("country") or "",
+               tgt[0].get("sector") or "", _join(r["target"], "sector"), place.get("name") or "",
+               place.get("name") if r["location_precision"] == "city" else "", place.get("country") or "",
+               _blank(place.get("latitude")), _blank(place.get("longitude")), _blank(place.get("geonameid")),
+               place.get("feature") or "", r["outlet"] or "", r["published"] or "",
                " ".join((r["sentence"] or "").split()), r["trigger_start"], r["trigger_end"], r["url"] or "",
                r["modality"], r["cameo"] or "", r["cluster_id"] or "", r["cluster_mentions"] or 1,
                _blank(r["goldstein"]), r["date_precision"] or "", coarse, mentioned, r["location_precision"] or ""]
