@@ -14,6 +14,9 @@ TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
 MODALITIES = {"asserted", "expected", "intended", "conditional", "hypothetical", "denied"}
 SOURCE_TYPES = {"named", "anonymous", "institutional", "named_group"}
 KINDS = {"direct", "indirect", "according_to"}
+COMMITMENT_KINDS = {"security_guarantee", "troops", "military_aid", "financial_aid", "humanitarian_aid", "sanctions",
+                    "talks", "other"}
+COMMITMENT_STATUSES = {"stated", "conditional", "delivered", "withdrawn", "denied"}
 
 
 def texts() -> dict[str, str]:
@@ -31,7 +34,7 @@ def problems(path: Path, all_texts: dict[str, str]) -> list[str]:
     if text is None:
         return [f"unknown document {gold.get('document')!r}"]
     found = []
-    for part in ("statements", "events", "dates"):
+    for part in ("statements", "events", "dates", "commitments"):
         for item in gold.get(part) or []:
             n = text.count(item["anchor"])
             if n != 1:
@@ -44,6 +47,17 @@ def problems(path: Path, all_texts: dict[str, str]) -> list[str]:
     for st in gold.get("statements") or []:
         if st.get("source_type") not in SOURCE_TYPES or st.get("kind") not in KINDS:
             found.append(f"statement: bad source_type or kind: {st}")
+    for c in gold.get("commitments") or []:
+        if c.get("kind") not in COMMITMENT_KINDS or c.get("status") not in COMMITMENT_STATUSES:
+            found.append(f"commitment: bad kind or status: {c}")
+        if not isinstance(c.get("holder"), list) or not isinstance(c.get("beneficiary"), list):
+            found.append(f"commitment: holder and beneficiary must be lists: {c}")
+        if c.get("condition") and text.count(c["condition"]) < 1:
+            found.append(f"commitment: condition not in text: {c['condition']!r}")
+        amount = c.get("amount")
+        if amount is not None and not (isinstance(amount.get("value"), (int, float)) and
+                                       isinstance(amount.get("currency"), str) and len(amount["currency"]) == 3):
+            found.append(f"commitment: amount must be {{value: number, currency: ISO code}}: {c}")
     for actor in gold.get("actors") or []:
         for alias in actor.get("aliases") or []:
             if alias not in text:
