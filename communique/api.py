@@ -32,6 +32,7 @@ from . import __version__
 from .batch import ingest
 from .calendar import parse_published
 from .codebook import MODALITIES, SOURCE_TYPES, enumerations, plover_types
+from .commitments import KINDS, STATUSES
 from .errors import CommuniqueError, InputError
 from .extraction import extract
 from .guard import LOCAL_HOSTS, Guard, HeadDeadline, Refusal, content_policy, error_response, is_loopback
@@ -39,6 +40,7 @@ from .inputs.fields import FIELD_LIMITS, field_problem
 from .records import Article, content_id
 from .settings import Settings
 from .store import Store, open_store
+from .store.commitments import CommitmentFilter, by_actor, find_commitments, get_commitment
 from .store.queries import (
     COUNT_DIMENSIONS,
     EventFilter,
@@ -235,6 +237,32 @@ def counts(s: StoreDep, f: EventParams,
     dims = by.split(",")
     rows = count_by(s, f, dims, dedupe=dedupe)
     return {"by": dims, "items": rows, "total": sum(r["events"] for r in rows)}
+
+
+CommitmentKind = Enum("CommitmentKind", {k: k for k in KINDS}, type=str)  # type: ignore[misc]
+CommitmentStatus = Enum("CommitmentStatus", {k: k for k in STATUSES}, type=str)  # type: ignore[misc]
+
+
+@router.get("/api/commitments", summary="Commitments: who promised what to whom, on which condition, and what "
+                                        "became of it (newest first)")
+def commitments(s: StoreDep, holder: Name = None, to: Name = None, kind: CommitmentKind | None = None,
+                status: CommitmentStatus | None = None, since: DateText = None, until: DateText = None,
+                actor_id: ActorId = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    if actor_id is not None:  # an actor page's panel: what they hold or receive
+        found = by_actor(s, actor_id)
+        return _page([c.to_dict(history=False) for c in found[offset:offset + limit]], len(found), limit, offset)
+    f = CommitmentFilter(holder, to, kind.value if kind else None, status.value if status else None, since, until,
+                         limit, offset)
+    total, page = find_commitments(s, f)
+    return _page([c.to_dict(history=False) for c in page], total, limit, offset)
+
+
+@router.get("/api/commitments/{commitment_id}", summary="One commitment with the history of its mentions")
+def commitment(commitment_id: Annotated[str, PathParam(pattern=r"^c[0-9a-f]{12}$")], s: StoreDep) -> dict[str, Any]:
+    found = get_commitment(s, commitment_id)
+    if found is None:
+        raise HTTPException(404, f"no commitment {commitment_id}: list them at /api/commitments")
+    return found.to_dict()
 
 
 @router.get("/api/graph", summary="Actors as nodes, events as weighted edges, filtered like /api/events")

@@ -5,6 +5,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from .commitments import Mention, mentions_in
 from .records import Actor, Event, Record, Statement
 
 __all__ = ["render_brief"]
@@ -83,6 +84,18 @@ def render_brief(record: Record) -> str:
     out += [f"Dates ({len(dated)} of {len(record.dates)} resolved)"]
     out += [f"  {_clip(d.text, 30):<30} {d.value or '?'}" for d in record.dates] or ["  (none found)"]
     out += ["", f"Statements ({len(record.statements)})", *_statement_lines(record), ""]
-    out += [f"Events ({len(record.events)})", *_event_lines(record), "", _anonymous_line(record)]
+    out += [f"Events ({len(record.events)})", *_event_lines(record), ""]
+    promised = mentions_in(record)
+    out += [f"Commitments ({len(promised)})", *_commitment_lines(promised), "", _anonymous_line(record)]
     return "\n".join(out)
+
+
+def _commitment_lines(found: list[Mention]) -> list[str]:
+    def line(m: Mention) -> list[str]:
+        to = f" → {m.beneficiary.name}" if m.beneficiary else ""
+        money = f"  {m.amount.value:,.0f} {m.amount.currency}" if m.amount else ""
+        cond = [f"      if: {_clip(m.condition, 80)}"] if m.condition else []
+        return [f"  {m.holder.name}{to}  {m.kind} ({m.status}){money}", f"      {_clip(m.what, 80)}", *cond]
+
+    return _section(found, line)
 

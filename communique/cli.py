@@ -17,6 +17,7 @@ from .batch import Job, RunSummary, ingest, run_batch
 from .brief import render_brief
 from .calendar import parse_published
 from .codebook import MODALITIES, SOURCE_TYPES, plover_types
+from .commitments import KINDS, STATUSES, Commitment
 from .errors import CommuniqueError, ConfigError, InputError, StoreError
 from .extraction import extract_many
 from .inputs import Defaults, count_inputs, read_inputs
@@ -24,6 +25,7 @@ from .records import InputFailure, Record
 from .settings import Settings
 from .store import Store, open_store
 from .store.database import sqlite_path
+from .store.commitments import CommitmentFilter, commitment_rows, find_commitments, get_commitment
 from .store.export import FORMATS, export
 from .store.queries import (
     COUNT_DIMENSIONS,
@@ -64,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=["brief", "json", "jsonl"], default=None,
                     help="output: brief (default on a terminal), json or jsonl (default otherwise)")
     ex.add_argument("--model", help=Settings.documented()["model"])
-    for add in (_store_commands, _serve_commands, _query_commands, _lookup_commands):
+    for add in (_store_commands, _serve_commands, _query_commands, _commitment_commands, _lookup_commands):
         add(sub)
     return parser
 
@@ -152,6 +154,25 @@ def _query_commands(sub: Any) -> None:
     st.add_argument("--until", metavar="DATE")
     _fmt(st)
 
+def _commitment_commands(sub: Any) -> None:
+    cm = sub.add_parser("commitments", help="who promised what to whom, on which condition, and what became of it",
+                        description="Pledges, offers, deliveries, refusals and withdrawals found in the stored "
+                                    "events, joined across articles into one commitment per holder, beneficiary "
+                                    "and kind; newest first.")
+    _db(cm)
+    cm.add_argument("--holder", metavar="NAME", help="holder whose name contains NAME")
+    cm.add_argument("--to", metavar="NAME", help="beneficiary whose name contains NAME")
+    cm.add_argument("--kind", choices=KINDS)
+    cm.add_argument("--status", choices=STATUSES)
+    cm.add_argument("--since", metavar="DATE", help="last seen on or after this date (YYYY[-MM[-DD]])")
+    cm.add_argument("--until", metavar="DATE", help="first stated on or before this date")
+    _fmt(cm)
+    one = sub.add_parser("commitment", help="one commitment's history: dated lines with their sentences")
+    one.add_argument("id", metavar="ID")
+    _db(one)
+    one.add_argument("--format", choices=["table", "json"], default="table")
+
+
 def _lookup_commands(sub: Any) -> None:
     ac = sub.add_parser("actors", help="list actors")
     _db(ac)
@@ -167,10 +188,10 @@ def _lookup_commands(sub: Any) -> None:
     se.add_argument("words", nargs="+", metavar="WORDS")
     _db(se)
     _fmt(se)
-    exp = sub.add_parser("export", help="export events (or statements) for other tools")
+    exp = sub.add_parser("export", help="export events (or statements, or commitments) for other tools")
     _db(exp)
     exp.add_argument("--format", choices=list(FORMATS), default="jsonl")
-    exp.add_argument("--what", choices=["events", "statements"], default="events")
+    exp.add_argument("--what", choices=["events", "statements", "commitments"], default="events")
     exp.add_argument("--output", metavar="PATH", help="file to write (default standard output; needed for parquet)")
 
 
@@ -441,7 +462,58 @@ def _parquet(rows: list[dict[str, Any]], path: str | None) -> None:
     pq.write_table(pa.Table.from_pylist(rows), path)
 
 
-QUERIES = {"counts": _query_counts, "events": _query_events, "statements": _query_statements, "actors": _query_actors,
+def _money(c: Commitment) -> str:
+    if c.amount is None:
+        return ""
+    eur = f" (€{c.eur:,.0f})" if c.eur is not None and c.amount.currency != "EUR" else ""
+    return f"{c.amount.value:,.0f} {c.amount.currency}{eur}"
+
+
+def _query_commitments(store: Store, args: argparse.Namespace, out: TextIO) -> None:
+    f = CommitmentFilter(args.holder, args.to, args.kind, args.status, args.since, args.until, args.limit, args.offset)
+    total, found = find_commitments(store, f)
+    if args.format == "json":
+        json.dump([c.to_dict(history=False) for c in found], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    if args.format == "csv":
+        _emit(commitment_rows(found), "csv", out, None)
+        return
+    if not found:
+        print("No commitments.", file=out)
+        return
+    for c in found:
+        to = f" → {c.beneficiary.name}" if c.beneficiary else ""
+        seen = c.first_stated if c.first_stated == c.last_seen else f"{c.first_stated} – {c.last_seen}"
+        out.write(f"{c.id}  {seen or 'undated'}  {c.holder.name}{to}  {c.kind}  {c.status.upper()}  "
+                  f"×{len(c.mentions)}  {_money(c)}\n    {c.what}\n")
+        if c.condition:
+            out.write(f"    condition: {c.condition}\n")
+    print(f"{f.offset + 1}–{f.offset + len(found)} of {_count(total, 'commitment')}", file=out)
+
+
+def _query_commitment(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    c = get_commitment(store, args.id)
+    if c is None:
+        print(f"Error: no commitment {args.id!r}: see `communique commitments`", file=sys.stderr)
+        return 1
+    if args.format == "json":
+        json.dump(c.to_dict(), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    to = f" → {c.beneficiary.name}" if c.beneficiary else ""
+    out.write(f"{c.holder.name}{to}: {c.kind}, {c.status}  {_money(c)}\n  {c.what}\n")
+    if c.condition:
+        out.write(f"  condition: {c.condition}\n")
+    for m in c.mentions:
+        cond = f" [if: {m.condition}]" if m.condition else ""
+        out.write(f"  {m.date or 'undated'}  {m.status:<11} {m.source_type:<13} {m.title or m.document}{cond}\n"
+                  f"      {' '.join(m.sentence.split())}\n")
+    return 0
+
+
+QUERIES = {"commitments": _query_commitments, "counts": _query_counts, "events": _query_events,
+           "statements": _query_statements, "actors": _query_actors,
            "search": _query_search, "failures": _query_failures}
 
 
@@ -450,6 +522,8 @@ def run_query(args: argparse.Namespace, out: TextIO) -> int:
     try:
         if args.command == "actor":
             return _query_actor(store, args, out)
+        if args.command == "commitment":
+            return _query_commitment(store, args, out)
         QUERIES[args.command](store, args, out)
         return 0
     finally:

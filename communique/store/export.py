@@ -121,11 +121,11 @@ def export(store: Store, fmt: str, out: TextIO | None, path: Path | None = None,
     """Write every matching event (or statement) in `fmt`; returns how many rows were written."""
     if fmt not in FORMATS:
         raise InputError(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
-    f = f or (EventFilter() if what == "events" else StatementFilter())
+    f = f or (EventFilter() if what != "statements" else StatementFilter())
     rows = _pages(store, what, f)
     if fmt == "polecat":
         if what != "events":
-            raise InputError("--format polecat: only events have POLECAT columns; use jsonl or csv for statements")
+            raise InputError("--format polecat: only events have POLECAT columns; use jsonl or csv for statements and commitments")
         writer = csv.writer(_need(out), delimiter="\t", lineterminator="\n")
         writer.writerow(POLECAT_COLUMNS)
         n = 0
@@ -133,7 +133,12 @@ def export(store: Store, fmt: str, out: TextIO | None, path: Path | None = None,
             writer.writerow(row)
             n += 1
         return n
-    flat = event_rows(rows) if what == "events" else rows
+    if what == "commitments":
+        from .commitments import all_commitments, commitment_rows
+
+        flat: Iterator[dict[str, Any]] = iter(commitment_rows(all_commitments(store)))
+    else:
+        flat = event_rows(rows) if what == "events" else rows
     if fmt == "jsonl":
         n = 0
         for item in flat:

@@ -1,0 +1,381 @@
+"""Commitments: who promised what to whom, on which condition, and what became of it.
+
+Built from event records, never from the text alone: a pledge or offer (an AGREE, AID, SUPPORT, COOPERATE,
+MOBILIZE or SANCTION event that is expected, intended or conditional, or asserted with a promise word), a
+delivery (the same asserted with a delivery word), a refusal or a withdrawal (REJECT, denied modality, or a
+withdrawal word) becomes one *mention* when its clause says what kind of thing is promised (the word lists of
+`data/commitment_words.csv`). Mentions of the same holder, beneficiary and kind, with amounts that agree or
+are absent, within a year of each other, are one *commitment*; its status follows its latest mention.
+
+The same functions serve one record (`mentions_in`, for the brief and the gold) and the store (which builds
+`EventView`s from its rows)."""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from .amounts import Amount, amounts_in, to_eur
+from .gazetteer import data_rows
+from .records import Record
+
+__all__ = ["KINDS", "STATUSES", "Commitment", "Mention", "EventView", "Party", "classify", "collect", "counterparts", "mentions_in",
+           "thread"]
+
+KINDS = ("security_guarantee", "troops", "military_aid", "financial_aid", "humanitarian_aid", "sanctions", "talks",
+         "other")
+STATUSES = ("stated", "conditional", "restated", "narrowed", "withdrawn", "denied", "delivered")
+PLEDGE_TYPES = frozenset({"AGREE", "AID", "SUPPORT", "COOPERATE", "MOBILIZE", "SANCTION", "REJECT", "RETREAT"})
+PROMISED = frozenset({"expected", "intended", "hypothetical"})
+WINDOW_DAYS = 365
+_PRONOUN = re.compile(r"\b(them|it|this|these|those|such|so)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Party:
+    """A holder or beneficiary: the actor's id (the record's or the store's), name and country."""
+
+    id: str
+    name: str
+    country: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "country": self.country}
+
+
+@dataclass(frozen=True)
+class EventView:
+    """What classifying an event needs, from a record or from the store alike."""
+
+    document: str
+    event: str
+    type: str
+    modality: str
+    trigger: str
+    trigger_start: int
+    sentence_idx: int
+    sentence: str
+    sentence_start: int
+    previous: str
+    condition: str | None
+    holder: Party | None
+    beneficiary: Party | None
+    date: str | None
+    source_type: str
+    title: str | None = None
+    url: str | None = None
+    partners: tuple[Party, ...] = ()  # the holder's co-sources: with no target, each other's counterpart
+    counterparts: tuple[Party, ...] = ()  # who the article's talks were with, most often first
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One sentence's word on a commitment."""
+
+    document: str
+    event: str
+    sentence_idx: int
+    sentence: str
+    date: str | None
+    modality: str
+    source_type: str
+    holder: Party
+    beneficiary: Party | None
+    kind: str
+    what: str
+    status: str
+    condition: str | None = None
+    amount: Amount | None = None
+    eur: float | None = None
+    trigger_start: int = 0
+    title: str | None = None
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"document": self.document, "event": self.event, "sentence": self.sentence.strip(),
+                "sentence_idx": self.sentence_idx, "date": self.date, "modality": self.modality,
+                "source_type": self.source_type, "holder": self.holder.to_dict(),
+                "beneficiary": self.beneficiary.to_dict() if self.beneficiary else None, "kind": self.kind,
+                "what": self.what, "status": self.status, "condition": self.condition,
+                "amount": self.amount.to_dict(self.eur) if self.amount else None, "title": self.title,
+                "url": self.url}
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """Mentions of one promise across articles, oldest first, and where it stands after the latest."""
+
+    id: str
+    holder: Party
+    beneficiary: Party | None
+    kind: str
+    what: str
+    status: str
+    condition: str | None
+    amount: Amount | None
+    eur: float | None
+    first_stated: str | None
+    last_seen: str | None
+    mentions: tuple[Mention, ...] = field(default_factory=tuple)
+
+    def to_dict(self, history: bool = True) -> dict[str, Any]:
+        out = {"id": self.id, "holder": self.holder.to_dict(),
+               "beneficiary": self.beneficiary.to_dict() if self.beneficiary else None, "kind": self.kind,
+               "what": self.what, "amount": self.amount.to_dict(self.eur) if self.amount else None,
+               "condition": self.condition, "status": self.status, "first_stated": self.first_stated,
+               "last_seen": self.last_seen, "mention_count": len(self.mentions)}
+        if history:
+            out["mentions"] = [m.to_dict() for m in self.mentions]
+        return out
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, tuple[re.Pattern[str], ...]]:
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for _, row in data_rows("commitment_words.csv", None):
+        grouped[row["group"].strip()].append(row["word"].strip().lower())
+    return {g: tuple(re.compile(r"\b" + re.escape(w) + r"\b", re.IGNORECASE) for w in ws)
+            for g, ws in grouped.items()}
+
+
+def _has(group: str, text: str) -> bool:
+    return any(p.search(text) for p in _words()[group])
+
+
+def _kind(text: str, anchor: int) -> str | None:
+    """The kind whose word lies nearest the trigger (at `anchor`) in `text`, words after it first."""
+    best: tuple[int, int, str] | None = None
+    for kind in KINDS:
+        for p in _words()[kind]:
+            for m in p.finditer(text):
+                if m.start() <= anchor < m.end():  # the trigger's own words ("military aid" around "aid")
+                    distance = 0
+                else:
+                    distance = m.start() - anchor if m.start() >= anchor else (anchor - m.end()) * 2 + 1
+                if best is None or (distance, -len(m.group(0))) < best[:2]:
+                    best = (distance, -len(m.group(0)), kind)
+    return best[2] if best else None
+
+
+def _condition(view: EventView, after: str) -> str | None:
+    """The event's condition, or a condition clause ("once…", "if…", "provided that…") after the trigger."""
+    if view.condition:
+        return view.condition
+    for p in _words()["condition"]:
+        m = p.search(after)
+        if m:
+            return re.split(r"[,;:.!?\"”]", after[m.start():], maxsplit=1)[0].strip() or None
+    return None
+
+
+def _status(view: EventView, trigger: str, before: str, condition: str | None) -> str | None:
+    lead = " ".join(before.split()[-3:])  # "halts aid", "announced the allocation": the words just before
+    if _has("withdrawal", trigger) or (view.type in {"AID", "SANCTION"} and _has("withdrawal", lead)):
+        return "withdrawn"
+    if view.type == "REJECT" or view.modality == "denied":
+        return "denied"
+    if condition or view.modality == "conditional":
+        return "conditional"
+    if view.modality in PROMISED:
+        return "stated"
+    # asserted: a promise said now ("pledged", "announced the allocation") or a thing done ("handed over")
+    if _has("pledge", trigger) or _has("pledge", lead):
+        return "stated"
+    if _has("delivery", trigger) or view.type in {"AID", "SANCTION", "MOBILIZE"}:
+        return "delivered"
+    return None
+
+
+def _what(sentence: str, at: int) -> str:
+    """The trigger's clause, shortened: from the trigger to the next comma or stop, at most twelve words."""
+    clause = re.split(r"[,;:.!?\"”]", sentence[at:], maxsplit=1)[0]
+    return " ".join(clause.split()[:12])
+
+
+def classify(view: EventView) -> Mention | None:
+    """The commitment mention `view` is, or None when it is none (no holder, no kind, not a promise)."""
+    if view.type not in PLEDGE_TYPES or view.holder is None:
+        return None
+    at = max(0, view.trigger_start - view.sentence_start)
+    sentence = view.sentence
+    after, before = sentence[at:], sentence[:at]
+    kind = "sanctions" if view.type == "SANCTION" and not _has("withdrawal", view.trigger) else _kind(sentence, at)
+    if kind is None and (_PRONOUN.search(after) or view.modality == "denied"):
+        kind = _kind(view.previous, len(view.previous))  # "did not commit to them": what the last sentence named
+    if kind is None and view.type == "AID":
+        kind = "other"
+    if kind is None:
+        return None
+    condition = _condition(view, after)
+    status = _status(view, view.trigger, before, condition)
+    if status is None or (kind == "talks" and status == "delivered"):  # talks held are events, not promises kept
+        return None
+    if view.type == "RETREAT" and (kind != "troops" or status != "withdrawn"):  # only troops pulled out
+        return None
+    found = sorted(amounts_in(sentence), key=lambda a: abs(a.start - at))
+    amount = found[0] if found else None
+    beneficiary = view.beneficiary or next((p for p in view.partners if p.id != view.holder.id), None)
+    if beneficiary is None and kind == "talks":  # "agreed to maintain contacts": with whom the article's talks were
+        beneficiary = next((p for p in view.counterparts if p.id != view.holder.id and
+                            (p.country is None or p.country != view.holder.country)), None)
+    return Mention(document=view.document, event=view.event, sentence_idx=view.sentence_idx, sentence=sentence,
+                   date=view.date, modality=view.modality, source_type=view.source_type, holder=view.holder,
+                   beneficiary=beneficiary if beneficiary != view.holder else None, kind=kind,
+                   what=_what(sentence, at), status=status, condition=condition, amount=amount,
+                   eur=to_eur(amount, view.date) if amount else None, trigger_start=view.trigger_start,
+                   title=view.title, url=view.url)
+
+
+def _views(record: Record) -> Iterable[EventView]:
+    doc = record.document
+    text = doc.text
+    actors = {a.id: a for a in record.actors}
+    said = {s.id: s.source_type for s in record.statements}
+
+    def parties(ids: tuple[str, ...]) -> list[Party]:
+        return [Party(a.id, a.name, a.country) for a in (actors.get(i) for i in ids)
+                if a is not None and a.kind != "location"]
+
+    def other(source: tuple[str, ...], target: tuple[str, ...]) -> Party | None:
+        """The first target that is not the holder (a mutual event has both sides in both roles)."""
+        holder = next(iter(parties(source)), None)
+        return next((p for p in parties(target) if holder is None or p.id != holder.id), None)
+
+    published = doc.published.isoformat() if isinstance(doc.published, date) else doc.published
+    talks = counterparts([parties(ev.source + ev.target) for ev in record.events if ev.type == "CONSULT"])
+    for ev in record.events:
+        if ev.type not in PLEDGE_TYPES:
+            continue
+        sent = record.sentences[ev.sentence] if 0 <= ev.sentence < len(record.sentences) else None
+        start, end = (sent.start, sent.end) if sent else (ev.trigger.start, ev.trigger.end)
+        prev = record.sentences[ev.sentence - 1] if sent and ev.sentence > 0 else None
+        yield EventView(document=doc.id, event=ev.id, type=ev.type, modality=ev.modality, trigger=ev.trigger.text,
+                        trigger_start=ev.trigger.start, sentence_idx=ev.sentence, sentence=text[start:end],
+                        sentence_start=start, previous=text[prev.start:prev.end] if prev else "",
+                        condition=ev.condition.text if ev.condition else None,
+                        holder=next(iter(parties(ev.source)), None), beneficiary=other(ev.source, ev.target),
+                        partners=tuple(parties(ev.source)[1:]), counterparts=talks, date=ev.date if ev.date and len(ev.date) == 10 else published,
+                        source_type=said.get(ev.statement or "", "article"), title=doc.title, url=doc.url)
+
+
+def counterparts(meetings: Iterable[list[Party]]) -> tuple[Party, ...]:
+    """The parties of an article's talks (CONSULT events), those in most of them first."""
+    seen: dict[str, tuple[int, int, Party]] = {}
+    for order, party in enumerate(p for meeting in meetings for p in meeting):
+        n, first, _ = seen.get(party.id, (0, order, party))
+        seen[party.id] = (n + 1, first, party)
+    return tuple(p for _, _, p in sorted(seen.values(), key=lambda t: (-t[0], t[1])))
+
+
+# Of two mentions of one holder's commitment of one kind in one sentence ("will provide … 2 billion in military
+# aid": the verb and the noun), the surer reading stands: a refusal over a condition over a promise over a thing
+# done, since an aid noun alone reads as delivered.
+_SURER = {"withdrawn": 0, "denied": 0, "conditional": 1, "stated": 2, "delivered": 3}
+
+
+def collect(views: Iterable[EventView]) -> list[Mention]:
+    """The commitment mentions of `views`, one per holder, kind and sentence, in text order."""
+    best: dict[tuple[str, int, str, str], Mention] = {}
+    for m in (classify(v) for v in views):
+        if m is None:
+            continue
+        key = (m.document, m.sentence_idx, m.holder.id, m.kind)
+        if key not in best or _SURER[m.status] < _SURER[best[key].status]:
+            best[key] = m
+    return sorted(best.values(), key=lambda m: (m.document, m.trigger_start))
+
+
+def mentions_in(record: Record) -> list[Mention]:
+    """The commitment mentions of one article, in text order."""
+    return collect(_views(record))
+
+
+def _agree(a: Mention, b: Mention) -> bool:
+    """Two amounts agree when one is absent or they differ by less than a tenth."""
+    if a.amount is None or b.amount is None:
+        return True
+    x, y = (a.eur, b.eur) if a.eur is not None and b.eur is not None else (a.amount.value, b.amount.value)
+    if a.eur is None or b.eur is None:
+        if a.amount.currency != b.amount.currency:
+            return False
+    return abs(x - y) <= 0.1 * max(abs(x), abs(y), 1.0)
+
+
+def _days(a: str | None, b: str | None) -> int:
+    try:
+        return abs((date.fromisoformat((a or "")[:10]) - date.fromisoformat((b or "")[:10])).days)
+    except ValueError:
+        return 0
+
+
+def _standing(mentions: list[Mention]) -> str:
+    """Where a commitment stands after its latest mention."""
+    statuses = [m.status for m in mentions]
+    last = statuses[-1]
+    if last in {"denied", "withdrawn", "delivered"}:
+        return last
+    if "delivered" in statuses:  # promised again after it came: still delivered
+        return "delivered"
+    if last == "conditional":
+        return "narrowed" if "stated" in statuses[:-1] else "conditional"
+    return "restated" if len({m.document for m in mentions}) > 1 else "stated"  # said again, in another story
+
+
+def _make(mentions: list[Mention]) -> Commitment:
+    first = mentions[0]
+    key = f"{first.holder.id}|{first.beneficiary.id if first.beneficiary else ''}|{first.kind}|" \
+          f"{first.document}#{first.event}"
+    with_amount = [m for m in mentions if m.amount is not None]
+    conditions = [m.condition for m in mentions if m.condition]
+    last = mentions[-1]
+    return Commitment(id="c" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12], holder=first.holder,
+                      beneficiary=next((m.beneficiary for m in mentions if m.beneficiary), None), kind=first.kind,
+                      what=last.what, status=_standing(mentions), condition=conditions[-1] if conditions else None,
+                      amount=with_amount[-1].amount if with_amount else None,
+                      eur=with_amount[-1].eur if with_amount else None, first_stated=first.date,
+                      last_seen=last.date, mentions=tuple(mentions))
+
+
+def _sides(m: Mention) -> frozenset[str]:
+    return frozenset({m.holder.id} | ({m.beneficiary.id} if m.beneficiary else set()))
+
+
+def _joins(t: list[Mention], m: Mention, window_days: int) -> bool:
+    """Whether `m` tells of the commitment `t`: same kind and holder (talks: the same two sides, either
+    holding), the same beneficiary or one left unnamed, amounts that agree, within the window of the last."""
+    head = t[0]
+    if head.kind != m.kind or _days(t[-1].date, m.date) > window_days or not all(_agree(x, m) for x in t):
+        return False
+    known = {x.beneficiary.id for x in t if x.beneficiary}
+    if m.kind == "talks":
+        sides = frozenset().union(*(_sides(x) for x in t))
+        return _sides(m) <= sides or sides <= _sides(m)
+    return head.holder.id == m.holder.id and (not known or m.beneficiary is None or m.beneficiary.id in known)
+
+
+def thread(mentions: Iterable[Mention], window_days: int = WINDOW_DAYS) -> list[Commitment]:
+    """Mentions joined into commitments (same holder, beneficiary and kind; amounts that agree or are
+    absent; each within `window_days` of the one before), newest first. A mention that names no beneficiary
+    ("Norway pledges aid") joins its holder's commitment of that kind that names one."""
+    ordered = sorted(mentions, key=lambda m: (m.date or "", m.document, m.trigger_start))
+    threads: list[list[Mention]] = []
+    by_holder: dict[tuple[str, str], list[list[Mention]]] = defaultdict(list)
+    for m in ordered:
+        keys = [(p.id, m.kind) for p in ([m.holder] + ([m.beneficiary] if m.kind == "talks" and m.beneficiary else []))]
+        candidates = [t for k in keys for t in by_holder[k] if _joins(t, m, window_days)]
+        home = max(candidates, key=lambda t: (t[-1].date or "", t[-1].trigger_start), default=None)
+        if home is None:
+            home = []
+            threads.append(home)
+            for k in keys[:1]:
+                by_holder[k].append(home)
+        if m.kind == "talks" and m.beneficiary and home not in by_holder[(m.beneficiary.id, m.kind)]:
+            by_holder[(m.beneficiary.id, m.kind)].append(home)
+        home.append(m)
+    made = [_make(sorted(t, key=lambda m: (m.date or "", m.document, m.trigger_start))) for t in threads]
+    return sorted(made, key=lambda c: (c.last_seen or "", c.id), reverse=True)
