@@ -24,8 +24,8 @@ from .inputs import Defaults, count_inputs, read_inputs
 from .records import InputFailure, Record
 from .settings import Settings
 from .store import Store, open_store
-from .store.database import sqlite_path
 from .store.commitments import CommitmentFilter, commitment_rows, find_commitments, get_commitment
+from .store.database import sqlite_path
 from .store.export import FORMATS, export
 from .store.queries import (
     COUNT_DIMENSIONS,

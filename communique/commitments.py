@@ -24,8 +24,19 @@ from .amounts import Amount, amounts_in, to_eur
 from .gazetteer import data_rows
 from .records import Record
 
-__all__ = ["KINDS", "STATUSES", "Commitment", "Mention", "EventView", "Party", "classify", "collect", "counterparts", "mentions_in",
-           "thread"]
+__all__ = [
+    "KINDS",
+    "STATUSES",
+    "Commitment",
+    "EventView",
+    "Mention",
+    "Party",
+    "classify",
+    "collect",
+    "counterparts",
+    "mentions_in",
+    "thread",
+]
 
 KINDS = ("security_guarantee", "troops", "military_aid", "financial_aid", "humanitarian_aid", "sanctions", "talks",
          "other")
@@ -124,7 +135,7 @@ class Commitment:
     mentions: tuple[Mention, ...] = field(default_factory=tuple)
 
     def to_dict(self, history: bool = True) -> dict[str, Any]:
-        out = {"id": self.id, "holder": self.holder.to_dict(),
+        out: dict[str, Any] = {"id": self.id, "holder": self.holder.to_dict(),
                "beneficiary": self.beneficiary.to_dict() if self.beneficiary else None, "kind": self.kind,
                "what": self.what, "amount": self.amount.to_dict(self.eur) if self.amount else None,
                "condition": self.condition, "status": self.status, "first_stated": self.first_stated,
@@ -300,9 +311,8 @@ def _agree(a: Mention, b: Mention) -> bool:
     if a.amount is None or b.amount is None:
         return True
     x, y = (a.eur, b.eur) if a.eur is not None and b.eur is not None else (a.amount.value, b.amount.value)
-    if a.eur is None or b.eur is None:
-        if a.amount.currency != b.amount.currency:
-            return False
+    if (a.eur is None or b.eur is None) and a.amount.currency != b.amount.currency:
+        return False
     return abs(x - y) <= 0.1 * max(abs(x), abs(y), 1.0)
 
 

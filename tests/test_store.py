@@ -5,8 +5,8 @@ import csv
 import io
 import json
 import shutil
-from datetime import date
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Integer, and_, case, cast, exists, func, literal, select, text, tuple_
