@@ -313,9 +313,10 @@ def add(body: ArticleIn, s: StoreDep, request: Request) -> dict[str, Any]:
     return summary.outcomes[0].to_dict()
 
 
-@router.get("/api/codebook", summary="The enumerations of the record: PLOVER types, modalities, source types")
+@router.get("/api/codebook", summary="The enumerations of the record: PLOVER types, modalities, source types, "
+                                     "commitment kinds and statuses")
 def codebook() -> dict[str, Any]:
-    return enumerations()
+    return {**enumerations(), "commitment_kinds": list(KINDS), "commitment_statuses": list(STATUSES)}
 
 
 @router.get("/", include_in_schema=False)

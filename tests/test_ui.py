@@ -247,11 +247,70 @@ def test_no_page_asks_for_anything_missing(server: str, page) -> None:  # type: 
     missing: list[str] = []
     page.on("response", lambda r: missing.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     for where in ("/", "/ui/article.html?id=call-washington-ankara", "/ui/timeline.html", "/ui/network.html",
-                  "/ui/search.html?q=grain", "/docs"):
+                  "/ui/search.html?q=grain", "/ui/commitments.html", "/docs"):
         page.goto(f"{server}{where}")
         page.wait_for_selector("body[data-ready='1']")
         page.wait_for_timeout(200)
     assert not missing, missing
+
+
+@pytest.fixture(scope="module")
+def pledges(server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server over our short reports of two donors' pledges, a restatement, a delivery and a withdrawal."""
+    from datetime import date
+
+    from test_commitments import STORIES
+
+    db = str(tmp_path_factory.mktemp("pledges") / "pledges.db")
+    store = open_store(db)
+    ingest([Article(id=i, title=t, text=f"{t}\n\n{body}\n", published=date.fromisoformat(d))
+            for i, d, t, body in STORIES], store)
+    store.close()
+    with _serve(db) as base:
+        yield base
+
+
+def test_commitments_page_filters_and_opens_a_history(pledges: str, page) -> None:  # type: ignore[no-untyped-def]
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    total = _json(f"{pledges}/api/commitments")["total"]
+    page.goto(f"{pledges}/ui/commitments.html")
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.locator("tr.commitment").count() == total >= 2
+    page.select_option("#f-kind", "military_aid")
+    page.fill("input[name=to]", "Ukraine")
+    page.click("#filters button[type=submit]")
+    page.wait_for_selector("body[data-ready='1']")
+    wanted = _json(f"{pledges}/api/commitments?kind=military_aid&to=Ukraine")
+    rows = page.locator("tr.commitment")
+    assert rows.count() == wanted["total"] == 1 and "kind=military_aid" in page.url
+    assert rows.first.locator("[data-status]").first.get_attribute("data-status") == "delivered"
+    rows.first.locator("td").nth(2).click()
+    page.wait_for_selector("tr.history-row circle.dot")
+    one = _json(f"{pledges}/api/commitments/{wanted['items'][0]['id']}")
+    dots = page.locator("tr.history-row circle.dot")
+    assert dots.count() == len(one["mentions"]) == page.locator("tr.history-row li.mention").count()
+    assert [dots.nth(i).get_attribute("data-status") for i in range(dots.count())] == [m["status"] for m in one["mentions"]]
+    colours = {dots.nth(i).evaluate("d => getComputedStyle(d).fill") for i in range(dots.count())}
+    assert len(colours) == len({m["status"] for m in one["mentions"]})  # one colour per status
+    _shot(page, "commitments")
+    page.select_option("#f-kind", "")
+    page.fill("input[name=to]", "")
+    page.select_option("#f-status", "withdrawn")
+    page.click("#filters button[type=submit]")
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.locator("tr.commitment").count() == _json(f"{pledges}/api/commitments?status=withdrawn")["total"] >= 1
+    assert not errors, errors
+
+
+def test_actor_page_lists_the_actors_commitments(pledges: str, page) -> None:  # type: ignore[no-untyped-def]
+    norway = _json(f"{pledges}/api/actors?name=Norway")["items"][0]["id"]
+    page.goto(f"{pledges}/ui/actor.html?id={norway}")
+    page.wait_for_selector("body[data-ready='1']")
+    listed = page.locator("#commitments li[data-id]")
+    assert listed.count() == _json(f"{pledges}/api/commitments?actor_id={norway}")["total"] >= 1
+    assert "delivered" in page.locator("#commitments").inner_text()
+    _shot(page, "actor-commitments")
 
 
 KREMLIN_ARTICLES = 300

@@ -70,6 +70,7 @@ function nav() {
   document.body.prepend(el("header", {}, el("strong", {}, "communique"),
     el("nav", {}, el("a", { href: "/ui/index.html" }, "Articles"), el("a", { href: "/ui/timeline.html" }, "Timeline"),
       el("a", { href: "/ui/network.html" }, "Network"), el("a", { href: "/ui/map.html" }, "Map"),
+      el("a", { href: "/ui/commitments.html" }, "Commitments"),
       el("a", { href: "/ui/search.html" }, "Search"),
       el("a", { href: "/docs" }, "API")), form));
 }
