@@ -15,7 +15,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -43,7 +43,9 @@ KINDS = ("security_guarantee", "troops", "military_aid", "financial_aid", "human
 STATUSES = ("stated", "conditional", "restated", "narrowed", "withdrawn", "denied", "delivered")
 PLEDGE_TYPES = frozenset({"AGREE", "AID", "SUPPORT", "COOPERATE", "MOBILIZE", "SANCTION", "REJECT", "RETREAT"})
 PROMISED = frozenset({"expected", "intended", "hypothetical"})
+ARMED = frozenset({"military_aid", "troops", "security_guarantee", "sanctions"})
 WINDOW_DAYS = 365
+_CLAUSE_END = re.compile(r"[,;:!?\"”]|\.(?!\d)")  # "1.2 billion" goes on
 _PRONOUN = re.compile(r"\b(them|it|this|these|those|such|so)\b", re.IGNORECASE)
 
 
@@ -180,12 +182,12 @@ def _condition(view: EventView, after: str) -> str | None:
     for p in _words()["condition"]:
         m = p.search(after)
         if m:
-            return re.split(r"[,;:.!?\"”]", after[m.start():], maxsplit=1)[0].strip() or None
+            return _CLAUSE_END.split(after[m.start():], maxsplit=1)[0].strip() or None
     return None
 
 
 def _status(view: EventView, trigger: str, before: str, condition: str | None) -> str | None:
-    lead = " ".join(before.split()[-3:])  # "halts aid", "announced the allocation": the words just before
+    lead = " ".join(before.split()[-6:])  # "halts aid", "a decision to provide … assistance": the words before
     if _has("withdrawal", trigger) or (view.type in {"AID", "SANCTION"} and _has("withdrawal", lead)):
         return "withdrawn"
     if view.type == "REJECT" or view.modality == "denied":
@@ -204,12 +206,27 @@ def _status(view: EventView, trigger: str, before: str, condition: str | None) -
 
 def _what(sentence: str, at: int) -> str:
     """The trigger's clause, shortened: from the trigger to the next comma or stop, at most twelve words."""
-    clause = re.split(r"[,;:.!?\"”]", sentence[at:], maxsplit=1)[0]
+    clause = _CLAUSE_END.split(sentence[at:], maxsplit=1)[0]
     return " ".join(clause.split()[:12])
+
+
+def _thanked(view: EventView) -> EventView | None:
+    """"Zelenskyy thanked the EU for the macro-financial assistance": the thanked gave, the thanker received."""
+    if view.type != "SUPPORT" or not _has("thanks", view.trigger) or view.holder is None or view.beneficiary is None:
+        return None
+    return EventView(**{**view.__dict__, "type": "AID", "holder": view.beneficiary, "beneficiary": view.holder,
+                        "partners": ()})
 
 
 def classify(view: EventView) -> Mention | None:
     """The commitment mention `view` is, or None when it is none (no holder, no kind, not a promise)."""
+    thanked = _thanked(view)
+    if thanked is not None:
+        found = classify(thanked)
+        if found is None or found.kind == "talks" or (found.kind == "other" and not _has("other", found.what)):
+            return None  # thanks for talks, or for nothing the clause names, are no commitment
+        promised = _has("pledge", found.what) and found.status == "delivered"  # "thanked … for the decision to"
+        return replace(found, status="stated") if promised else found
     if view.type not in PLEDGE_TYPES or view.holder is None:
         return None
     at = max(0, view.trigger_start - view.sentence_start)
@@ -228,9 +245,14 @@ def classify(view: EventView) -> Mention | None:
         return None
     if view.type == "RETREAT" and (kind != "troops" or status != "withdrawn"):  # only troops pulled out
         return None
+    if re.search(r"\bagainst\b", _what(sentence, at)):  # "sent armoured vehicles against us": an attack
+        return None
     found = sorted(amounts_in(sentence), key=lambda a: abs(a.start - at))
     amount = found[0] if found else None
     beneficiary = view.beneficiary or next((p for p in view.partners if p.id != view.holder.id), None)
+    if (beneficiary is not None and kind in ARMED and beneficiary.country
+            and beneficiary.country == view.holder.country):  # a state does not arm itself: a thanker, not a donor
+        return None
     if beneficiary is None and kind == "talks":  # "agreed to maintain contacts": with whom the article's talks were
         beneficiary = next((p for p in view.counterparts if p.id != view.holder.id and
                             (p.country is None or p.country != view.holder.country)), None)
@@ -298,7 +320,10 @@ def collect(views: Iterable[EventView]) -> list[Mention]:
         key = (m.document, m.sentence_idx, m.holder.id, m.kind)
         if key not in best or _SURER[m.status] < _SURER[best[key].status]:
             best[key] = m
-    return sorted(best.values(), key=lambda m: (m.document, m.trigger_start))
+    named = {(m.document, m.holder.id) for m in best.values() if m.kind != "other"}
+    # a bare "aid" with no word of what kind ("EU aid" as a headline) is the holder's other mention, told better
+    kept = [m for m in best.values() if m.kind != "other" or (m.document, m.holder.id) not in named]
+    return sorted(kept, key=lambda m: (m.document, m.trigger_start))
 
 
 def mentions_in(record: Record) -> list[Mention]:
@@ -351,8 +376,14 @@ def _make(mentions: list[Mention]) -> Commitment:
                       last_seen=last.date, mentions=tuple(mentions))
 
 
+def _who(p: Party) -> str:
+    """Whose commitment it is, across articles: a state's ("Biden" and "the United States" are the USA's), else
+    the actor's own."""
+    return p.country or f"#{p.id}"
+
+
 def _sides(m: Mention) -> frozenset[str]:
-    return frozenset({m.holder.id} | ({m.beneficiary.id} if m.beneficiary else set()))
+    return frozenset({_who(m.holder)} | ({_who(m.beneficiary)} if m.beneficiary else set()))
 
 
 def _joins(t: list[Mention], m: Mention, window_days: int) -> bool:
@@ -361,22 +392,23 @@ def _joins(t: list[Mention], m: Mention, window_days: int) -> bool:
     head = t[0]
     if head.kind != m.kind or _days(t[-1].date, m.date) > window_days or not all(_agree(x, m) for x in t):
         return False
-    known = {x.beneficiary.id for x in t if x.beneficiary}
+    known = {_who(x.beneficiary) for x in t if x.beneficiary}
     if m.kind == "talks":
         sides = frozenset().union(*(_sides(x) for x in t))
         return _sides(m) <= sides or sides <= _sides(m)
-    return head.holder.id == m.holder.id and (not known or m.beneficiary is None or m.beneficiary.id in known)
+    return _who(head.holder) == _who(m.holder) and (not known or m.beneficiary is None or
+                                                     _who(m.beneficiary) in known)
 
 
 def thread(mentions: Iterable[Mention], window_days: int = WINDOW_DAYS) -> list[Commitment]:
-    """Mentions joined into commitments (same holder, beneficiary and kind; amounts that agree or are
-    absent; each within `window_days` of the one before), newest first. A mention that names no beneficiary
+    """Mentions joined into commitments (same holder, beneficiary and kind, a state's people counting as the
+    state; amounts that agree or are absent; each within `window_days` of the one before), newest first. A mention that names no beneficiary
     ("Norway pledges aid") joins its holder's commitment of that kind that names one."""
     ordered = sorted(mentions, key=lambda m: (m.date or "", m.document, m.trigger_start))
     threads: list[list[Mention]] = []
     by_holder: dict[tuple[str, str], list[list[Mention]]] = defaultdict(list)
     for m in ordered:
-        keys = [(p.id, m.kind) for p in ([m.holder] + ([m.beneficiary] if m.kind == "talks" and m.beneficiary else []))]
+        keys = [(_who(p), m.kind) for p in [m.holder] + ([m.beneficiary] if m.kind == "talks" and m.beneficiary else [])]
         candidates = [t for k in keys for t in by_holder[k] if _joins(t, m, window_days)]
         home = max(candidates, key=lambda t: (t[-1].date or "", t[-1].trigger_start), default=None)
         if home is None:
@@ -384,8 +416,8 @@ def thread(mentions: Iterable[Mention], window_days: int = WINDOW_DAYS) -> list[
             threads.append(home)
             for k in keys[:1]:
                 by_holder[k].append(home)
-        if m.kind == "talks" and m.beneficiary and home not in by_holder[(m.beneficiary.id, m.kind)]:
-            by_holder[(m.beneficiary.id, m.kind)].append(home)
+        if m.kind == "talks" and m.beneficiary and home not in by_holder[(_who(m.beneficiary), m.kind)]:
+            by_holder[(_who(m.beneficiary), m.kind)].append(home)
         home.append(m)
     made = [_make(sorted(t, key=lambda m: (m.date or "", m.document, m.trigger_start))) for t in threads]
     return sorted(made, key=lambda c: (c.last_seen or "", c.id), reverse=True)

@@ -96,8 +96,9 @@ def all_commitments(store: Store) -> list[Commitment]:
 
 
 def _keep(c: Commitment, f: CommitmentFilter, holders: set[str] | None, beneficiaries: set[str] | None) -> bool:
-    return ((holders is None or c.holder.id in holders)
-            and (beneficiaries is None or (c.beneficiary is not None and c.beneficiary.id in beneficiaries))
+    return ((holders is None or any(m.holder.id in holders for m in c.mentions))
+            and (beneficiaries is None or any(m.beneficiary is not None and m.beneficiary.id in beneficiaries
+                                              for m in c.mentions))
             and (not f.kind or c.kind == f.kind) and (not f.status or c.status == f.status)
             and (not f.since or (c.last_seen or "") >= f.since)
             and (not f.until or (c.first_stated or "") <= f.until + "\uffff"))
@@ -135,7 +136,8 @@ def commitment_rows(items: list[Commitment]) -> list[dict[str, Any]]:
 def by_actor(store: Store, actor_id: int) -> list[Commitment]:
     """The commitments an actor holds or receives, newest first."""
     aid = str(actor_id)
-    return [c for c in all_commitments(store) if c.holder.id == aid or (c.beneficiary and c.beneficiary.id == aid)]
+    return [c for c in all_commitments(store)
+            if any(m.holder.id == aid or (m.beneficiary is not None and m.beneficiary.id == aid) for m in c.mentions)]
 
 
 __all__ += ["all_commitments", "by_actor", "commitment_rows"]
