@@ -160,12 +160,19 @@ def _has(group: str, text: str) -> bool:
     return any(p.search(text) for p in _words()[group])
 
 
+_CIRCUMSTANCE = re.compile(r"\b(during|at|after|following|before|on the sidelines of|in the course of)\s+"
+                           r"(the\s+|a\s+|an\s+|their\s+|his\s+|her\s+|its\s+)?([\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
 def _kind(text: str, anchor: int) -> str | None:
-    """The kind whose word lies nearest the trigger (at `anchor`) in `text`, words after it first."""
+    """The kind whose word lies nearest the trigger (at `anchor`) in `text`, words after it first; talks that
+    are only the occasion ("agreed during the April meeting") are not what was promised."""
     best: tuple[int, int, str] | None = None
     for kind in KINDS:
         for p in _words()[kind]:
             for m in p.finditer(text):
+                if kind == "talks" and _CIRCUMSTANCE.search(text[max(0, m.start() - 60):m.start()]):
+                    continue
                 if m.start() <= anchor < m.end():  # the trigger's own words ("military aid" around "aid")
                     distance = 0
                 else:
@@ -223,17 +230,19 @@ def classify(view: EventView) -> Mention | None:
     thanked = _thanked(view)
     if thanked is not None:
         found = classify(thanked)
+        if found is not None and _kind(found.what, 0) != found.kind:  # the kind must be what the thanks are for
+            return None
         if found is None or found.kind == "talks" or (found.kind == "other" and not _has("other", found.what)):
             return None  # thanks for talks, or for nothing the clause names, are no commitment
         promised = _has("pledge", found.what) and found.status == "delivered"  # "thanked … for the decision to"
         return replace(found, status="stated") if promised else found
-    if view.type not in PLEDGE_TYPES or view.holder is None:
-        return None
+    if view.type not in PLEDGE_TYPES or view.holder is None or not view.holder.country:
+        return None  # a commitment is a polity's: a holder with no country or organisation is a private person
     at = max(0, view.trigger_start - view.sentence_start)
     sentence = view.sentence
     after, before = sentence[at:], sentence[:at]
     kind = "sanctions" if view.type == "SANCTION" and not _has("withdrawal", view.trigger) else _kind(sentence, at)
-    if kind is None and (_PRONOUN.search(after) or view.modality == "denied"):
+    if kind is None and _PRONOUN.search(after):
         kind = _kind(view.previous, len(view.previous))  # "did not commit to them": what the last sentence named
     if kind is None and view.type == "AID":
         kind = "other"

@@ -120,6 +120,21 @@ def _realnews(split: str) -> Callable[[Path, Path, Settings], dict[str, Any]]:
     return suite
 
 
+def _commitments(split: str) -> Callable[[Path, Path, Settings], dict[str, Any]]:
+    """Commitments against our own gold (`commitment_score.py`): no ../shared needed, but run with the rest."""
+    def suite(shared: Path, tmp: Path, settings: Settings) -> dict[str, Any]:
+        from ..records import Record
+        from .commitment_score import score_commitments
+
+        out = tmp / f"realnews-{split}.out.jsonl"
+        if not out.exists():
+            _records(REALNEWS / f"{split}.jsonl", out, settings)
+        records = [Record.from_dict(json.loads(line)) for line in out.read_text(encoding="utf-8").splitlines()]
+        return score_commitments(split, records)
+
+    return suite
+
+
 def _ratio(value: Any) -> Any:
     """"13/20" as 0.65; other figures as they are."""
     if isinstance(value, str) and "/" in value:
@@ -130,6 +145,7 @@ def _ratio(value: Any) -> Any:
 
 SUITES: dict[str, Callable[[Path, Path, Settings], dict[str, Any]]] = {
     "realnews_dev": _realnews("dev"),
+    "commitments_dev": _commitments("dev"),
     "plover": _suite_plover,
     "seed": _suite_seed,
     "meantime": _timex("gold/meantime/timex_gold.jsonl", "gold/meantime/articles.jsonl"),
