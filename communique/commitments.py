@@ -256,8 +256,8 @@ def classify(view: EventView) -> Mention | None:
         return None
     if re.search(r"\bagainst\b", _what(sentence, at)):  # "sent armoured vehicles against us": an attack
         return None
-    found = sorted(amounts_in(sentence), key=lambda a: abs(a.start - at))
-    amount = found[0] if found else None
+    sums = sorted(amounts_in(sentence), key=lambda a: abs(a.start - at))
+    amount = sums[0] if sums else None
     beneficiary = view.beneficiary or next((p for p in view.partners if p.id != view.holder.id), None)
     if (beneficiary is not None and kind in ARMED and beneficiary.country
             and beneficiary.country == view.holder.country):  # a state does not arm itself: a thanker, not a donor
