@@ -23,7 +23,7 @@ WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "poun
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
           "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12}
 
-_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![\d,])|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bln|mn|bn|tn|m|b|k)\b)?"
 _PREFIX = re.compile(r"(?P<cur>US\$|[$€£₴₽¥]|\b(?:USD|EUR|GBP|UAH|RUB|JPY|CHF|CAD|AUD|PLN|SEK|NOK|CNY)\s?)"
                      + _NUM + _SCALE, re.IGNORECASE)
@@ -63,18 +63,25 @@ def _currency(word: str, prefix: str) -> str:
     return code
 
 
+def _number(digits: str, scale: float) -> float:
+    """"1,500,000" and, with no scale word, the continental "400.000" are thousands; "1.5" is a decimal."""
+    if scale == 1.0 and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
+        digits = digits.replace(".", "")
+    return float(digits.replace(",", "")) * scale
+
+
 def amounts_in(text: str) -> list[Amount]:
     """Every sum of money in `text`, in order. A bare number with no currency is no amount."""
     found: list[Amount] = []
     for m in _PREFIX.finditer(text):
         scale = SCALES.get((m.group("scale") or "").lower(), 1.0)
-        value = float(m.group("num").replace(",", "")) * scale
+        value = _number(m.group("num"), scale)
         found.append(Amount(value, _currency(m.group("cur"), ""), m.start(), m.end(), m.group(0)))
     for m in _SUFFIX.finditer(text):
         if any(a.start <= m.start() < a.end for a in found):
             continue
         scale = SCALES.get((m.group("scale") or "").lower(), 1.0)
-        value = float(m.group("num").replace(",", "")) * scale
+        value = _number(m.group("num"), scale)
         between = text[m.end("scale") if m.group("scale") else m.end("num"):m.start("cur")]
         found.append(Amount(value, _currency(m.group("cur"), between.strip()), m.start(), m.end(), m.group(0)))
     return sorted(found, key=lambda a: a.start)

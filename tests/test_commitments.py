@@ -34,6 +34,8 @@ NORWAY, UKRAINE, POLAND = Party("1", "Norway", "NOR"), Party("2", "Ukraine", "UK
     ("some 40 million Canadian dollars", 4e7, "CAD"),
     ("5,000,000 hryvnias", 5e6, "UAH"),
     ("£1.3bn", 1.3e9, "GBP"),
+    ("approximately 400.000 euros", 4e5, "EUR"),  # continental thousands
+    ("3.25 euros a litre", 3.25, "EUR"),
 ])
 def test_amounts_read_value_and_currency(text: str, value: float, currency: str) -> None:
     [found] = amounts_in(text)
@@ -180,6 +182,19 @@ def test_the_store_threads_pledges_across_articles(store: Store) -> None:
     assert total == 1 and page[0].id == aid.id and get_commitment(store, aid.id) == aid
     assert find_commitments(store, CommitmentFilter(holder="Poland", status="delivered"))[0] == 0
     assert find_commitments(store, CommitmentFilter(since="2024-06-01"))[0] == 1  # Poland's was last seen in May
+
+
+def test_a_new_article_changes_the_commitments_at_once(tmp_path: Path) -> None:
+    """Commitments are worked out once per state of the store: the next article counts straight away."""
+    store = open_store(str(tmp_path / "c.db"))
+    try:
+        pledge, halt = (next(s for s in STORIES if s[0] == name) for name in ("pl-pledge", "pl-halt"))
+        for i, d, t, body in (pledge, halt):
+            ingest([Article(id=i, title=t, text=f"{t}\n\n{body}\n", published=date.fromisoformat(d))], store)
+            poland = [c for c in all_commitments(store) if c.holder.name == "Poland" and c.kind == "humanitarian_aid"]
+            assert [c.status for c in poland] == (["stated"] if i == "pl-pledge" else ["withdrawn"])
+    finally:
+        store.close()
 
 
 def test_cli_lists_commitments_and_shows_one_history(pledges: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -134,6 +134,8 @@ def _governing_subject(ctx: EventContext, tok: Token) -> str | None:
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None and subj.pos_ != "PRON":
             found = np_actors(ctx, subj)
+            if tok.lower_ == "they":  # a plural pronoun never stands for one person
+                found = [a for a in found if ctx.actors[a].kind != "person"]
             if found:
                 return found[0]
     return None

@@ -2,6 +2,7 @@
 by `communique.commitments` (the same code that reads one record)."""
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -90,9 +91,29 @@ def _talks(conn: Any) -> dict[str, tuple[Party, ...]]:
     return {doc: counterparts(m.values()) for doc, m in meetings.items()}
 
 
+_CACHE: dict[str, tuple[tuple[int, int], list[Commitment]]] = {}
+_LOCK = threading.Lock()
+
+
+def _version(store: Store) -> tuple[int, int]:
+    """What the commitments depend on has changed when the store's events have (an article stored or removed)."""
+    with store.engine.connect() as conn:
+        n, top = conn.execute(select(func.count(), func.max(events.c.id))).one()
+    return int(n), int(top or 0)
+
+
 def all_commitments(store: Store) -> list[Commitment]:
-    """Every commitment the store's events make, newest first."""
-    return thread(collect(_views(store)))
+    """Every commitment the store's events make, newest first; worked out again only after the events change
+    (threading reads every pledge event of the store, seconds on a large one)."""
+    key, version = store.describe(), _version(store)
+    with _LOCK:
+        cached = _CACHE.get(key)
+    if cached is not None and cached[0] == version:
+        return list(cached[1])
+    made = thread(collect(_views(store)))
+    with _LOCK:
+        _CACHE[key] = (version, made)
+    return list(made)
 
 
 def _keep(c: Commitment, f: CommitmentFilter, holders: set[str] | None, beneficiaries: set[str] | None) -> bool:
