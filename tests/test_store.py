@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from datetime import date
@@ -45,6 +46,7 @@ from communique.store.schema import (
     schema_version,
     search_rows,
     sightings,
+    statements,
 )
 
 
@@ -309,8 +311,47 @@ def test_a_database_of_the_previous_release_migrates_and_keeps_every_article(tmp
                                  .where(events.c.date_source == "text")).scalar_one()
     assert dated == from_text
     _dyads_backfilled(after)
+    _statements_searchable(after)
     assert ingest([Article(id="new", text=synthetic_articles(1)[0]["text"])], after).stored == 1
+    _statements_searchable(after)
     after.close()
+
+
+def _statements_searchable(store: Store) -> None:
+    """Migration 4 (and every new article) points each statement at its own row of the full-text table, and a
+    word of each statement finds it."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(statements.c.document_id, statements.c.local_id, statements.c.search_id,
+                                   statements.c.content_text)).all()
+        key = "rowid" if store.dialect == "sqlite" else "id"
+        for doc, local, sid, content in rows:
+            assert sid is not None, (doc, local)
+            kind, d, lid = conn.execute(text(f"SELECT kind, document_id, local_id FROM search WHERE {key} = :s"),
+                                        {"s": sid}).one()
+            assert (kind, d, lid) == ("statement", doc, local)
+    assert rows
+    doc, local, _, content = max(rows, key=lambda r: len(r[3]))
+    word = max(re.findall(r"[A-Za-z]{5,}", content), key=len)
+    assert (doc, local) in {(r["document_id"], find_local(store, r["id"]))
+                            for r in find_statements(store, StatementFilter(about=word, limit=500))}
+
+
+def find_local(store: Store, statement_id: int) -> str:
+    with store.engine.connect() as conn:
+        return str(conn.execute(select(statements.c.local_id).where(statements.c.id == statement_id)).scalar_one())
+
+
+def test_a_word_search_gives_the_same_page_by_either_plan(loaded: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A common word walks the statements newest first, a rare one looks its matches up: the same answer."""
+    import communique.store.queries as queries
+
+    for word in ("Russia", "frigate", "grain"):
+        rare = find_statements(loaded, StatementFilter(about=word, limit=500))
+        monkeypatch.setattr(queries, "COMMON_MATCHES", 0)
+        common = find_statements(loaded, StatementFilter(about=word, limit=500))
+        monkeypatch.undo()
+        assert [r["id"] for r in rare] == [r["id"] for r in common]
+    assert rare
 
 
 def _dyads_backfilled(store: Store) -> None:
@@ -372,6 +413,7 @@ def _build_release_1_on_postgresql(url: str, fixture: Path) -> None:
             conn.execute(insert(schema_version).values(version=1))
             MIGRATIONS[0](conn)
             conn.execute(text("ALTER TABLE events DROP COLUMN date_source"))
+            conn.execute(text("ALTER TABLE statements DROP COLUMN search_id"))
             conn.execute(text("ALTER TABLE events DROP COLUMN source_country, DROP COLUMN target_country, "
                               "DROP COLUMN reference"))
             conn.execute(text("ALTER TABLE actors DROP COLUMN latitude, DROP COLUMN longitude, DROP COLUMN geonameid, "
@@ -441,7 +483,9 @@ def test_a_postgresql_database_of_the_previous_release_migrates_and_keeps_every_
     assert from_text == n_dated
     assert unique == {"uq_sightings_seen": ["document_id", "article_id", "origin"]}
     assert search(after, "grain corridor")[0]["document_id"] == "agreement-grain"  # the copied search rows
+    _statements_searchable(after)
     assert ingest([Article(id="new", text=synthetic_articles(1)[0]["text"])], after).stored == 1
+    _statements_searchable(after)
     after.close()
 
 

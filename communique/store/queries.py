@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Integer, and_, case, cast, exists, func, literal, select, text, tuple_
+from sqlalchemy import Integer, and_, case, cast, exists, func, literal, select, text
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..calendar import date_precision, is_reference
@@ -206,7 +206,18 @@ def _fts_query(terms: list[str]) -> str:
     return " ".join('"' + t.replace('"', "") + '"' for t in terms)
 
 
-def _statement_conditions(store: Store, f: StatementFilter) -> list[ColumnElement[bool]]:
+COMMON_MATCHES = 2000  # more full-text matches than this: a word search walks the statements newest first
+
+
+def _common(store: Store, words: str) -> bool:
+    """Whether `words` match more than COMMON_MATCHES rows of SQLite's full-text table (read no further)."""
+    with store.engine.connect() as conn:
+        n = conn.execute(text("SELECT count(*) FROM (SELECT rowid FROM search WHERE search MATCH :q LIMIT :n)"),
+                         {"q": words, "n": COMMON_MATCHES + 1}).scalar_one()
+    return int(n) > COMMON_MATCHES
+
+
+def _statement_conditions(store: Store, f: StatementFilter, common: bool = False) -> list[ColumnElement[bool]]:
     """`f` as conditions on `statements`. `about` matches whole words (stemmed), through the full-text index of
     either database, never parts of words ("NATO" is not found in "gubernatorial")."""
     when = statements.c.when_date
@@ -224,10 +235,13 @@ def _statement_conditions(store: Store, f: StatementFilter) -> list[ColumnElemen
             search_rows.c.local_id == statements.c.local_id,
             text("search.tsv @@ plainto_tsquery('english', :about)").bindparams(about=f.about)))))
     elif f.about:  # SQLite's FTS5 table: the same words, stemmed by its porter tokenizer
-        hits = text("SELECT document_id, local_id FROM search WHERE search MATCH :about AND kind = 'statement'"
-                    ).bindparams(about=_fts_query(terms) or '""').columns(
-                        search_rows.c.document_id, search_rows.c.local_id)
-        conds.append(tuple_(statements.c.document_id, statements.c.local_id).in_(hits))
+        words = _fts_query(terms) or '""'
+        if common:  # walk the statements newest first, asking the index of each one's own row: the first 50 soon
+            conds.append(and_(text("EXISTS (SELECT 1 FROM search WHERE search MATCH :about "
+                                   "AND search.rowid = statements.search_id)").bindparams(about=words)))
+        else:  # a rare word: its few matches looked up by search_id
+            conds.append(statements.c.search_id.in_(
+                text("SELECT rowid FROM search WHERE search MATCH :about").bindparams(about=words)))
     if f.since:
         conds.append(when >= f.since)
     if f.until:
@@ -247,7 +261,9 @@ def count_statements(store: Store, f: StatementFilter) -> int:
 def find_statements(store: Store, f: StatementFilter) -> list[dict[str, Any]]:
     """Statements matching `f`, newest first, with speaker and evidence."""
     when = statements.c.when_date
-    q = select(statements.c.id).where(*_statement_conditions(store, f))  # the page of ids, then their details
+    terms = re.findall(r"\w+", f.about or "")
+    common = bool(terms) and store.dialect == "sqlite" and _common(store, _fts_query(terms))
+    q = select(statements.c.id).where(*_statement_conditions(store, f, common))  # the page of ids, then details
     q = q.order_by(when.desc(), statements.c.id.desc()).limit(f.limit).offset(f.offset)
     with store.engine.connect() as conn:
         page = [int(r[0]) for r in conn.execute(q)]

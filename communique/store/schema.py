@@ -122,9 +122,10 @@ statements = Table(
     Column("content_start", Integer, nullable=False), Column("content_end", Integer, nullable=False),
     Column("content_text", Text, nullable=False), Column("date", String(10)), Column("when_date", String(10)),
     Column("sentence_idx", Integer),
+    Column("search_id", Integer),  # its row in the full-text table, so a word search reads no FTS columns (v4)
     UniqueConstraint("document_id", "local_id", name="uq_statements_local"),
     Index("ix_statements_speaker", "speaker_id", "when_date"), Index("ix_statements_when", "when_date"),
-    Index("ix_statements_source_type", "source_type", "when_date"),
+    Index("ix_statements_source_type", "source_type", "when_date"), Index("ix_statements_search", "search_id"),
 )
 
 event_clusters = Table(
@@ -280,7 +281,26 @@ def _backfill_dyads(conn: Connection) -> None:
             conn.execute(text(f"UPDATE events SET {role}_country = :value WHERE id = :id"), values)
 
 
-MIGRATIONS = [_create_v1, _v2, _v3]  # migration n (1-based) brings the database from version n-1 to n
+def _v4(conn: Connection) -> None:
+    """Statements know their row in the full-text table: `statements --about` then joins on it instead of
+    reading each match's kind and ids from the FTS table."""
+    if "search_id" not in {c["name"] for c in inspect(conn).get_columns("statements")}:
+        conn.execute(text("ALTER TABLE statements ADD COLUMN search_id INTEGER"))
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("CREATE TEMP TABLE statement_search AS SELECT rowid AS sid, document_id, local_id "
+                          "FROM search WHERE kind = 'statement'"))
+        conn.execute(text("CREATE INDEX temp.ix_statement_search ON statement_search (document_id, local_id)"))
+        conn.execute(text("UPDATE statements SET search_id = (SELECT sid FROM statement_search m WHERE "
+                          "m.document_id = statements.document_id AND m.local_id = statements.local_id) "
+                          "WHERE search_id IS NULL"))
+        conn.execute(text("DROP TABLE temp.statement_search"))
+    else:
+        conn.execute(text("UPDATE statements s SET search_id = x.id FROM search x WHERE x.kind = 'statement' "
+                          "AND x.document_id = s.document_id AND x.local_id = s.local_id AND s.search_id IS NULL"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_statements_search ON statements (search_id)"))
+
+
+MIGRATIONS = [_create_v1, _v2, _v3, _v4]  # migration n (1-based) brings the database from version n-1 to n
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -155,9 +155,8 @@ def insert_record(conn: Connection, record: Record, fp: Fingerprint) -> None:
                                           "end_char": s.end} for i, s in enumerate(record.sentences)])
     ids = _actors(conn, record.actors, doc.id, doc.published)
     _actor_rows(conn, record, ids)
-    _statements(conn, record, ids)
+    _statements(conn, record, ids, _search(conn, record))
     _events(conn, record, ids)
-    _search(conn, record)
 
 
 def _geo(actor: Actor) -> dict[str, Any]:
@@ -209,7 +208,7 @@ def _actor_rows(conn: Connection, record: Record, ids: dict[str, int]) -> None:
             conn.execute(insert(table), rows)
 
 
-def _statements(conn: Connection, record: Record, ids: dict[str, int]) -> None:
+def _statements(conn: Connection, record: Record, ids: dict[str, int], searched: dict[str, int]) -> None:
     if not record.statements:
         return
     conn.execute(insert(statements), [{
@@ -220,7 +219,8 @@ def _statements(conn: Connection, record: Record, ids: dict[str, int]) -> None:
         "cue_text": st.cue.text if st.cue else None, "content_start": st.content.start,
         "content_end": st.content.end, "content_text": st.content.text, "date": st.date,
         "when_date": st.date or record.document.published or "",
-        "sentence_idx": sentence_of(record.sentences, st.content.start)} for st in record.statements])
+        "sentence_idx": sentence_of(record.sentences, st.content.start), "search_id": searched.get(st.id)}
+        for st in record.statements])
 
 
 def _events(conn: Connection, record: Record, ids: dict[str, int]) -> None:
@@ -316,15 +316,24 @@ def _clusters(conn: Connection, record: Record, ids: dict[str, int]) -> list[int
     return out
 
 
-def _search(conn: Connection, record: Record) -> None:
+def _search(conn: Connection, record: Record) -> dict[str, int]:
+    """The article's rows in the full-text table; returns each statement's row id."""
     doc = record.document
     rows = [{"kind": "document", "document_id": doc.id, "local_id": None, "body": doc.text}]
     rows += [{"kind": "statement", "document_id": doc.id, "local_id": st.id, "body": st.content.text}
              for st in record.statements]
     rows += [{"kind": "actor", "document_id": doc.id, "local_id": a.id,
               "body": " ".join(dict.fromkeys([a.name, *a.aliases]))} for a in record.actors]
-    if conn.dialect.name == "sqlite":
-        conn.execute(text("INSERT INTO search (body, kind, document_id, local_id) "
-                          "VALUES (:body, :kind, :document_id, :local_id)"), rows)
+    made: list[tuple[int, Any, Any]]
+    if conn.dialect.name == "sqlite":  # row ids given here (the writer holds the database's lock)
+        top = conn.execute(text("SELECT rowid FROM search ORDER BY rowid DESC LIMIT 1")).scalar()
+        first = int(top or 0) + 1
+        conn.execute(text("INSERT INTO search (rowid, body, kind, document_id, local_id) "
+                          "VALUES (:rowid, :body, :kind, :document_id, :local_id)"),
+                     [{**r, "rowid": first + n} for n, r in enumerate(rows)])
+        made = [(first + n, r["kind"], r["local_id"]) for n, r in enumerate(rows)]
     else:
-        conn.execute(insert(search_rows), rows)
+        made = [(int(r.id), r.kind, r.local_id) for r in conn.execute(
+            insert(search_rows).returning(search_rows.c.id, search_rows.c.kind, search_rows.c.local_id,
+                                          sort_by_parameter_order=True), rows)]
+    return {str(local): int(sid) for sid, kind, local in made if kind == "statement"}
