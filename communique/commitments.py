@@ -43,8 +43,11 @@ KINDS = ("security_guarantee", "troops", "military_aid", "financial_aid", "human
 STATUSES = ("stated", "conditional", "restated", "narrowed", "withdrawn", "denied", "delivered")
 PLEDGE_TYPES = frozenset({"AGREE", "AID", "SUPPORT", "COOPERATE", "MOBILIZE", "SANCTION", "REJECT", "RETREAT"})
 PROMISED = frozenset({"expected", "intended", "hypothetical"})
-ARMED = frozenset({"military_aid", "troops", "security_guarantee", "sanctions"})
+# kinds a government may promise its own people ("help the families of the victims"); any other promise to
+# one's own country is a thanker taken for the donor, or home policy
+DOMESTIC = frozenset({"humanitarian_aid", "talks"})
 WINDOW_DAYS = 365
+LEAD_CHARS = 60  # how far before the trigger a word still tells what is promised
 _CLAUSE_END = re.compile(r"[,;:!?\"”]|\.(?!\d)")  # "1.2 billion" goes on
 _PRONOUN = re.compile(r"\b(them|it|this|these|those|such|so)\b", re.IGNORECASE)
 
@@ -241,7 +244,11 @@ def classify(view: EventView) -> Mention | None:
     at = max(0, view.trigger_start - view.sentence_start)
     sentence = view.sentence
     after, before = sentence[at:], sentence[:at]
-    kind = "sanctions" if view.type == "SANCTION" and not _has("withdrawal", view.trigger) else _kind(sentence, at)
+    # what is promised is named near the trigger: in its clause, or just before it ("the military aid Norway
+    # promised"), never in another clause of a long sentence
+    lead = max(0, at - LEAD_CHARS)
+    window = sentence[lead:at] + _CLAUSE_END.split(after, maxsplit=1)[0]
+    kind = "sanctions" if view.type == "SANCTION" and not _has("withdrawal", view.trigger) else _kind(window, at - lead)
     if kind is None and _PRONOUN.search(after):
         kind = _kind(view.previous, len(view.previous))  # "did not commit to them": what the last sentence named
     if kind is None and view.type == "AID":
@@ -259,7 +266,7 @@ def classify(view: EventView) -> Mention | None:
     sums = sorted(amounts_in(sentence), key=lambda a: abs(a.start - at))
     amount = sums[0] if sums else None
     beneficiary = view.beneficiary or next((p for p in view.partners if p.id != view.holder.id), None)
-    if (beneficiary is not None and kind in ARMED and beneficiary.country
+    if (beneficiary is not None and kind not in DOMESTIC and beneficiary.country
             and beneficiary.country == view.holder.country):  # a state does not arm itself: a thanker, not a donor
         return None
     if beneficiary is None and kind == "talks":  # "agreed to maintain contacts": with whom the article's talks were
