@@ -343,7 +343,7 @@ def find_local(store: Store, statement_id: int) -> str:
 
 def test_a_word_search_gives_the_same_page_by_either_plan(loaded: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     """A common word walks the statements newest first, a rare one looks its matches up: the same answer."""
-    import communique.store.queries as queries
+    from communique.store import queries
 
     for word in ("Russia", "frigate", "grain"):
         rare = find_statements(loaded, StatementFilter(about=word, limit=500))
