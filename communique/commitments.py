@@ -45,7 +45,10 @@ PLEDGE_TYPES = frozenset({"AGREE", "AID", "SUPPORT", "COOPERATE", "MOBILIZE", "S
 PROMISED = frozenset({"expected", "intended", "hypothetical"})
 # kinds a government may promise its own people ("help the families of the victims"); any other promise to
 # one's own country is a thanker taken for the donor, or home policy
-DOMESTIC = frozenset({"humanitarian_aid", "talks"})
+DOMESTIC = frozenset({"humanitarian_aid"})
+# kinds whose promise means little without a receiver: kept with none only as a refusal ("did not commit") or
+# beside a mention of the same article that names one ("Norway pledges aid" over "… will provide Ukraine with")
+NEEDS_RECEIVER = frozenset({"military_aid", "financial_aid", "troops", "security_guarantee"})
 WINDOW_DAYS = 365
 LEAD_CHARS = 60  # how far before the trigger a word still tells what is promised
 _CLAUSE_END = re.compile(r"[,;:!?\"”]|\.(?!\d)")  # "1.2 billion" goes on
@@ -339,6 +342,9 @@ def collect(views: Iterable[EventView]) -> list[Mention]:
     named = {(m.document, m.holder.id) for m in best.values() if m.kind != "other"}
     # a bare "aid" with no word of what kind ("EU aid" as a headline) is the holder's other mention, told better
     kept = [m for m in best.values() if m.kind != "other" or (m.document, m.holder.id) not in named]
+    received = {(m.document, m.holder.id, m.kind) for m in kept if m.beneficiary is not None}
+    kept = [m for m in kept if m.beneficiary is not None or m.kind not in NEEDS_RECEIVER
+            or m.status in {"denied", "withdrawn"} or (m.document, m.holder.id, m.kind) in received]
     return sorted(kept, key=lambda m: (m.document, m.trigger_start))
 
 
@@ -411,15 +417,20 @@ def _joins(t: list[Mention], m: Mention, window_days: int) -> bool:
     known = {_who(x.beneficiary) for x in t if x.beneficiary}
     if m.kind == "talks":
         sides = frozenset().union(*(_sides(x) for x in t))
-        return _sides(m) <= sides or sides <= _sides(m)
-    return _who(head.holder) == _who(m.holder) and (not known or m.beneficiary is None or
-                                                     _who(m.beneficiary) in known)
+        return _sides(m) == sides or (len(_sides(m)) == 1 and m.document in {x.document for x in t} and
+                                      _sides(m) <= sides)
+    if _who(head.holder) != _who(m.holder):
+        return False
+    if m.beneficiary is None or not known:  # one side names no receiver: the same story's telling only
+        return (m.beneficiary is None and not known) or m.document in {x.document for x in t}
+    return _who(m.beneficiary) in known
 
 
 def thread(mentions: Iterable[Mention], window_days: int = WINDOW_DAYS) -> list[Commitment]:
     """Mentions joined into commitments (same holder, beneficiary and kind, a state's people counting as the
-    state; amounts that agree or are absent; each within `window_days` of the one before), newest first. A mention that names no beneficiary
-    ("Norway pledges aid") joins its holder's commitment of that kind that names one."""
+    state; amounts that agree or are absent; each within `window_days` of the one before), newest first. A
+    mention that names no beneficiary ("Norway pledges aid") joins its holder's commitment of that kind that
+    names one in the same article; across articles, only mentions that name none either."""
     ordered = sorted(mentions, key=lambda m: (m.date or "", m.document, m.trigger_start))
     threads: list[list[Mention]] = []
     by_holder: dict[tuple[str, str], list[list[Mention]]] = defaultdict(list)

@@ -399,6 +399,23 @@ def test_kremlin_actor_page(kremlin: str, page) -> None:  # type: ignore[no-unty
     _shot(page, "kremlin-actor")
 
 
+def test_kremlin_commitments_page(kremlin: str, page) -> None:  # type: ignore[no-untyped-def]
+    """Commitments found in 300 real releases: the page lists a page of them, and the one told most often opens
+    on its history, one dot per mention in date order."""
+    found = _json(f"{kremlin}/api/commitments?limit=50")
+    assert found["total"] > 0
+    page.goto(f"{kremlin}/ui/commitments.html")
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.locator("tr.commitment").count() == len(found["items"])
+    most = max(found["items"], key=lambda c: c["mention_count"])
+    page.locator(f"tr.commitment[data-id='{most['id']}'] td").nth(2).click()
+    page.wait_for_selector(f"tr.history-row[data-id='{most['id']}'] circle.dot")
+    assert page.locator("tr.history-row circle.dot").count() == most["mention_count"]
+    dates = [m["date"] for m in _json(f"{kremlin}/api/commitments/{most['id']}")["mentions"]]
+    assert dates == sorted(dates)
+    _shot(page, "kremlin-commitments")
+
+
 def _epoch_ms(day: str) -> float:
     from datetime import datetime, timezone
 
