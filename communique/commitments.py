@@ -154,16 +154,36 @@ class Commitment:
 
 
 @lru_cache(maxsize=1)
-def _words() -> dict[str, tuple[re.Pattern[str], ...]]:
+def _words() -> dict[str, list[str]]:
     grouped: dict[str, list[str]] = defaultdict(list)
     for _, row in data_rows("commitment_words.csv", None):
         grouped[row["group"].strip()].append(row["word"].strip().lower())
-    return {g: tuple(re.compile(r"\b" + re.escape(w) + r"\b", re.IGNORECASE) for w in ws)
-            for g, ws in grouped.items()}
+    return dict(grouped)
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for a list of words and phrases, whole words only, the longest tried first."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _groups() -> dict[str, re.Pattern[str]]:
+    return {g: _alternation(ws) for g, ws in _words().items()}
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Every kind's words in one pattern, and the kind of each word."""
+    of: dict[str, str] = {}
+    for kind in KINDS:
+        for w in _words().get(kind, []):
+            of.setdefault(w, kind)
+    return _alternation(of), of
 
 
 def _has(group: str, text: str) -> bool:
-    return any(p.search(text) for p in _words()[group])
+    return _groups()[group].search(text) is not None
 
 
 _CIRCUMSTANCE = re.compile(r"\b(during|at|after|following|before|on the sidelines of|in the course of)\s+"
@@ -174,17 +194,17 @@ def _kind(text: str, anchor: int) -> str | None:
     """The kind whose word lies nearest the trigger (at `anchor`) in `text`, words after it first; talks that
     are only the occasion ("agreed during the April meeting") are not what was promised."""
     best: tuple[int, int, str] | None = None
-    for kind in KINDS:
-        for p in _words()[kind]:
-            for m in p.finditer(text):
-                if kind == "talks" and _CIRCUMSTANCE.search(text[max(0, m.start() - 60):m.start()]):
-                    continue
-                if m.start() <= anchor < m.end():  # the trigger's own words ("military aid" around "aid")
-                    distance = 0
-                else:
-                    distance = m.start() - anchor if m.start() >= anchor else (anchor - m.end()) * 2 + 1
-                if best is None or (distance, -len(m.group(0))) < best[:2]:
-                    best = (distance, -len(m.group(0)), kind)
+    pattern, of = _kind_words()
+    for m in pattern.finditer(text):
+        kind = of[m.group(0).lower()]
+        if kind == "talks" and _CIRCUMSTANCE.search(text[max(0, m.start() - 60):m.start()]):
+            continue
+        if m.start() <= anchor < m.end():  # the trigger's own words ("military aid" around "aid")
+            distance = 0
+        else:
+            distance = m.start() - anchor if m.start() >= anchor else (anchor - m.end()) * 2 + 1
+        if best is None or (distance, -len(m.group(0))) < best[:2]:
+            best = (distance, -len(m.group(0)), kind)
     return best[2] if best else None
 
 
@@ -192,11 +212,8 @@ def _condition(view: EventView, after: str) -> str | None:
     """The event's condition, or a condition clause ("once…", "if…", "provided that…") after the trigger."""
     if view.condition:
         return view.condition
-    for p in _words()["condition"]:
-        m = p.search(after)
-        if m:
-            return _CLAUSE_END.split(after[m.start():], maxsplit=1)[0].strip() or None
-    return None
+    m = _groups()["condition"].search(after)
+    return (_CLAUSE_END.split(after[m.start():], maxsplit=1)[0].strip() or None) if m else None
 
 
 def _status(view: EventView, trigger: str, before: str, condition: str | None) -> str | None:
@@ -408,22 +425,40 @@ def _sides(m: Mention) -> frozenset[str]:
     return frozenset({_who(m.holder)} | ({_who(m.beneficiary)} if m.beneficiary else set()))
 
 
-def _joins(t: list[Mention], m: Mention, window_days: int) -> bool:
+@dataclass(eq=False)
+class _Thread:
+    """A commitment being built, with what joining it needs kept up to date (no rescan of its mentions)."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    documents: set[str] = field(default_factory=set)
+    sides: frozenset[str] = frozenset()
+    known: set[str] = field(default_factory=set)  # its beneficiaries, as `_who` names them
+    amounts: list[Mention] = field(default_factory=list)  # one mention per distinct sum
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self.documents.add(m.document)
+        self.sides = self.sides | _sides(m)
+        if m.beneficiary is not None:
+            self.known.add(_who(m.beneficiary))
+        if m.amount is not None and not any(_agree(x, m) for x in self.amounts):
+            self.amounts.append(m)
+
+
+def _joins(t: _Thread, m: Mention, window_days: int) -> bool:
     """Whether `m` tells of the commitment `t`: same kind and holder (talks: the same two sides, either
     holding), the same beneficiary or one left unnamed, amounts that agree, within the window of the last."""
-    head = t[0]
-    if head.kind != m.kind or _days(t[-1].date, m.date) > window_days or not all(_agree(x, m) for x in t):
+    head = t.mentions[0]
+    if head.kind != m.kind or _days(t.mentions[-1].date, m.date) > window_days \
+            or not all(_agree(x, m) for x in t.amounts):
         return False
-    known = {_who(x.beneficiary) for x in t if x.beneficiary}
     if m.kind == "talks":
-        sides = frozenset().union(*(_sides(x) for x in t))
-        return _sides(m) == sides or (len(_sides(m)) == 1 and m.document in {x.document for x in t} and
-                                      _sides(m) <= sides)
+        return _sides(m) == t.sides or (len(_sides(m)) == 1 and m.document in t.documents and _sides(m) <= t.sides)
     if _who(head.holder) != _who(m.holder):
         return False
-    if m.beneficiary is None or not known:  # one side names no receiver: the same story's telling only
-        return (m.beneficiary is None and not known) or m.document in {x.document for x in t}
-    return _who(m.beneficiary) in known
+    if m.beneficiary is None or not t.known:  # one side names no receiver: the same story's telling only
+        return (m.beneficiary is None and not t.known) or m.document in t.documents
+    return _who(m.beneficiary) in t.known
 
 
 def thread(mentions: Iterable[Mention], window_days: int = WINDOW_DAYS) -> list[Commitment]:
@@ -432,19 +467,20 @@ def thread(mentions: Iterable[Mention], window_days: int = WINDOW_DAYS) -> list[
     mention that names no beneficiary ("Norway pledges aid") joins its holder's commitment of that kind that
     names one in the same article; across articles, only mentions that name none either."""
     ordered = sorted(mentions, key=lambda m: (m.date or "", m.document, m.trigger_start))
-    threads: list[list[Mention]] = []
-    by_holder: dict[tuple[str, str], list[list[Mention]]] = defaultdict(list)
+    threads: list[_Thread] = []
+    by_holder: dict[tuple[str, str], list[_Thread]] = defaultdict(list)
     for m in ordered:
         keys = [(_who(p), m.kind) for p in [m.holder] + ([m.beneficiary] if m.kind == "talks" and m.beneficiary else [])]
+        for k in keys:  # mentions come in date order: a thread quiet for longer than the window stays closed
+            by_holder[k] = [t for t in by_holder[k] if _days(t.mentions[-1].date, m.date) <= window_days]
         candidates = [t for k in keys for t in by_holder[k] if _joins(t, m, window_days)]
-        home = max(candidates, key=lambda t: (t[-1].date or "", t[-1].trigger_start), default=None)
+        home = max(candidates, key=lambda t: (t.mentions[-1].date or "", t.mentions[-1].trigger_start), default=None)
         if home is None:
-            home = []
+            home = _Thread()
             threads.append(home)
-            for k in keys[:1]:
-                by_holder[k].append(home)
+            by_holder[keys[0]].append(home)
         if m.kind == "talks" and m.beneficiary and home not in by_holder[(_who(m.beneficiary), m.kind)]:
             by_holder[(_who(m.beneficiary), m.kind)].append(home)
-        home.append(m)
-    made = [_make(sorted(t, key=lambda m: (m.date or "", m.document, m.trigger_start))) for t in threads]
+        home.add(m)
+    made = [_make(sorted(t.mentions, key=lambda m: (m.date or "", m.document, m.trigger_start))) for t in threads]
     return sorted(made, key=lambda c: (c.last_seen or "", c.id), reverse=True)
