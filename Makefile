@@ -19,6 +19,7 @@ demo: install
 	$(BIN)/communique ingest examples/articles.jsonl --db communique.db
 	$(BIN)/communique events --db communique.db --limit 5
 	$(BIN)/communique actor Fidan --db communique.db
+	$(BIN)/communique commitments --db communique.db --limit 5
 	@echo "The web UI with these articles: make serve, then open http://127.0.0.1:8000/"
 
 serve: install

@@ -46,8 +46,9 @@ PROMISED = frozenset({"expected", "intended", "hypothetical"})
 # kinds a government may promise its own people ("help the families of the victims"); any other promise to
 # one's own country is a thanker taken for the donor, or home policy
 DOMESTIC = frozenset({"humanitarian_aid"})
-# kinds whose promise means little without a receiver: kept with none only as a refusal ("did not commit") or
-# beside a mention of the same article that names one ("Norway pledges aid" over "… will provide Ukraine with")
+# kinds whose promise means little without a receiver: kept with none only as a refusal ("did not commit"), on a
+# stated condition, or beside a mention of the same article that names one ("Norway pledges aid" over "… will
+# provide Ukraine with")
 NEEDS_RECEIVER = frozenset({"military_aid", "financial_aid", "troops", "security_guarantee"})
 WINDOW_DAYS = 365
 LEAD_CHARS = 60  # how far before the trigger a word still tells what is promised
@@ -361,7 +362,7 @@ def collect(views: Iterable[EventView]) -> list[Mention]:
     kept = [m for m in best.values() if m.kind != "other" or (m.document, m.holder.id) not in named]
     received = {(m.document, m.holder.id, m.kind) for m in kept if m.beneficiary is not None}
     kept = [m for m in kept if m.beneficiary is not None or m.kind not in NEEDS_RECEIVER
-            or m.status in {"denied", "withdrawn"} or (m.document, m.holder.id, m.kind) in received]
+            or m.status in {"denied", "withdrawn", "conditional"} or (m.document, m.holder.id, m.kind) in received]
     return sorted(kept, key=lambda m: (m.document, m.trigger_start))
 
 
