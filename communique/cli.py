@@ -462,6 +462,11 @@ def _parquet(rows: list[dict[str, Any]], path: str | None) -> None:
     pq.write_table(pa.Table.from_pylist(rows), path)
 
 
+def _party(p: Any) -> str:
+    """"Olaf Scholz (DEU)": a commitment is its state's, whoever said it."""
+    return f"{p.name} ({p.country})" if p.country and p.kind != "country" else p.name
+
+
 def _money(c: Commitment) -> str:
     if c.amount is None:
         return ""
@@ -483,9 +488,9 @@ def _query_commitments(store: Store, args: argparse.Namespace, out: TextIO) -> N
         print("No commitments.", file=out)
         return
     for c in found:
-        to = f" → {c.beneficiary.name}" if c.beneficiary else ""
+        to = f" → {_party(c.beneficiary)}" if c.beneficiary else ""
         seen = c.first_stated if c.first_stated == c.last_seen else f"{c.first_stated} – {c.last_seen}"
-        out.write(f"{c.id}  {seen or 'undated'}  {c.holder.name}{to}  {c.kind}  {c.status.upper()}  "
+        out.write(f"{c.id}  {seen or 'undated'}  {_party(c.holder)}{to}  {c.kind}  {c.status.upper()}  "
                   f"×{len(c.mentions)}  {_money(c)}\n    {c.what}\n")
         if c.condition:
             out.write(f"    condition: {c.condition}\n")
@@ -501,8 +506,8 @@ def _query_commitment(store: Store, args: argparse.Namespace, out: TextIO) -> in
         json.dump(c.to_dict(), out, ensure_ascii=False, indent=2)
         out.write("\n")
         return 0
-    to = f" → {c.beneficiary.name}" if c.beneficiary else ""
-    out.write(f"{c.holder.name}{to}: {c.kind}, {c.status}  {_money(c)}\n  {c.what}\n")
+    to = f" → {_party(c.beneficiary)}" if c.beneficiary else ""
+    out.write(f"{_party(c.holder)}{to}: {c.kind}, {c.status}  {_money(c)}\n  {c.what}\n")
     if c.condition:
         out.write(f"  condition: {c.condition}\n")
     for m in c.mentions:

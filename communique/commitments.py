@@ -63,9 +63,10 @@ class Party:
     id: str
     name: str
     country: str | None = None
+    kind: str | None = None  # the actor's: person, country, organization, group…
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "country": self.country}
+        return {"id": self.id, "name": self.name, "country": self.country, "kind": self.kind}
 
 
 @dataclass(frozen=True)
@@ -308,7 +309,7 @@ def _views(record: Record) -> Iterable[EventView]:
     said = {s.id: s.source_type for s in record.statements}
 
     def parties(ids: tuple[str, ...]) -> list[Party]:
-        return [Party(a.id, a.name, a.country) for a in (actors.get(i) for i in ids)
+        return [Party(a.id, a.name, a.country, a.kind) for a in (actors.get(i) for i in ids)
                 if a is not None and a.kind != "location"]
 
     def other(source: tuple[str, ...], target: tuple[str, ...]) -> Party | None:

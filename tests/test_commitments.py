@@ -200,7 +200,7 @@ def test_a_new_article_changes_the_commitments_at_once(tmp_path: Path) -> None:
 def test_cli_lists_commitments_and_shows_one_history(pledges: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["commitments", "--db", pledges, "--to", "Ukraine", "--kind", "military_aid"]) == 0
     out = capsys.readouterr().out
-    assert "Norway → Ukraine  military_aid  DELIVERED  ×4" in out and "2,000,000,000 NOK" in out  # headline too
+    assert "Norway → Ukraine  military_aid  DELIVERED  ×4" in out and "2,000,000,000 NOK" in out
     cid = out.split()[0]
     assert main(["commitment", cid, "--db", pledges]) == 0
     history = capsys.readouterr().out.splitlines()

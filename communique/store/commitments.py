@@ -48,7 +48,8 @@ def _views(store: Store) -> list[EventView]:
          .join(statements, and_(statements.c.document_id == events.c.document_id,
                                 statements.c.local_id == events.c.statement_local_id), isouter=True)
          .where(events.c.type.in_(sorted(PLEDGE_TYPES))))
-    parties = (select(event_actors.c.event_id, event_actors.c.role, actors.c.id, actors.c.name, actors.c.country)
+    parties = (select(event_actors.c.event_id, event_actors.c.role, actors.c.id, actors.c.name, actors.c.country,
+                      actors.c.kind)
                .join(actors, actors.c.id == event_actors.c.actor_id)
                .join(events, events.c.id == event_actors.c.event_id)
                .where(events.c.type.in_(sorted(PLEDGE_TYPES)), actors.c.kind != "location")
@@ -57,7 +58,7 @@ def _views(store: Store) -> list[EventView]:
         rows = [dict(r) for r in conn.execute(q).mappings()]
         by_event: dict[tuple[int, str], list[Party]] = defaultdict(list)
         for r in conn.execute(parties).mappings():
-            by_event[(r["event_id"], r["role"])].append(Party(str(r["id"]), r["name"], r["country"]))
+            by_event[(r["event_id"], r["role"])].append(Party(str(r["id"]), r["name"], r["country"], r["kind"]))
         talks = _talks(conn)
 
     def holder(eid: int) -> Party | None:
@@ -79,7 +80,8 @@ def _views(store: Store) -> list[EventView]:
 
 def _talks(conn: Any) -> dict[str, tuple[Party, ...]]:
     """Per article, the parties of its talks (CONSULT events), those in most of them first."""
-    q = (select(events.c.document_id, events.c.id, actors.c.id.label("actor"), actors.c.name, actors.c.country)
+    q = (select(events.c.document_id, events.c.id, actors.c.id.label("actor"), actors.c.name, actors.c.country,
+                actors.c.kind)
          .join(event_actors, event_actors.c.event_id == events.c.id)
          .join(actors, actors.c.id == event_actors.c.actor_id)
          .where(events.c.type == "CONSULT", actors.c.kind != "location",
@@ -87,7 +89,7 @@ def _talks(conn: Any) -> dict[str, tuple[Party, ...]]:
          .order_by(events.c.document_id, events.c.id, event_actors.c.role, actors.c.id))
     meetings: dict[str, dict[int, list[Party]]] = defaultdict(lambda: defaultdict(list))
     for r in conn.execute(q).mappings():
-        meetings[r["document_id"]][r["id"]].append(Party(str(r["actor"]), r["name"], r["country"]))
+        meetings[r["document_id"]][r["id"]].append(Party(str(r["actor"]), r["name"], r["country"], r["kind"]))
     return {doc: counterparts(m.values()) for doc, m in meetings.items()}
 
 
