@@ -250,17 +250,39 @@ def _thanked(view: EventView) -> EventView | None:
                         "partners": ()})
 
 
+def _from_thanks(thanked: EventView) -> Mention | None:
+    """The commitment thanks are for, when the thanks clause names its kind ("for … military assistance")."""
+    found = classify(thanked)
+    if found is None or _kind(found.what, 0) != found.kind:  # the kind must be what the thanks are for
+        return None
+    if found.kind == "talks" or (found.kind == "other" and not _has("other", found.what)):
+        return None  # thanks for talks, or for nothing the clause names, are no commitment
+    promised = _has("pledge", found.what) and found.status == "delivered"  # "thanked … for the decision to"
+    return replace(found, status="stated") if promised else found
+
+
+def _receiver(view: EventView, kind: str) -> Party | None:
+    """Who receives: the target, else a co-party, else, for talks, whom the article's talks were with."""
+    holder = view.holder
+    assert holder is not None
+    found = view.beneficiary or next((p for p in view.partners if p.id != holder.id), None)
+    if found is None and kind == "talks":  # "agreed to maintain contacts"
+        found = next((p for p in view.counterparts if p.id != holder.id and
+                      (p.country is None or p.country != holder.country)), None)
+    return found if found != holder else None
+
+
+def _at_home(holder: Party, receiver: Party | None, kind: str) -> bool:
+    """A promise to one's own country: a thanker taken for the donor, or home policy (humanitarian help aside)."""
+    return receiver is not None and kind not in DOMESTIC and bool(receiver.country) and \
+        receiver.country == holder.country
+
+
 def classify(view: EventView) -> Mention | None:
     """The commitment mention `view` is, or None when it is none (no holder, no kind, not a promise)."""
     thanked = _thanked(view)
     if thanked is not None:
-        found = classify(thanked)
-        if found is not None and _kind(found.what, 0) != found.kind:  # the kind must be what the thanks are for
-            return None
-        if found is None or found.kind == "talks" or (found.kind == "other" and not _has("other", found.what)):
-            return None  # thanks for talks, or for nothing the clause names, are no commitment
-        promised = _has("pledge", found.what) and found.status == "delivered"  # "thanked … for the decision to"
-        return replace(found, status="stated") if promised else found
+        return _from_thanks(thanked)
     if view.type not in PLEDGE_TYPES or view.holder is None or not view.holder.country:
         return None  # a commitment is a polity's: a holder with no country or organisation is a private person
     at = max(0, view.trigger_start - view.sentence_start)
@@ -285,18 +307,14 @@ def classify(view: EventView) -> Mention | None:
         return None
     if re.search(r"\bagainst\b", _what(sentence, at)):  # "sent armoured vehicles against us": an attack
         return None
+    beneficiary = _receiver(view, kind)
+    if _at_home(view.holder, beneficiary, kind):
+        return None
     sums = sorted(amounts_in(sentence), key=lambda a: abs(a.start - at))
     amount = sums[0] if sums else None
-    beneficiary = view.beneficiary or next((p for p in view.partners if p.id != view.holder.id), None)
-    if (beneficiary is not None and kind not in DOMESTIC and beneficiary.country
-            and beneficiary.country == view.holder.country):  # a state does not arm itself: a thanker, not a donor
-        return None
-    if beneficiary is None and kind == "talks":  # "agreed to maintain contacts": with whom the article's talks were
-        beneficiary = next((p for p in view.counterparts if p.id != view.holder.id and
-                            (p.country is None or p.country != view.holder.country)), None)
     return Mention(document=view.document, event=view.event, sentence_idx=view.sentence_idx, sentence=sentence,
                    date=view.date, modality=view.modality, source_type=view.source_type, holder=view.holder,
-                   beneficiary=beneficiary if beneficiary != view.holder else None, kind=kind,
+                   beneficiary=beneficiary, kind=kind,
                    what=_what(sentence, at), status=status, condition=condition, amount=amount,
                    eur=to_eur(amount, view.date) if amount else None, trigger_start=view.trigger_start,
                    title=view.title, url=view.url)
