@@ -389,6 +389,19 @@ def test_counts_add_up_to_the_matching_events(loaded: Store) -> None:
         count_by(loaded, EventFilter(), ["colour"])
 
 
+def test_commitments_read_the_same_from_either_database(loaded: Store) -> None:
+    """The store's pledge events become the same commitments on SQLite and PostgreSQL (examples/articles.jsonl:
+    Turkey's naval escorts on a condition)."""
+    from communique.store.commitments import all_commitments, get_commitment
+
+    found = all_commitments(loaded)
+    escorts = [c for c in found if c.holder.name == "Turkey" and c.status == "conditional"]
+    assert escorts and escorts[0].condition == "if Russia resumes attacks on the port", [c.to_dict() for c in found]
+    assert escorts[0].kind == "security_guarantee" and escorts[0].first_stated == "2025-08-28"
+    assert get_commitment(loaded, escorts[0].id) == escorts[0]
+    assert all(m.sentence.strip() and m.title for c in found for m in c.mentions)
+
+
 def test_weeks_are_iso_weeks_on_every_database_counted_once_or_not(loaded: Store) -> None:
     rows = count_by(loaded, EventFilter(), ["week"])
     once = count_by(loaded, EventFilter(), ["week"], dedupe=True)
