@@ -15,7 +15,7 @@ from .database import Store
 from .queries import _actor_ids
 from .schema import actors, documents, event_actors, events, sentences, statements
 
-__all__ = ["CommitmentFilter", "find_commitments", "get_commitment"]
+__all__ = ["CommitmentFilter", "all_commitments", "by_actor", "commitment_rows", "find_commitments", "get_commitment"]
 
 
 @dataclass(frozen=True)
@@ -162,5 +162,3 @@ def by_actor(store: Store, actor_id: int) -> list[Commitment]:
     return [c for c in all_commitments(store)
             if any(m.holder.id == aid or (m.beneficiary is not None and m.beneficiary.id == aid) for m in c.mentions)]
 
-
-__all__ += ["all_commitments", "by_actor", "commitment_rows"]
