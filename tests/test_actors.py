@@ -128,3 +128,9 @@ def test_a_nationality_does_not_make_a_person_the_state(nlp) -> None:
     r = extract("An American activist said that the protest would continue.", published="2024-02-01")
     st = r.statements[0]
     assert st.speaker is None and st.source_type == "anonymous"
+
+
+def test_her_majestys_forces_are_british(nlp) -> None:
+    r = extract("Her Majesty's Air Force flew more anti-tank missiles to Ukraine on Monday.", published=PUB)
+    forces = [a for a in r.actors if a.kind == "organization"]
+    assert forces and forces[0].country == "GBR", [(a.name, a.country) for a in r.actors]
