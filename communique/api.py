@@ -40,7 +40,7 @@ from .inputs.fields import FIELD_LIMITS, field_problem
 from .records import Article, content_id
 from .settings import Settings
 from .store import Store, open_store
-from .store.commitments import CommitmentFilter, by_actor, find_commitments, get_commitment
+from .store.commitments import CommitmentFilter, find_commitments, get_commitment
 from .store.queries import (
     COUNT_DIMENSIONS,
     EventFilter,
@@ -248,11 +248,8 @@ CommitmentStatus = Enum("CommitmentStatus", {k: k for k in STATUSES}, type=str) 
 def commitments(s: StoreDep, holder: Name = None, to: Name = None, kind: CommitmentKind | None = None,
                 status: CommitmentStatus | None = None, since: DateText = None, until: DateText = None,
                 actor_id: ActorId = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    if actor_id is not None:  # an actor page's panel: what they hold or receive
-        found = by_actor(s, actor_id)
-        return _page([c.to_dict(history=False) for c in found[offset:offset + limit]], len(found), limit, offset)
     f = CommitmentFilter(holder, to, kind.value if kind else None, status.value if status else None, since, until,
-                         limit, offset)
+                         limit, offset, actor_id)  # actor_id: an actor page's panel, what they hold or receive
     total, page = find_commitments(s, f)
     return _page([c.to_dict(history=False) for c in page], total, limit, offset)
 

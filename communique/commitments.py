@@ -218,7 +218,8 @@ def _condition(view: EventView, after: str) -> str | None:
     return (_CLAUSE_END.split(after[m.start():], maxsplit=1)[0].strip() or None) if m else None
 
 
-def _status(view: EventView, trigger: str, before: str, condition: str | None) -> str | None:
+def _status(view: EventView, before: str, condition: str | None) -> str | None:
+    trigger = view.trigger
     lead = " ".join(before.split()[-6:])  # "halts aid", "a decision to provide … assistance": the words before
     if _has("withdrawal", trigger) or (view.type in {"AID", "SANCTION"} and _has("withdrawal", lead)):
         return "withdrawn"
@@ -246,8 +247,7 @@ def _thanked(view: EventView) -> EventView | None:
     """"Zelenskyy thanked the EU for the macro-financial assistance": the thanked gave, the thanker received."""
     if view.type != "SUPPORT" or not _has("thanks", view.trigger) or view.holder is None or view.beneficiary is None:
         return None
-    return EventView(**{**view.__dict__, "type": "AID", "holder": view.beneficiary, "beneficiary": view.holder,
-                        "partners": ()})
+    return replace(view, type="AID", holder=view.beneficiary, beneficiary=view.holder, partners=())
 
 
 def _from_thanks(thanked: EventView) -> Mention | None:
@@ -300,7 +300,7 @@ def classify(view: EventView) -> Mention | None:
     if kind is None:
         return None
     condition = _condition(view, after)
-    status = _status(view, view.trigger, before, condition)
+    status = _status(view, before, condition)
     if status is None or (kind == "talks" and status == "delivered"):  # talks held are events, not promises kept
         return None
     if view.type == "RETREAT" and (kind != "troops" or status != "withdrawn"):  # only troops pulled out

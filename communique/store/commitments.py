@@ -15,7 +15,7 @@ from .database import Store
 from .queries import _actor_ids
 from .schema import actors, documents, event_actors, events, sentences, statements
 
-__all__ = ["CommitmentFilter", "all_commitments", "by_actor", "commitment_rows", "find_commitments", "get_commitment"]
+__all__ = ["CommitmentFilter", "all_commitments", "commitment_rows", "find_commitments", "get_commitment"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class CommitmentFilter:
     until: str | None = None
     limit: int = 50
     offset: int = 0
+    actor_id: int | None = None  # held or received by this actor (an actor page's panel)
 
 
 def _views(store: Store) -> list[EventView]:
@@ -119,7 +120,10 @@ def all_commitments(store: Store) -> list[Commitment]:
 
 
 def _keep(c: Commitment, f: CommitmentFilter, holders: set[str] | None, beneficiaries: set[str] | None) -> bool:
-    return ((holders is None or any(m.holder.id in holders for m in c.mentions))
+    aid = None if f.actor_id is None else str(f.actor_id)
+    return ((aid is None or any(aid in (m.holder.id, m.beneficiary.id if m.beneficiary else None)
+                                for m in c.mentions))
+            and (holders is None or any(m.holder.id in holders for m in c.mentions))
             and (beneficiaries is None or any(m.beneficiary is not None and m.beneficiary.id in beneficiaries
                                               for m in c.mentions))
             and (not f.kind or c.kind == f.kind) and (not f.status or c.status == f.status)
@@ -154,11 +158,3 @@ def commitment_rows(items: list[Commitment]) -> list[dict[str, Any]]:
                     "mentions": len(c.mentions), "sources": " ".join(sorted({m.url or m.document for m in c.mentions})),
                     "source_types": ";".join(sorted({m.source_type for m in c.mentions}))})
     return out
-
-
-def by_actor(store: Store, actor_id: int) -> list[Commitment]:
-    """The commitments an actor holds or receives, newest first."""
-    aid = str(actor_id)
-    return [c for c in all_commitments(store)
-            if any(m.holder.id == aid or (m.beneficiary is not None and m.beneficiary.id == aid) for m in c.mentions)]
-

@@ -217,7 +217,7 @@ def _common(store: Store, words: str) -> bool:
     return int(n) > COMMON_MATCHES
 
 
-def _statement_conditions(store: Store, f: StatementFilter, common: bool = False) -> list[ColumnElement[bool]]:
+def _statement_conditions(store: Store, f: StatementFilter, paged: bool = False) -> list[ColumnElement[bool]]:
     """`f` as conditions on `statements`. `about` matches whole words (stemmed), through the full-text index of
     either database, never parts of words ("NATO" is not found in "gubernatorial")."""
     when = statements.c.when_date
@@ -236,7 +236,7 @@ def _statement_conditions(store: Store, f: StatementFilter, common: bool = False
             text("search.tsv @@ plainto_tsquery('english', :about)").bindparams(about=f.about)))))
     elif f.about:  # SQLite's FTS5 table: the same words, stemmed by its porter tokenizer
         words = _fts_query(terms) or '""'
-        if common:  # walk the statements newest first, asking the index of each one's own row: the first 50 soon
+        if paged and _common(store, words):  # walk the statements newest first, asking the index of each one's own row: the first 50 soon
             conds.append(and_(text("EXISTS (SELECT 1 FROM search WHERE search MATCH :about "
                                    "AND search.rowid = statements.search_id)").bindparams(about=words)))
         else:  # a rare word: its few matches looked up by search_id
@@ -261,9 +261,7 @@ def count_statements(store: Store, f: StatementFilter) -> int:
 def find_statements(store: Store, f: StatementFilter) -> list[dict[str, Any]]:
     """Statements matching `f`, newest first, with speaker and evidence."""
     when = statements.c.when_date
-    terms = re.findall(r"\w+", f.about or "")
-    common = bool(terms) and store.dialect == "sqlite" and _common(store, _fts_query(terms))
-    q = select(statements.c.id).where(*_statement_conditions(store, f, common))  # the page of ids, then details
+    q = select(statements.c.id).where(*_statement_conditions(store, f, paged=True))  # the page of ids, then details
     q = q.order_by(when.desc(), statements.c.id.desc()).limit(f.limit).offset(f.offset)
     with store.engine.connect() as conn:
         page = [int(r[0]) for r in conn.execute(q)]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -93,15 +92,14 @@ def main() -> int:
     split = sys.argv[1] if len(sys.argv) > 1 else "dev"
     if len(sys.argv) > 2:
         lines = Path(sys.argv[2]).read_text(encoding="utf-8").splitlines()
+        records = [Record.from_dict(json.loads(line)) for line in lines if line.strip()]
     else:
         from ..extraction import extract_many
         from ..inputs import read_inputs
         from ..settings import Settings
 
-        with tempfile.TemporaryDirectory():
-            lines = [json.dumps(r.to_dict()) for r in extract_many(read_inputs([str(REALNEWS / f"{split}.jsonl")]),
-                                                                   Settings()) if isinstance(r, Record)]
-    records = [Record.from_dict(json.loads(line)) for line in lines if line.strip()]
+        records = [r for r in extract_many(read_inputs([str(REALNEWS / f"{split}.jsonl")]), Settings())
+                   if isinstance(r, Record)]
     print(json.dumps(score_commitments(split, records)))
     return 0
 
