@@ -7,7 +7,7 @@ from ..codebook import Pattern
 from .event_context import VIOLENT, Draft, EventContext, chain
 from .event_modality import HYPOTHETICAL_MARKS
 from .event_participants import TARGET_NP_PREPS, described, np_actors, participants, place_of
-from .event_patterns import is_frame_word
+from .event_patterns import complements, is_frame_word
 from .roles import meeting_group
 from .syntax import SUBJECT_DEPS, is_infinitive
 
@@ -76,7 +76,22 @@ def arguments(ctx: EventContext, tok: Token, p: Pattern) -> tuple[list[str], lis
     if passive and "stative" not in p.frames:
         source = participants(ctx, agent) if agent is not None else []
         return source, subjects + [t for t in found if t not in subjects]
+    if "victim_subject" in p.frames:
+        return _weapon_owners(ctx, tok, p, subjects), subjects
     return subjects, found
+
+
+def _weapon_owners(ctx: EventContext, tok: Token, p: Pattern, victims: list[str]) -> list[str]:
+    """Whose fire or wounds a victim-subject verb reports: the actors that own or modify its object noun ("came
+    under Russian fire", "wounds from the occupiers' shelling"), never the victims themselves."""
+    out: list[str] = []
+    for obj in complements(tok):
+        if obj.lemma_.lower() in p.objects or obj.lower_ in p.objects:
+            for c in obj.subtree:
+                if c.i != obj.i and c.dep_ in {"poss", "amod", "compound", "pobj"}:
+                    out += [a for a in participants(ctx, c) if a not in victims and a not in out
+                            and ctx.actors[a].kind != "location"]
+    return out
 
 
 def targets(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
@@ -215,10 +230,22 @@ def implicit_subject(ctx: EventContext, d: Draft) -> bool:
     return subj.lower_ in {"they", "we"} or meeting_group(subj)
 
 
+# Words that make a noun's act the meeting parties' own: "bilateral cooperation", "mutual trade", "joint efforts".
+MUTUAL_WORDS = frozenset({"bilateral", "mutual", "joint", "reciprocal", "two-way", "shared"})
+
+
+def mutual(tok: Token) -> bool:
+    """Whether an event noun is marked as done by both sides ("bilateral cooperation in the energy sector")."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in MUTUAL_WORDS for c in tok.children)
+
+
 def parties_as_source(ctx: EventContext, drafts: list[Draft], parties: list[str]) -> None:
-    """The meeting's parties as the doers of a cooperative act whose clause leaves its doer implicit."""
+    """The meeting's parties as the doers of a cooperative act whose clause leaves its doer implicit, or of one
+    the text marks as both sides' own ("bilateral cooperation")."""
     for d in drafts:
-        if not d.source and ctx.book.plover(d.code) in COUNTERPART_ACTS and implicit_subject(ctx, d):
+        if d.source or ctx.book.plover(d.code) not in COUNTERPART_ACTS:
+            continue
+        if implicit_subject(ctx, d) or not d.target and mutual(d.token):
             d.source = [p for p in parties if p not in d.target] or list(parties)
 
 

@@ -36,6 +36,7 @@ class Draft:
     frame: Token | None = None
     consumed: bool = False
     extra_modality: list[str] = field(default_factory=list)
+    named_only: bool = False  # a specific event named by a noun whose doer the text does not give
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..codebook import Pattern
+from .event_arguments import mutual
 from .event_context import VIOLENT, Draft, EventContext, statement_at
 from .event_participants import names_victim, np_actors, participants, place_of
 from .roles import principal
@@ -121,14 +122,29 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     target = _targets(ctx, tok, p, source)
     if not source and "symmetric" in p.frames and len(target) > 1 and _between(tok):
         source = list(target)  # "cooperation between Russia and the United States": both do it
-    if "own_agent" in p.frames and not source:
+    if "own_agent" in p.frames and not source and not mutual(tok):
         return None  # "support for Ukraine" with nobody's name on it is a topic, not an act
-    if not source and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2} and (target or _reported_as_such(tok)):
+    if not source and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2} and (target or _reported_as_such(tok)) \
+            and not mutual(tok):  # both sides' own act: the meeting's parties, once they are known
         source = _account_party(ctx, tok, target)
     if "symmetric" in p.frames and not target and len(source) > 1:
         target = list(source)
     conflict = ctx.book.plover(p.cameo) in VIOLENT
-    if not source and not target and not (conflict and (names_victim(tok) or _placed(ctx, tok))):
+    named_only = not source and not target and not (conflict and (names_victim(tok) or _placed(ctx, tok)))
+    if named_only and not mutual(tok) and ("own_agent" in p.frames or not _specific(tok)):
         return None
     verbs = [tok.head] if tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"} else [tok]
-    return Draft(tok, p, p.cameo, source, target, [tok], verbs, base=p.cameo)
+    return Draft(tok, p, p.cameo, source, target, [tok], verbs, base=p.cameo, named_only=named_only)
+
+
+SPECIFIC_PREPS = frozenset({"of", "in", "on", "at", "between", "with", "from", "against", "over"})
+
+
+def _specific(tok: Token) -> bool:
+    """Whether a noun names one particular event ("the ninth meeting on Syria in Astana", "the withdrawal of heavy
+    weapons", "the Easter ceasefire"), not a bare mention that points back to one already told ("the meeting")."""
+    described = any(c.dep_ == "prep" and c.lower_ in SPECIFIC_PREPS and any(g.dep_ == "pobj" for g in c.children)
+                    for c in tok.children)
+    named = any(c.dep_ in {"compound", "amod", "nmod", "poss"} and c.pos_ in {"PROPN", "NUM"} or c.dep_ == "poss"
+                for c in tok.children)
+    return described or named

@@ -59,24 +59,35 @@ def _drafts(ctx: EventContext) -> list[Draft]:
     parties = meeting_parties(ctx, [d for d in drafts if d.source])  # a readout's meeting, when it reports one
     if parties:
         parties_as_source(ctx, drafts, parties)
-    drafts = [d for d in drafts if d.source or _unknown_perpetrator(ctx, d)]
+    drafts = [d for d in drafts if d.source or d.named_only or _unknown_perpetrator(ctx, d)]
     told = {t.i for d in drafts if d.token.pos_ != "NOUN" for t in d.tokens}
     drafts = [d for d in drafts if not (d.token.pos_ == "NOUN" and d.token.i in told)]  # "had a conversation"
+    drafts = [d for d in drafts if not (d.named_only and _retold(ctx, d, drafts))]
     for d in drafts:
         as_intent(ctx, d)
         fill_target(ctx, d)
     if parties:
         fill_counterparts(ctx, drafts, parties)
     # an announced act of violence is a threat, which needs the one who makes it
-    drafts = [d for d in drafts if d.source or ctx.book.plover(d.code) in VIOLENT]
+    drafts = [d for d in drafts if d.source or d.named_only or ctx.book.plover(d.code) in VIOLENT]
     drafts.sort(key=_trigger)
     return drafts
+
+
+def _retold(ctx: EventContext, d: Draft, drafts: list[Draft]) -> bool:
+    """Whether a noun without participants names the act of the verb it hangs on ("met in Helsinki for a summit",
+    "agreed on a ceasefire"): the verb's event already tells it."""
+    head = d.token.head.head if d.token.dep_ == "pobj" else d.token.head
+    kind = ctx.book.plover(d.code)
+    return any(e is not d and e.token.i == head.i and ctx.book.plover(e.code) == kind for e in drafts)
 
 
 def _unknown_perpetrator(ctx: EventContext, d: Draft) -> bool:
     """A material-conflict act with a target or a place but no named perpetrator ("a colonel was killed by a
     roadside bomb"): kept with an empty source, never given an invented one."""
-    return ctx.book.plover(d.code) in VIOLENT and bool(d.target or location(ctx, d) or names_victim(d.token))
+    struck = names_victim(d.token) or "victim_subject" in d.pattern.frames and any(
+        c.dep_ == "nsubj" for c in d.token.children)  # "the car came under fire"
+    return ctx.book.plover(d.code) in VIOLENT and bool(d.target or location(ctx, d) or struck)
 
 
 def _event(ctx: EventContext, d: Draft, event_id: str, text: str, sentences: dict[int, int]) -> Event:
