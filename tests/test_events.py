@@ -478,3 +478,16 @@ def test_the_struck_subject_is_not_the_attacker(text: str, source: set[str]) -> 
 def test_a_participle_on_its_victims_is_an_attack() -> None:
     _, events, _ = _events("Doctors treated villagers wounded by artillery near Izium.")
     assert [e.type for e in events if e.trigger.text == "wounded"] == ["ASSAULT"]
+
+
+def test_a_bare_event_noun_in_someone_s_words_is_not_the_speaker_s_act() -> None:
+    _, events, names = _events("Stoltenberg said the gathering of ministers was useful and the meeting will bring "
+                               "results.")
+    assert not [e for e in events if e.trigger.text == "meeting" and e.source]
+
+
+def test_what_a_passive_participle_says_of_its_noun() -> None:
+    record, events, _ = _events("Lithuania condemned the atrocities committed by Russian troops near Izium.")
+    country = {a.id: a.country for a in record.actors}
+    hits = [e for e in events if e.trigger.text == "committed"]
+    assert hits and hits[0].type == "ASSAULT" and [country[x] for x in hits[0].source] == ["RUS"]

@@ -42,6 +42,8 @@ def subject(ctx: EventContext, verb: Token) -> tuple[Token | None, bool]:
         return subj, passive or (verb.dep_ == "conj" and head_passive and verb.tag_ == "VBN")
     if verb.dep_ == "relcl":
         return head, passive
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and head.pos_ in {"NOUN", "PROPN"}:
+        return head, True  # "the atrocities committed by the troops": what the participle was done to
     if verb.dep_ == "acl" and is_infinitive(verb) and head.dep_ in {"dobj", "attr"} and head.head.pos_ == "VERB":
         subj, _ = subject(ctx, head.head)  # "Putin stressed the need to resume talks": Putin would resume them
         return subj, passive
@@ -222,6 +224,8 @@ def implicit_subject(ctx: EventContext, d: Draft) -> bool:
     touched upon"), no subject at all ("In discussing…"), "they"/"we", or the meeting's group ("the parties")."""
     if d.token.pos_ not in {"VERB", "AUX"}:
         return False
+    if d.token.dep_ in {"amod", "acl"} and d.token.tag_ == "VBN":
+        return False  # a participle on its noun ("the plan agreed last week") says nothing of who did it
     subj, passive = subject(ctx, d.token)
     if subj is None:  # not a modifier ("the agreed plan") nor a bare infinitive, unless it is a clause's verb
         return d.token.dep_ == "xcomp" or (d.token.dep_ not in {"amod", "acl", "relcl"} and d.token.tag_ != "VB")

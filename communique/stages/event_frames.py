@@ -60,7 +60,8 @@ def _plain(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     if "symmetric" in p.frames and not target and len(source) > 1:
         target = list(source)
     tokens = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.lower_ in p.particles]
-    tokens += [c for c in objects if c.lemma_.lower() in p.objects or c.lower_ in p.objects]
+    tokens += [c for c in objects if (c.lemma_.lower() in p.objects or c.lower_ in p.objects)
+               and not (tok.dep_ == "acl" and c.i == tok.head.i)]  # "war crimes committed by…": the noun is its own
     assert p.cameo is not None
     # a named recipient may be the source's own country ("Iraqi Kurds ... independence from Iraq"): domestic
     return Draft(tok, p, p.cameo, source, target, tokens, [tok], base=p.cameo)

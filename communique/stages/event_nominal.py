@@ -102,8 +102,8 @@ def _account_party(ctx: EventContext, tok: Token, target: list[str]) -> list[str
     """Whose cooperative act an agentless noun reports: the speaker of the words it is in, else the account's
     principal ("Telephone conversation with X", "the discussion focused on…")."""
     st = statement_at(ctx, tok.idx)
-    if st is not None and st.speaker:
-        return [st.speaker] if st.speaker not in target else []
+    if st is not None and st.speaker:  # "talks with Kyiv will resume, Putin said"; "the meeting will…" names no one
+        return [st.speaker] if target and st.speaker not in target else []
     own = principal(ctx.actors.values(), ctx.doc)
     return [own.id] if own is not None and own.id not in target else []
 

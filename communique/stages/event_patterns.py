@@ -81,6 +81,8 @@ def complements(tok: Token) -> list[Token]:
             out.append(child)
         elif child.dep_ in {"prep", "prt"}:
             out += [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}:
+        out.append(tok.head)  # "the sanctions imposed by the West": what a passive participle says of its noun
     # "25,000 tons of food aid", "millions of dollars of aid": the noun after a measure
     out += [g for c in list(out) for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
             for g in p.children if g.dep_ == "pobj"]

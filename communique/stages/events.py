@@ -78,6 +78,8 @@ def _retold(ctx: EventContext, d: Draft, drafts: list[Draft]) -> bool:
     """Whether a noun without participants names the act of the verb it hangs on ("met in Helsinki for a summit",
     "agreed on a ceasefire"): the verb's event already tells it."""
     head = d.token.head.head if d.token.dep_ == "pobj" else d.token.head
+    if head.pos_ not in {"VERB", "AUX"}:
+        return False  # "the withdrawal of weapons and the disengagement of forces" are two acts
     kind = ctx.book.plover(d.code)
     return any(e is not d and e.token.i == head.i and ctx.book.plover(e.code) == kind for e in drafts)
 
