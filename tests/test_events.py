@@ -481,7 +481,7 @@ def test_a_participle_on_its_victims_is_an_attack() -> None:
 
 
 def test_a_bare_event_noun_in_someone_s_words_is_not_the_speaker_s_act() -> None:
-    _, events, names = _events("Stoltenberg said the gathering of ministers was useful and the meeting will bring "
+    _, events, _ = _events("Stoltenberg said the gathering of ministers was useful and the meeting will bring "
                                "results.")
     assert not [e for e in events if e.trigger.text == "meeting" and e.source]
 
