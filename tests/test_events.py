@@ -491,3 +491,25 @@ def test_what_a_passive_participle_says_of_its_noun() -> None:
     country = {a.id: a.country for a in record.actors}
     hits = [e for e in events if e.trigger.text == "committed"]
     assert hits and hits[0].type == "ASSAULT" and [country[x] for x in hits[0].source] == ["RUS"]
+
+
+def test_hyphenated_pairs_are_both_sides_of_the_talks() -> None:
+    _, events, names = _events("US-Russia talks in Geneva ended without a deal.")
+    talks = [e for e in events if e.trigger.text == "talks"]
+    assert talks and {names[x] for x in talks[0].source} == {names[x] for x in talks[0].target} == {
+        "United States", "Russia"}
+
+
+def test_unnamed_invaders_are_those_the_article_gives_a_country() -> None:
+    record, events, _ = _events("Russian invaders shelled Kharkiv on Monday. The invaders also hit a school in Izium. "
+                                "The occupiers destroyed a bridge near Balakliia.")
+    by_id = {a.id: a for a in record.actors}
+    sources = [by_id[x] for e in events for x in e.source]
+    assert len(events) == 3 and all(a.country == "RUS" for a in sources)
+    assert len({a.id for a in sources if "invaders" in a.name.lower()}) == 1  # one actor for one referent
+
+
+def test_told_about_is_a_consultation_with_whom_it_was_told() -> None:
+    _, events, names = _events("Emmanuel Macron told Olaf Scholz about the talks in Riyadh.")
+    told = [e for e in events if e.trigger.text.startswith("told")]
+    assert told and told[0].type == "CONSULT" and [names[x] for x in told[0].target] == ["Olaf Scholz"]

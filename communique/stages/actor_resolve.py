@@ -101,6 +101,26 @@ def _countries_from_names(ctx: Context) -> None:
             d.country = next((t.country for t in towns if t is not None and t.country in known), None)
 
 
+def _armed_kin(ctx: Context) -> None:
+    """An unnamed armed group of no stated country is the one the article names elsewhere: "the invaders" after
+    "Russian invaders" are those invaders (one actor); "the occupiers" take the one country every armed group
+    of the article is given. With armed groups of two countries, it stays unknown."""
+    armed = {k: d for k, d in ctx.drafts.items() if k.startswith("armed:")}
+    countries = {d.country for d in armed.values() if d.country}
+    if len(countries) != 1:
+        return
+    (country,) = countries
+    for key, d in armed.items():
+        if d.country:
+            continue
+        kin = ctx.drafts.get(f"{key}{country}")
+        if kin is not None:
+            kin.mentions.extend(d.mentions)
+            del ctx.drafts[key]
+        else:
+            d.country = country
+
+
 def _countries(ctx: Context) -> list[str]:
     """The countries of the actors found so far."""
     return [d.country for d in ctx.drafts.values() if d.country]
@@ -122,4 +142,5 @@ def resolve(finder: ActorFinder, doc: Doc) -> list[Draft]:
     _ner_leftovers(ctx)
     national_leaders(ctx)
     _countries_from_names(ctx)
+    _armed_kin(ctx)
     return sorted(ctx.drafts.values(), key=lambda d: min(d.mentions))

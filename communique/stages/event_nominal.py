@@ -37,8 +37,17 @@ def _agent(ctx: EventContext, tok: Token) -> list[str]:
         if c.dep_ == "poss" or c.dep_ in MODIFIER_DEPS and c.i < tok.i:
             found = [a for a in participants(ctx, c) if ctx.actors[a].kind != "location"]
             if found:
-                return found
+                return found + [a for a in _paired(ctx, c) if a not in found]
     return []
+
+
+def _paired(ctx: EventContext, modifier: Token) -> list[str]:
+    """The other side of a hyphenated pair on an event noun: "US-Russia talks", "Russian-Azerbaijani talks"."""
+    out: list[str] = []
+    for c in modifier.children:
+        if c.i < modifier.i and c.dep_ in MODIFIER_DEPS and any(h.tag_ == "HYPH" for h in ctx.doc[c.i + 1:modifier.i]):
+            out += [a for a in participants(ctx, c) if ctx.actors[a].kind != "location"]
+    return out
 
 
 def _carrier_subject(ctx: EventContext, tok: Token) -> list[str]:
