@@ -28,6 +28,7 @@ def _article(article: str | Article, published: date | str | None, title: str | 
 def _make_doc(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
     doc._.published = article.published
+    doc._.title = article.title
     return doc
 
 

@@ -134,3 +134,51 @@ def test_her_majestys_forces_are_british(nlp) -> None:
     r = extract("Her Majesty's Air Force flew more anti-tank missiles to Ukraine on Monday.", published=PUB)
     forces = [a for a in r.actors if a.kind == "organization"]
     assert forces and forces[0].country == "GBR", [(a.name, a.country) for a in r.actors]
+
+
+def _names(record: Record) -> dict[str, str]:
+    return {a.id: a.name for a in record.actors}
+
+
+def test_the_i_of_an_address_is_the_office_holder_its_title_names() -> None:
+    text = ("Good evening. Today I spoke with Emmanuel Macron about air defence. "
+            "We are grateful to Denmark. As a veteran told me, \"I will go back to the front\".")
+    record = extract(text, published=PUB, title="Address by the President of Ukraine on the results of the week")
+    names = _names(record)
+    zelensky = next(a for a in record.actors if a.name.startswith("Volodymyr"))
+    assert {m.text for m in zelensky.mentions} == {"I", "me"}  # the quoted veteran's "I" is not his
+    spoke = next(e for e in record.events if e.trigger.text.startswith("spoke"))
+    assert [names[x] for x in spoke.source] == [zelensky.name] and "Emmanuel Macron" in {
+        names[x] for x in spoke.target}
+    grateful = [s for s in record.statements if s.speaker_mention and s.speaker_mention.text == "We"]
+    assert all(names[s.speaker] == "Ukraine" for s in grateful)  # a head of state's "we" is his state
+
+
+def test_each_transcript_turn_says_its_own_i() -> None:
+    text = ("Maria Lind: Mr President, did you call the Chancellor? Olaf Scholz: I called him on Monday. Maria Lind: "
+            "I see. Olaf Scholz: We support Ukraine.")
+    record = extract(text, published=date(2024, 6, 12), title="Interview with Swedish television")
+    names = _names(record)
+    selves = {m.text: a.name for a in record.actors for m in a.mentions if m.text in {"I", "We"}}
+    assert sorted(n for a in record.actors for m in a.mentions if m.text == "I" for n in [a.name]) == [
+        "Maria Lind", "Olaf Scholz"]
+    assert selves["We"] == "Germany"
+    called = next(e for e in record.events if e.trigger.text.startswith("called"))
+    assert [names[x] for x in called.source] == ["Olaf Scholz"]
+
+
+def test_news_in_the_first_person_is_not_an_address() -> None:
+    record = extract("I met the minister in Kyiv on Monday, a reporter wrote.", published=PUB,
+                     title="Ministers meet in Kyiv")
+    assert not any(m.text == "I" for a in record.actors for m in a.mentions)
+
+
+def test_a_place_read_once_as_a_person_stays_a_place() -> None:
+    record = extract("Shelling continued in Donbas on Monday. It is the tenth week, and the Ukrainian Donbas stands.",
+                     published=PUB)
+    assert [a.kind for a in record.actors if a.name == "Donbas"] == ["location"]
+
+
+def test_feasts_are_not_people() -> None:
+    record = extract("The parties must respect the Easter truce, the mediators said.", published=PUB)
+    assert not [a for a in record.actors if a.name == "Easter"]

@@ -74,6 +74,16 @@ def country_named(ctx: Context, words: Iterable[str]) -> str | None:
     return None
 
 
+# Feasts and days spaCy's small model takes for people or places ("Easter stressed…" from "the Easter ceasefire").
+FEASTS = frozenset({"easter", "christmas", "ramadan", "eid", "hanukkah", "passover", "thanksgiving", "lent",
+                    "epiphany", "pentecost", "trinity", "navruz", "nowruz", "diwali", "halloween", "new year"})
+
+
+def feast(name: str) -> bool:
+    """Whether `name` is a feast or a holiday, never an actor."""
+    return name.lower().removeprefix("the ") in FEASTS
+
+
 def entries_of(ctx: Context, surface: str) -> list[Entry]:
     """Gazetteer entries for an exact surface form (none: an empty list)."""
     return ctx.finder.entries.get(surface, [])

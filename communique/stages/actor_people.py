@@ -7,16 +7,13 @@ import unicodedata
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .actor_context import Context, Draft, add, entries_of, org_code
+from .actor_context import Context, Draft, add, entries_of, feast, org_code
 from .actor_finder import Match
 
 __all__ = ["national_leaders", "people_pass", "surname_key"]
 
 HEAD_TITLES = {"president", "prime", "premier", "king", "queen", "emir", "sheikh", "chancellor", "sultan", "dictator",
                "minister", "judge", "general", "governor", "commander", "speaker"}
-# Feasts and days spaCy's small model takes for people ("Easter stressed…" from "the Easter ceasefire").
-NOT_PEOPLE = frozenset({"easter", "christmas", "ramadan", "eid", "hanukkah", "passover", "thanksgiving", "lent",
-                        "epiphany", "pentecost", "trinity", "navruz", "nowruz", "diwali", "halloween", "new year"})
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady"}
 TITLE_EXTRA = {"former", "deputy", "vice", "senior", "chief", "top", "acting", "interim", "special", "foreign",
                "defence", "defense", "prime", "state", "general", "secretary", "minister", "president", "high",
@@ -179,7 +176,7 @@ def people_pass(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> Non
         elif short and (short_allowed(ctx, short) or full_name_present(short, matches)):
             persons.append((span.start, 1, span, short))
     for ent in ctx.doc.ents:
-        if ent.text.lower().removeprefix("the ") in NOT_PEOPLE:
+        if feast(ent.text):
             continue
         if gaz_tokens.isdisjoint(range(ent.start, ent.end)) and (
                 ent.label_ == "PERSON" or (len(ent) == 1 and ent.label_ in {"ORG", "GPE", "NORP"})):

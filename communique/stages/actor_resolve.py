@@ -6,7 +6,8 @@ import re
 from spacy.tokens import Doc
 
 from ..places import Place, find_place, us_state
-from .actor_context import Context, Draft, country_named, new_context
+from .actor_author import author_pass
+from .actor_context import Context, Draft, country_named, feast, new_context
 from .actor_finder import ActorFinder, Match
 from .actor_groups import noun_phrase
 from .actor_offices import office_descriptions
@@ -35,6 +36,8 @@ def _ner_leftovers(ctx: Context) -> None:
     """Places and organisations spaCy found that no earlier pass claimed; a town or city gets its country
     (the one among the article's countries when its name is shared)."""
     for ent in ctx.doc.ents:
+        if feast(ent.text):
+            continue
         if ent.label_ in {"GPE", "LOC", "FAC"} and ctx.claimed.isdisjoint(range(ent.start, ent.end)):
             town = _town(ent.text, set(_countries(ctx))) if ent.label_ == "GPE" else None
             town = town or us_state(ent.text)  # "Alaska": a region of the United States
@@ -121,6 +124,19 @@ def _armed_kin(ctx: Context) -> None:
             d.country = country
 
 
+def _places_not_people(ctx: Context) -> None:
+    """A name spaCy read as a person in one sentence and as a place in another ("the Ukrainian Donbas stands") is
+    the place, when the gazetteer knows no such person and the text gives them no title."""
+    places = {d.name: d for d in ctx.drafts.values() if d.kind in {"location", "country"}}
+    for key, d in list(ctx.drafts.items()):
+        if d.kind != "person" or d.role or d.name in ctx.gaz.people:
+            continue
+        place = places.get(d.name)
+        if place is not None:
+            place.mentions.extend(d.mentions)
+            del ctx.drafts[key]
+
+
 def _countries(ctx: Context) -> list[str]:
     """The countries of the actors found so far."""
     return [d.country for d in ctx.drafts.values() if d.country]
@@ -143,4 +159,6 @@ def resolve(finder: ActorFinder, doc: Doc) -> list[Draft]:
     national_leaders(ctx)
     _countries_from_names(ctx)
     _armed_kin(ctx)
+    _places_not_people(ctx)
+    author_pass(ctx)
     return sorted(ctx.drafts.values(), key=lambda d: min(d.mentions))

@@ -24,6 +24,7 @@ from .actor_finder import ActorFinder
 from .actor_people import surname_key
 from .actor_resolve import resolve
 from .extensions import register_extensions
+from .roles import SELF
 
 register_extensions()  # the Doc._ attributes exist whenever a stage is importable
 
@@ -42,7 +43,7 @@ def actor_code(country: str | None, sector: str | None) -> str | None:
 def _to_actor(index: int, draft: Draft, text: str) -> Actor:
     """The finished actor `a{index}` for a draft, its mentions read from the document `text`."""
     mentions = tuple(Span(s, e, text[s:e]) for s, e in sorted(set(draft.mentions)))
-    aliases = tuple(dict.fromkeys(m.text for m in mentions if m.text != draft.name))
+    aliases = tuple(dict.fromkeys(m.text for m in mentions if m.text != draft.name and m.text.lower() not in SELF))
     return Actor(id=f"a{index}", name=draft.name, kind=draft.kind, country=draft.country, sector=draft.sector,
                  code=actor_code(draft.country, draft.sector), role=draft.role, aliases=aliases, mentions=mentions,
                  geo=_geo(draft))

@@ -96,10 +96,14 @@ def described(ctx: EventContext, tok: Token) -> list[str]:
 def pronoun(ctx: EventContext, tok: Token) -> str | None:
     """He/she/they/we: the speaker of the statement it sits in, else the subject of a governing clause."""
     word = tok.lower_
+    if word in FIRST_PERSON and tok.i in ctx.tok_actor:
+        return ctx.tok_actor[tok.i]  # the "I" and "we" of an address or a transcript turn: the actors stage knows
     speaker = _speaker_for(ctx, tok)
     if speaker is not None:
         return speaker
-    if word in FIRST_PERSON or tok.dep_ not in SUBJECT_DEPS:
+    if word in FIRST_PERSON:
+        return None
+    if tok.dep_ not in SUBJECT_DEPS:
         return last_person(ctx, tok) if word in {"him", "her"} else None
     found = _governing_subject(ctx, tok)
     if found is not None:

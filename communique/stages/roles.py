@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from ..records import Actor
 from .spans import by_identity, mention_index
 
-__all__ = ["GROUP_NOUNS", "ROLE_NOUNS", "counterparts", "first_mention", "meeting_group", "principal",
+__all__ = ["GROUP_NOUNS", "ROLE_NOUNS", "author", "counterparts", "first_mention", "meeting_group", "principal",
            "resolve_description"]
 
 # Head nouns of descriptions of one office-holder, and the role words each may stand for.
@@ -48,6 +48,15 @@ def principal(actors: Iterable[Actor], doc: Doc | None = None) -> Actor | None:
         return None
     subjects = _subject_counts(doc, people) if doc is not None else {}
     return min(people, key=lambda a: (-subjects.get(a.id, 0), -len(a.mentions), first_mention(a, doc)))
+
+
+SELF = frozenset({"i", "me", "my", "myself", "mine"})
+
+
+def author(actors: Iterable[Actor], doc: Doc | None = None) -> Actor | None:
+    """Whose own words the article is: the person whose mentions include the "I" of an address (the actors stage
+    gives them those mentions when the title says so)."""
+    return next((a for a in _persons(actors) if any(m.text.lower() in SELF for m in a.mentions)), None)
 
 
 def first_mention(actor: Actor, doc: Doc | None = None) -> int:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ..records import Actor, DateMention, Statement
 from .extensions import register_extensions
 from .quotes import Quote, find_quotes
-from .roles import ROLE_NOUNS, first_mention, meeting_group, principal, resolve_description
+from .roles import ROLE_NOUNS, author, first_mention, meeting_group, principal, resolve_description
 from .spans import Intervals, SpanSet, by_identity, mention_index, starting_within
 from .syntax import FUTURE_AUX, NOMINAL_SUBJECT_DEPS, subtree_chars, text_span, trim_chars
 
@@ -458,7 +458,9 @@ def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
         elif f.speaker_tok is None and f.speaker_span is None:
             f.speaker_id = previous.speaker_id if previous else None
         elif f.speaker_tok is not None and f.speaker_tok.lower_ in {"i", "we"}:
-            f.speaker_id = _quoting(contents, f) or (main.id if main is not None else None)
+            own = author(actors.values(), doc) or main  # an address's "I" is its author
+            mine = _actor_at(doc, *f.speaker_span, f.speaker_tok) if f.speaker_span else None  # a turn's "I"
+            f.speaker_id = mine or _quoting(contents, f) or (own.id if own is not None else None)
         elif f.speaker_tok is not None and f.speaker_tok.lower_ in PRONOUNS | OBJECT_PRONOUNS:
             f.speaker_id = _pronoun(doc, f, previous, actors, anchor)
         elif f.speaker_span is not None and f.speaker_tok is not None:
