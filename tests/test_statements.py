@@ -231,3 +231,15 @@ def test_a_transcript_turn_goes_on_over_its_following_lines(nlp) -> None:
     assert [s.content.text.split()[0] for s in putin] == ["Good", "We", "Exports"]
     assert all(s.kind == "direct" for s in putin)
     assert r.statements[-1].speaker_mention.text == "Dmitry Patrushev"  # type: ignore[union-attr]
+
+
+def test_they_after_two_leaders_is_the_meeting_not_the_last_country_named() -> None:
+    from communique import extract
+
+    record = extract("Narendra Modi had a telephone conversation with Olaf Scholz. Narendra Modi and Olaf Scholz "
+                     "discussed the situation in Sudan. They also stressed the importance of a ceasefire.",
+                     published="2024-03-01")
+    names = {a.id: a.name for a in record.actors}
+    they = [s for s in record.statements if s.speaker_mention and s.speaker_mention.text == "They"]
+    assert they and names[they[0].speaker or ""] in {"Narendra Modi", "Olaf Scholz"}
+    assert they[0].source_type == "collective"

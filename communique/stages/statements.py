@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ..records import Actor, DateMention, Statement
 from .extensions import register_extensions
 from .quotes import Quote, find_quotes
-from .roles import ROLE_NOUNS, author, first_mention, meeting_group, principal, resolve_description
+from .roles import ROLE_NOUNS, author, counterparts, first_mention, meeting_group, principal, resolve_description
 from .spans import Intervals, SpanSet, by_identity, mention_index, starting_within
 from .syntax import FUTURE_AUX, NOMINAL_SUBJECT_DEPS, subtree_chars, text_span, trim_chars
 
@@ -476,11 +476,22 @@ def _quoting(contents: Intervals[_Found], f: _Found) -> str | None:
     return outer[0].speaker_id if outer else None
 
 
+def _plural_before(tok: Token) -> bool:
+    """Whether this sentence or the one before names, as a subject before `tok`, a plural group "they" may stand
+    for ("the rebels… They…"), rather than two people ("Putin and Macron discussed… They…")."""
+    start = tok.doc[max(tok.sent.start - 1, 0)].sent.start
+    return any(t.tag_ in {"NNS", "NNPS"} and t.dep_ in {"nsubj", "nsubjpass"} for t in tok.doc[start:tok.i])
+
+
 def _pronoun(doc: Doc, f: _Found, previous: _Found | None, actors: dict[str, Actor], anchor: int) -> str | None:
     """The speaker a pronoun subject stands for: the previous speaker when close and fitting, else the last one."""
     word = f.speaker_tok.lower_ if f.speaker_tok is not None else ""
     if word in {"you", "it"}:
         return None
+    if word == "they" and f.speaker_tok is not None and not _plural_before(f.speaker_tok):
+        main = principal(actors.values(), doc)
+        if main is not None and len(counterparts(actors.values(), doc)) > 1:
+            return main.id  # a readout's "They also stressed…": the meeting's parties, as "the two leaders" are
     kinds = {"person"} if word in {"he", "she", "him", "her"} else {"anonymous", "group", "organization", "country"}
     if previous is not None and previous.speaker_id and actors[previous.speaker_id].kind in kinds \
             and anchor - previous.content[1] < 600:
@@ -494,8 +505,9 @@ SOURCE_TYPES = {"person": "named", "anonymous": "anonymous", "group": "collectiv
 
 def _source_type(f: _Found, actor: Actor | None) -> str:
     """Named, anonymous, collective, institutional or unattributed, from the speaker actor or its words."""
-    if f.speaker_tok is not None and meeting_group(f.speaker_tok):
-        return "collective"
+    if f.speaker_tok is not None and (meeting_group(f.speaker_tok) or f.speaker_tok.lower_ == "they"
+                                      and actor is not None and actor.kind == "person"):
+        return "collective"  # "the two leaders", a readout's "They": the meeting's parties
     if actor is not None:
         return SOURCE_TYPES[actor.kind]
     tok = f.speaker_tok
