@@ -243,3 +243,13 @@ def test_they_after_two_leaders_is_the_meeting_not_the_last_country_named() -> N
     they = [s for s in record.statements if s.speaker_mention and s.speaker_mention.text == "They"]
     assert they and names[they[0].speaker or ""] in {"Narendra Modi", "Olaf Scholz"}
     assert they[0].source_type == "collective"
+
+
+def test_a_cue_joined_inside_what_was_said_belongs_to_the_speaker() -> None:
+    from communique import extract
+
+    record = extract("Olaf Scholz confirmed that the tariffs imposed by the United States have hurt exporters and "
+                     "noted the importance of open trade.", published="2024-03-01")
+    names = {a.id: a.name for a in record.actors}
+    noted = [s for s in record.statements if s.cue and s.cue.text == "noted"]
+    assert noted and names[noted[0].speaker or ""] == "Olaf Scholz"

@@ -20,7 +20,16 @@ from spacy.tokens import Doc, Token
 from ..records import Actor, DateMention, Statement
 from .extensions import register_extensions
 from .quotes import Quote, find_quotes
-from .roles import ROLE_NOUNS, author, counterparts, first_mention, meeting_group, principal, resolve_description
+from .roles import (
+    GROUP_NOUNS,
+    ROLE_NOUNS,
+    author,
+    counterparts,
+    first_mention,
+    meeting_group,
+    principal,
+    resolve_description,
+)
 from .spans import Intervals, SpanSet, by_identity, mention_index, starting_within
 from .syntax import FUTURE_AUX, NOMINAL_SUBJECT_DEPS, subtree_chars, text_span, trim_chars
 
@@ -132,10 +141,21 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ in NOMINAL_SUBJECT_DEPS:
             return child
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.tag_ in {"VBD", "VBZ", "VBP", "VBG"}:
-        return _subject(verb.head) if verb.head.i != verb.i else None
+        if verb.head.i == verb.i:
+            return None
+        subj = _subject(verb.head)
+        if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and subj is not None and _thing(subj):
+            return _subject(verb.head.head)  # "Putin confirmed that the sanctions have hurt trade and noted…"
+        return subj
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.i != verb.head.i:  # "by emphasising that"
         return _subject(verb.head.head)
     return None
+
+
+def _thing(tok: Token) -> bool:
+    """Whether a subject is a thing, not someone who could speak ("the sanctions", "the talks")."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() not in HUMAN_NOUNS and tok.lower_ not in GROUP_NOUNS and \
+        tok.lemma_.lower() not in ROLE_NOUNS
 
 
 def _can_speak(tok: Token) -> bool:
@@ -480,7 +500,8 @@ def _plural_before(tok: Token) -> bool:
     """Whether this sentence or the one before names, as a subject before `tok`, a plural group "they" may stand
     for ("the rebels… They…"), rather than two people ("Putin and Macron discussed… They…")."""
     start = tok.doc[max(tok.sent.start - 1, 0)].sent.start
-    return any(t.tag_ in {"NNS", "NNPS"} and t.dep_ in {"nsubj", "nsubjpass"} for t in tok.doc[start:tok.i])
+    return any(t.tag_ in {"NNS", "NNPS"} and t.dep_ in {"nsubj", "nsubjpass"} and not meeting_group(t)
+               for t in tok.doc[start:tok.i])
 
 
 def _pronoun(doc: Doc, f: _Found, previous: _Found | None, actors: dict[str, Actor], anchor: int) -> str | None:
