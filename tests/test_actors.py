@@ -182,3 +182,25 @@ def test_a_place_read_once_as_a_person_stays_a_place() -> None:
 def test_feasts_are_not_people() -> None:
     record = extract("The parties must respect the Easter truce, the mediators said.", published=PUB)
     assert not [a for a in record.actors if a.name == "Easter"]
+
+
+def test_an_honorific_and_a_surname_are_the_person_named_before() -> None:
+    record = extract("Olaf Scholz called UNESCO Director-General Audrey Azoulay. Ms Azoulay thanked him.", published=PUB)
+    people = [a for a in record.actors if a.kind == "person" and "Azoulay" in a.name]
+    assert len(people) == 1 and people[0].role == "Director-General" and people[0].sector == "IGO"
+
+
+def test_a_title_of_a_country_before_the_name_is_the_person_s() -> None:
+    record = extract("Viktor Orban had a telephone conversation with Prime Minister of Bulgaria Rosen Zhelyazkov. "
+                     "The two leaders discussed gas transit.", published=PUB)
+    guest = next(a for a in record.actors if a.name.endswith("Zhelyazkov"))
+    assert (guest.country, guest.role) == ("BGR", "Prime Minister")
+    names = {a.id: a.name for a in record.actors}
+    discussed = next(e for e in record.events if e.trigger.text == "discussed")
+    assert {names[x] for x in discussed.source} == {"Viktor Orban", guest.name}
+
+
+def test_a_former_office_is_never_one_held_later() -> None:
+    record = extract("UN envoy Antonio Guterres spoke in Geneva.", published=date(2010, 5, 1))
+    guterres = next(a for a in record.actors if a.name == "Antonio Guterres")
+    assert "Secretary" not in (guterres.role or "")

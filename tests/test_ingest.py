@@ -99,3 +99,17 @@ def test_jsonl_fields_are_kept(tmp_path: Path) -> None:
                              "language": "en"}) + "\n", encoding="utf-8")
     [a] = read(p)
     assert (a.id, a.title, a.source, a.url) == ("7", "Ti", "S", "http://example.org/a")
+
+
+def test_a_jsonl_lead_is_the_text_s_first_paragraph(tmp_path: Path) -> None:
+    p = tmp_path / "releases.jsonl"
+    rows = [{"id": "r1", "title": "Call with the Chancellor", "lead": "The Prime Minister called the Chancellor.",
+             "text": "They discussed energy."},
+            {"id": "r2", "description": "Ministers met in Oslo.", "text": "Ministers met in Oslo. They agreed."},
+            {"id": "r3", "lead": 7, "text": "A body."}]
+    p.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    first, second, third = read(p)
+    assert isinstance(first, Article) and first.text == "The Prime Minister called the Chancellor.\n\nThey discussed energy."
+    assert first.title == "Call with the Chancellor"
+    assert isinstance(second, Article) and second.text == "Ministers met in Oslo. They agreed."  # already its start
+    assert isinstance(third, InputFailure) and "\"lead\" must be a string" in str(third)

@@ -23,7 +23,7 @@ def field_problem(key: str, value: object) -> str | None:
         return f"must be a string, not {type(value).__name__}"
     if _SURROGATE.search(value):
         return "holds a lone surrogate (an unpaired \\ud800-\\udfff escape), which is not text"
-    if key == "text":
+    if key in {"text", "lead", "description", "summary"}:
         return "holds a NUL character" if "\x00" in value else None
     if _CONTROL.search(value):
         return "holds a control character (a NUL, a tab, a newline, ...)"

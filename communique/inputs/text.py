@@ -84,6 +84,10 @@ def read_bytes(data: bytes, origin: str) -> str:
                          "convert it, for example with iconv -f latin1 -t utf-8") from None
 
 
+# Fields that hold an article's lead paragraph apart from its body (press releases, news-please, RSS exports).
+LEAD_FIELDS = ("lead", "description", "summary")
+
+
 def _text_field(data: dict[str, Any], key: str, origin: str) -> str | None:
     """The line's `key` when it is a usable value (see `fields`), None when absent or empty."""
     value = data.get(key)
@@ -103,6 +107,9 @@ def _article(data: Any, origin: str, defaults: Defaults) -> Article:
     if not isinstance(data.get("text"), str):
         raise InputError(f"{origin}: the line has no \"text\" string: every JSONL article needs one")
     text = _text_field(data, "text", origin) or ""
+    lead = next((v for v in (_text_field(data, k, origin) for k in LEAD_FIELDS) if v and v.strip()), None)
+    if lead is not None and not text.lstrip().startswith(lead.strip()):
+        text = f"{lead.strip()}\n\n{text}"  # the lead is the article's first paragraph: often its main news
     given = _text_field(data, "id", origin)
     published = parse_published(data.get("published") or data.get("date"), origin) or defaults.published
     return Article(id=given or content_id(text), text=text,

@@ -58,10 +58,15 @@ def title_before(ctx: Context, start: int) -> tuple[int, list[str], str | None]:
         code = _title_code(ctx, tok)
         if code and tok.i not in ctx.claimed:
             country = country or code
+        elif low in {"-", "–"} and words and i >= 2 and f"{doc[i - 2].lower_}-{words[0].lower()}" in ctx.gaz.roles:
+            words[0] = f"{doc[i - 2].text}-{words[0]}"  # "Director-General", "Secretary-General": one title
+            i -= 1
         elif _is_title_word(ctx, low):
             words.insert(0, tok.text)
-        elif low in {"of", "for"} and words and i >= 2 and _is_title_word(ctx, doc[i - 2].lower_):
-            words.insert(0, tok.text)  # "Secretary of State", "Minister for Europe"
+        elif low in {"of", "for"} and (words or country) and i >= 2 and _is_title_word(ctx, doc[i - 2].lower_):
+            if words:
+                words.insert(0, tok.text)  # "Secretary of State", "Minister for Europe"
+            # else "Prime Minister of Bulgaria Boyko Borissov": the country is his, the title goes on
         elif low in HONORIFICS:
             pass
         elif low in {"'s", "’s"} and i >= 2:
@@ -98,7 +103,8 @@ def apply_term(ctx: Context, draft: Draft, known: str) -> None:
     if term:
         draft.role = term.role
     elif person.terms and ctx.published and person.terms[0].start <= ctx.published:
-        draft.role = f"former {person.terms[-1].role}"
+        past = [t for t in person.terms if t.start <= ctx.published]  # not an office they were yet to hold
+        draft.role = f"former {past[-1].role}"
 
 
 def enrich(ctx: Context, draft: Draft, words: list[str], country: str | None) -> None:
@@ -177,6 +183,9 @@ def people_pass(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> Non
             persons.append((span.start, 1, span, short))
     for ent in ctx.doc.ents:
         if feast(ent.text):
+            continue
+        if len(ent) > 1 and ent[0].lower_ in HONORIFICS and gaz_tokens.isdisjoint(range(ent.start, ent.end)):
+            persons.append((ent.start + 1, 2, ent[1:], None))  # "Ms Bokova" taken for an organisation
             continue
         if gaz_tokens.isdisjoint(range(ent.start, ent.end)) and (
                 ent.label_ == "PERSON" or (len(ent) == 1 and ent.label_ in {"ORG", "GPE", "NORP"})):
