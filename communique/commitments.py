@@ -251,12 +251,16 @@ def _thanked(view: EventView) -> EventView | None:
 
 
 def _from_thanks(thanked: EventView) -> Mention | None:
-    """The commitment thanks are for, when the thanks clause names its kind ("for … military assistance")."""
+    """The commitment thanks are for, when what follows them names its kind ("for … military assistance", "for
+    the decision to send kitchens, demining systems and fuel")."""
     found = classify(thanked)
-    if found is None or _kind(found.what, 0) != found.kind:  # the kind must be what the thanks are for
+    if found is None:
         return None
-    if found.kind == "talks" or (found.kind == "other" and not _has("other", found.what)):
-        return None  # thanks for talks, or for nothing the clause names, are no commitment
+    at = max(0, thanked.trigger_start - thanked.sentence_start)
+    kind = _kind(thanked.sentence[at:], 0)  # a list of what was given runs over commas
+    if kind is None or kind == "talks" or (kind == "other" and not _has("other", thanked.sentence[at:])):
+        return None  # thanks for talks, or for nothing they name, are no commitment
+    found = replace(found, kind=kind)
     promised = _has("pledge", found.what) and found.status == "delivered"  # "thanked … for the decision to"
     return replace(found, status="stated") if promised else found
 

@@ -274,3 +274,15 @@ def test_the_brief_lists_an_articles_commitments_and_conditions() -> None:
     section = brief.split("Commitments (", 1)[1]
     assert section.startswith("1)") and "Canada → Ukraine" in section and "(conditional)" in section
     assert "if: once a ceasefire holds" in section
+
+
+def test_thanks_for_a_decision_to_hand_over_name_the_kind_anywhere_in_their_clause() -> None:
+    from communique import extract
+    from communique.commitments import mentions_in
+
+    record = extract("President of Ukraine Volodymyr Zelenskyy met Prime Minister of Slovakia Eduard Heger. "
+                     "Zelenskyy thanked the Slovak government for its decision to send four mobile field kitchens, "
+                     "two demining systems and fuel worth 2.5 million euros to Ukraine.", published="2022-02-01")
+    found = mentions_in(record)
+    assert [(m.kind, m.status) for m in found] == [("military_aid", "stated")]
+    assert found[0].amount is not None and (found[0].amount.value, found[0].amount.currency) == (2_500_000, "EUR")
