@@ -36,6 +36,7 @@ __all__ = [
     "counterparts",
     "mentions_in",
     "thread",
+    "thread_key",
 ]
 
 KINDS = ("security_guarantee", "troops", "military_aid", "financial_aid", "humanitarian_aid", "sanctions", "talks",
@@ -443,6 +444,13 @@ def _who(p: Party) -> str:
     """Whose commitment it is, across articles: a state's ("Biden" and "the United States" are the USA's), else
     the actor's own."""
     return p.country or f"#{p.id}"
+
+
+def thread_key(m: Mention) -> str:
+    """What a thread never crosses: the kind and the holder's state (for talks, both sides'). Commitments of
+    different keys are threaded apart, so a query need only thread the keys it asks about."""
+    sides = sorted(_sides(m)) if m.kind == "talks" else [_who(m.holder)]
+    return "|".join([m.kind, *sides])
 
 
 def _sides(m: Mention) -> frozenset[str]:

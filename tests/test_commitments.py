@@ -286,3 +286,49 @@ def test_thanks_for_a_decision_to_hand_over_name_the_kind_anywhere_in_their_clau
     found = mentions_in(record)
     assert [(m.kind, m.status) for m in found] == [("military_aid", "stated")]
     assert found[0].amount is not None and (found[0].amount.value, found[0].amount.currency) == (2_500_000, "EUR")
+
+
+def test_mentions_are_kept_when_stored_and_read_once_for_older_stores(pledges: str, tmp_path: Path) -> None:
+    """Migration 5 reads the mentions of articles stored before from their records: the same rows and the same
+    commitments as those written when the articles are stored now."""
+    import shutil
+
+    from sqlalchemy import delete, select, text, update
+
+    from communique.store.schema import commitment_mentions, schema_version
+
+    def rows(s: Store) -> list[tuple[object, ...]]:
+        with s.engine.connect() as conn:
+            cols = [c for c in commitment_mentions.c if c.name != "id"]
+            return sorted(tuple(r) for r in conn.execute(select(*cols)))
+
+    now = open_store(pledges)
+    written, made = rows(now), [c.to_dict() for c in all_commitments(now)]
+    now.close()
+    assert written and made
+    older = str(tmp_path / "v4.db")
+    shutil.copy(pledges, older)
+    s = open_store(older)
+    with s.engine.begin() as conn:  # the store as schema version 4 left it
+        conn.execute(delete(commitment_mentions))
+        conn.execute(text("DROP TABLE commitment_mentions"))
+        conn.execute(update(schema_version).values(version=4))
+    s.close()
+    migrated = open_store(older)
+    try:
+        assert rows(migrated) == written
+        assert [c.to_dict() for c in all_commitments(migrated)] == made
+    finally:
+        migrated.close()
+
+
+def test_a_filter_threads_only_what_it_reaches_and_finds_what_the_whole_list_has(store: Store) -> None:
+    everything = all_commitments(store)
+    for f in (CommitmentFilter(holder="Norway"), CommitmentFilter(to="Ukraine"), CommitmentFilter(kind="talks"),
+              CommitmentFilter(holder="Poland", kind="humanitarian_aid")):
+        total, page = find_commitments(store, f)
+        holders = {m.holder.name for c in page for m in c.mentions}
+        expected = [c for c in everything if (not f.kind or c.kind == f.kind)
+                    and (not f.holder or any(m.holder.name == f.holder for m in c.mentions))
+                    and (not f.to or any(m.beneficiary and m.beneficiary.name == f.to for m in c.mentions))]
+        assert [c.id for c in page] == [c.id for c in expected] and total == len(expected), (f, holders)

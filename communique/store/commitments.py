@@ -1,19 +1,20 @@
-"""Commitments over the store: its pledge, delivery and refusal events as `EventView`s, classified and threaded
-by `communique.commitments` (the same code that reads one record)."""
+"""Commitments over the store: the commitment mentions each article's events made when it was stored
+(`communique.commitments` read them, the same code that reads one record), threaded at query time, only in the
+thread keys a filter reaches."""
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased
 
-from ..commitments import PLEDGE_TYPES, Commitment, EventView, Party, collect, counterparts, thread
+from ..amounts import Amount
+from ..commitments import Commitment, Mention, Party, thread
 from .database import Store
 from .queries import _actor_ids
-from .schema import actors, documents, event_actors, events, sentences, statements
+from .schema import actors, commitment_mentions, documents
 
 __all__ = ["CommitmentFilter", "all_commitments", "commitment_rows", "find_commitments", "get_commitment"]
 
@@ -33,90 +34,79 @@ class CommitmentFilter:
     actor_id: int | None = None  # held or received by this actor (an actor page's panel)
 
 
-def _views(store: Store) -> list[EventView]:
-    prev = aliased(sentences)
-    here = func.substr(documents.c.text, sentences.c.start_char + 1, sentences.c.end_char - sentences.c.start_char)
-    before = func.substr(documents.c.text, prev.c.start_char + 1, prev.c.end_char - prev.c.start_char)
-    q = (select(events.c.id, events.c.document_id, events.c.local_id, events.c.type, events.c.modality,
-                events.c.trigger_text, events.c.trigger_start, events.c.sentence_idx, events.c.condition_text,
-                events.c.date, events.c.when_date, here.label("sentence"), sentences.c.start_char,
-                before.label("previous"), statements.c.source_type, documents.c.title, documents.c.url)
-         .join(documents, documents.c.id == events.c.document_id)
-         .join(sentences, and_(sentences.c.document_id == events.c.document_id,
-                               sentences.c.idx == events.c.sentence_idx))
-         .join(prev, and_(prev.c.document_id == events.c.document_id, prev.c.idx == events.c.sentence_idx - 1),
-               isouter=True)
-         .join(statements, and_(statements.c.document_id == events.c.document_id,
-                                statements.c.local_id == events.c.statement_local_id), isouter=True)
-         .where(events.c.type.in_(sorted(PLEDGE_TYPES))))
-    parties = (select(event_actors.c.event_id, event_actors.c.role, actors.c.id, actors.c.name, actors.c.country,
-                      actors.c.kind)
-               .join(actors, actors.c.id == event_actors.c.actor_id)
-               .join(events, events.c.id == event_actors.c.event_id)
-               .where(events.c.type.in_(sorted(PLEDGE_TYPES)), actors.c.kind != "location")
-               .order_by(event_actors.c.event_id, actors.c.id))
+def _mentions(store: Store, kind: str | None, keys: set[str] | None) -> list[Mention]:
+    """The stored mentions of commitments of `kind` (any) whose thread key is among `keys` (any)."""
+    holder, receiver = aliased(actors), aliased(actors)
+    cm = commitment_mentions
+    q = (select(cm, holder.c.name.label("h_name"), holder.c.country.label("h_country"),
+                holder.c.kind.label("h_kind"), receiver.c.name.label("b_name"),
+                receiver.c.country.label("b_country"), receiver.c.kind.label("b_kind"), documents.c.title,
+                documents.c.url)
+         .join(holder, holder.c.id == cm.c.holder_id)
+         .join(receiver, receiver.c.id == cm.c.beneficiary_id, isouter=True)
+         .join(documents, documents.c.id == cm.c.document_id))
+    if kind:
+        q = q.where(cm.c.kind == kind)
+    if keys is not None:
+        q = q.where(cm.c.thread_key.in_(sorted(keys)))
     with store.engine.connect() as conn:
-        rows = [dict(r) for r in conn.execute(q).mappings()]
-        by_event: dict[tuple[int, str], list[Party]] = defaultdict(list)
-        for r in conn.execute(parties).mappings():
-            by_event[(r["event_id"], r["role"])].append(Party(str(r["id"]), r["name"], r["country"], r["kind"]))
-        talks = _talks(conn)
-
-    def holder(eid: int) -> Party | None:
-        return next(iter(by_event.get((eid, "source")) or []), None)
-
-    def other(eid: int) -> Party | None:
-        first = holder(eid)
-        return next((p for p in by_event.get((eid, "target")) or [] if first is None or p.id != first.id), None)
-
-    return [EventView(document=r["document_id"], event=r["local_id"], type=r["type"], modality=r["modality"],
-                      trigger=r["trigger_text"], trigger_start=r["trigger_start"], sentence_idx=r["sentence_idx"],
-                      sentence=r["sentence"] or "", sentence_start=r["start_char"], previous=r["previous"] or "",
-                      condition=r["condition_text"], holder=holder(r["id"]), beneficiary=other(r["id"]),
-                      partners=tuple((by_event.get((r["id"], "source")) or [])[1:]),
-                      counterparts=talks.get(r["document_id"], ()),
-                      date=r["date"] if r["date"] and len(r["date"]) == 10 else r["when_date"],
-                      source_type=r["source_type"] or "article", title=r["title"], url=r["url"]) for r in rows]
+        rows = conn.execute(q).mappings().all()
+    return [Mention(document=r["document_id"], event=r["event_local_id"], sentence_idx=r["sentence_idx"],
+                    sentence=r["sentence_text"], date=r["date"], modality=r["modality"],
+                    source_type=r["source_type"],
+                    holder=Party(str(r["holder_id"]), r["h_name"], r["h_country"], r["h_kind"]),
+                    beneficiary=Party(str(r["beneficiary_id"]), r["b_name"], r["b_country"], r["b_kind"])
+                    if r["beneficiary_id"] is not None else None,
+                    kind=r["kind"], what=r["what"], status=r["status"], condition=r["condition_text"],
+                    amount=Amount(r["amount_value"], r["amount_currency"], r["amount_start"] or 0,
+                                  r["amount_end"] or 0, r["amount_text"] or "")
+                    if r["amount_value"] is not None else None,
+                    eur=r["eur"], trigger_start=r["trigger_start"], title=r["title"], url=r["url"]) for r in rows]
 
 
-def _talks(conn: Any) -> dict[str, tuple[Party, ...]]:
-    """Per article, the parties of its talks (CONSULT events), those in most of them first."""
-    q = (select(events.c.document_id, events.c.id, actors.c.id.label("actor"), actors.c.name, actors.c.country,
-                actors.c.kind)
-         .join(event_actors, event_actors.c.event_id == events.c.id)
-         .join(actors, actors.c.id == event_actors.c.actor_id)
-         .where(events.c.type == "CONSULT", actors.c.kind != "location",
-                events.c.document_id.in_(select(events.c.document_id).where(events.c.type.in_(sorted(PLEDGE_TYPES)))))
-         .order_by(events.c.document_id, events.c.id, event_actors.c.role, actors.c.id))
-    meetings: dict[str, dict[int, list[Party]]] = defaultdict(lambda: defaultdict(list))
-    for r in conn.execute(q).mappings():
-        meetings[r["document_id"]][r["id"]].append(Party(str(r["actor"]), r["name"], r["country"], r["kind"]))
-    return {doc: counterparts(m.values()) for doc, m in meetings.items()}
-
-
-_CACHE: dict[str, tuple[tuple[int, int], list[Commitment]]] = {}
+_CACHE: dict[tuple[str, str | None, tuple[str, ...] | None], tuple[tuple[int, int], list[Commitment]]] = {}
 _LOCK = threading.Lock()
 
 
 def _version(store: Store) -> tuple[int, int]:
-    """What the commitments depend on has changed when the store's events have (an article stored or removed)."""
+    """The stored mentions have changed when an article was stored or removed."""
     with store.engine.connect() as conn:
-        n, top = conn.execute(select(func.count(), func.max(events.c.id))).one()
+        n, top = conn.execute(select(func.count(), func.max(commitment_mentions.c.id))).one()
     return int(n), int(top or 0)
 
 
-def all_commitments(store: Store) -> list[Commitment]:
-    """Every commitment the store's events make, newest first; worked out again only after the events change
-    (threading reads every pledge event of the store, seconds on a large one)."""
-    key, version = store.describe(), _version(store)
+def all_commitments(store: Store, kind: str | None = None, keys: set[str] | None = None) -> list[Commitment]:
+    """The commitments the stored mentions make (of `kind`, in the thread keys `keys`), newest first; threaded
+    again only after the mentions change."""
+    key = (store.describe(), kind, tuple(sorted(keys)) if keys is not None else None)
+    version = _version(store)
     with _LOCK:
         cached = _CACHE.get(key)
     if cached is not None and cached[0] == version:
         return list(cached[1])
-    made = thread(collect(_views(store)))
+    made = thread(_mentions(store, kind, keys))
     with _LOCK:
+        if len(_CACHE) > 256:
+            _CACHE.clear()
         _CACHE[key] = (version, made)
     return list(made)
+
+
+def _keys(store: Store, f: CommitmentFilter, holders: set[str] | None, beneficiaries: set[str] | None
+          ) -> set[str] | None:
+    """The thread keys a filter can reach (None: any): those of the mentions its actors hold or receive."""
+    cm = commitment_mentions
+    wanted: list[Any] = []
+    if holders is not None:
+        wanted.append(cm.c.holder_id.in_([int(i) for i in holders]))
+    if beneficiaries is not None:
+        wanted.append(cm.c.beneficiary_id.in_([int(i) for i in beneficiaries]))
+    if f.actor_id is not None:
+        wanted.append(or_(cm.c.holder_id == f.actor_id, cm.c.beneficiary_id == f.actor_id))
+    if not wanted:
+        return None
+    with store.engine.connect() as conn:
+        return {str(k) for k in conn.execute(select(cm.c.thread_key).where(and_(*wanted)).distinct()).scalars()}
 
 
 def _keep(c: Commitment, f: CommitmentFilter, holders: set[str] | None, beneficiaries: set[str] | None) -> bool:
@@ -132,10 +122,12 @@ def _keep(c: Commitment, f: CommitmentFilter, holders: set[str] | None, benefici
 
 
 def find_commitments(store: Store, f: CommitmentFilter) -> tuple[int, list[Commitment]]:
-    """(how many match, the page of them), newest first."""
+    """(how many match, the page of them), newest first: only the threads the filter can reach are made."""
     holders = {str(i) for i in _actor_ids(store, f.holder)} if f.holder else None
     beneficiaries = {str(i) for i in _actor_ids(store, f.to)} if f.to else None
-    found = [c for c in all_commitments(store) if _keep(c, f, holders, beneficiaries)]
+    keys = _keys(store, f, holders, beneficiaries)
+    made = all_commitments(store, f.kind or None, keys) if keys is None or keys else []
+    found = [c for c in made if _keep(c, f, holders, beneficiaries)]
     return len(found), found[f.offset:f.offset + f.limit]
 
 

@@ -187,7 +187,30 @@ search_rows = Table(  # PostgreSQL's full-text table; SQLite uses an FTS5 virtua
     Column("local_id", String), Column("body", Text, nullable=False),
 )
 
-CORE_TABLES = [t for t in metadata.sorted_tables if t.name != "search"]
+# Each article's word on a commitment, read from its events when it is stored (migration 5): what a commitment
+# query threads, instead of reading every pledge event of the store again. `thread_key` is what threads never
+# cross (the kind and the holder's state; for talks, both sides').
+commitment_mentions = Table(
+    "commitment_mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("event_local_id", String, nullable=False), Column("kind", String(24), nullable=False),
+    Column("thread_key", String(120), nullable=False),
+    Column("holder_id", Integer, ForeignKey("actors.id"), nullable=False),
+    Column("beneficiary_id", Integer, ForeignKey("actors.id")),
+    Column("status", String(12), nullable=False), Column("what", Text, nullable=False),
+    Column("condition_text", Text), Column("amount_value", Float), Column("amount_currency", String(8)),
+    Column("amount_text", Text), Column("amount_start", Integer), Column("amount_end", Integer),
+    Column("eur", Float), Column("date", String(10)), Column("modality", String(16), nullable=False),
+    Column("source_type", String(16), nullable=False), Column("sentence_idx", Integer, nullable=False),
+    Column("sentence_text", Text, nullable=False), Column("trigger_start", Integer, nullable=False),
+    Index("ix_commitment_mentions_thread", "thread_key"), Index("ix_commitment_mentions_document", "document_id"),
+    Index("ix_commitment_mentions_holder", "holder_id"), Index("ix_commitment_mentions_beneficiary", "beneficiary_id"),
+)
+
+# Release 0.1's tables (in their newest columns): migration 1 builds them; tables added later come from their
+# own migration.
+CORE_TABLES = [t for t in metadata.sorted_tables if t.name not in {"search", "commitment_mentions"}]
 
 
 def _create_v1(conn: Connection) -> None:
@@ -300,7 +323,16 @@ def _v4(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_statements_search ON statements (search_id)"))
 
 
-MIGRATIONS = [_create_v1, _v2, _v3, _v4]  # migration n (1-based) brings the database from version n-1 to n
+def _v5(conn: Connection) -> None:
+    """Commitment mentions are kept when an article is stored; those of the articles stored before are read
+    once from their records."""
+    from .write import backfill_commitment_mentions  # the write path owns how a record becomes rows
+
+    metadata.create_all(conn, tables=[commitment_mentions])
+    backfill_commitment_mentions(conn)
+
+
+MIGRATIONS = [_create_v1, _v2, _v3, _v4, _v5]  # migration n (1-based) brings the database from version n-1 to n
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

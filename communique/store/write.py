@@ -9,7 +9,7 @@ again, so concurrent writers never crash and never store an article twice.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from enum import Enum
 from typing import Any
@@ -17,11 +17,13 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, text, update
 
 from ..calendar import is_reference
+from ..commitments import Party, mentions_in, thread_key
 from ..records import Actor, Document, Record, Sentence
 from .dedupe import NEAR, Fingerprint, fingerprint, similarity
 from .schema import (
     actor_names,
     actors,
+    commitment_mentions,
     document_actors,
     document_bands,
     documents,
@@ -35,7 +37,8 @@ from .schema import (
     statements,
 )
 
-__all__ = ["Outcome", "OutcomeKind", "actor_key", "decide", "insert_record", "now", "sentence_of"]
+__all__ = ["Outcome", "OutcomeKind", "actor_key", "backfill_commitment_mentions", "commitment_rows_of", "decide",
+           "insert_record", "now", "sentence_of"]
 
 
 class OutcomeKind(str, Enum):
@@ -157,6 +160,52 @@ def insert_record(conn: Connection, record: Record, fp: Fingerprint) -> None:
     _actor_rows(conn, record, ids)
     _statements(conn, record, ids, _search(conn, record))
     _events(conn, record, ids)
+    rows = commitment_rows_of(record, ids)
+    if rows:
+        conn.execute(insert(commitment_mentions), rows)
+
+
+def commitment_rows_of(record: Record, ids: dict[str, int]) -> list[dict[str, Any]]:
+    """The rows of a record's commitment mentions, its actors given by their store ids."""
+    def stored(p: Party | None) -> Party | None:
+        return None if p is None or p.id not in ids else Party(str(ids[p.id]), p.name, p.country, p.kind)
+
+    out = []
+    for m in mentions_in(record):
+        holder, beneficiary = stored(m.holder), stored(m.beneficiary)
+        if holder is None:
+            continue
+        m = replace(m, holder=holder, beneficiary=beneficiary)
+        a = m.amount
+        out.append({"document_id": m.document, "event_local_id": m.event, "kind": m.kind, "thread_key": thread_key(m),
+                    "holder_id": int(holder.id), "beneficiary_id": int(beneficiary.id) if beneficiary else None,
+                    "status": m.status, "what": m.what, "condition_text": m.condition,
+                    "amount_value": a.value if a else None, "amount_currency": a.currency if a else None,
+                    "amount_text": a.text if a else None, "amount_start": a.start if a else None,
+                    "amount_end": a.end if a else None, "eur": m.eur, "date": m.date, "modality": m.modality,
+                    "source_type": m.source_type, "sentence_idx": m.sentence_idx, "sentence_text": m.sentence,
+                    "trigger_start": m.trigger_start})
+    return out
+
+
+def backfill_commitment_mentions(conn: Connection, batch: int = 500) -> None:
+    """The commitment mentions of every stored article, read from its stored record (migration 5)."""
+    last = ""
+    while True:
+        docs = conn.execute(select(documents.c.id, documents.c.record).where(documents.c.id > last)
+                            .order_by(documents.c.id).limit(batch)).all()
+        if not docs:
+            return
+        last = str(docs[-1].id)
+        local: dict[str, dict[str, int]] = {}
+        for r in conn.execute(select(document_actors.c.document_id, document_actors.c.local_id,
+                                     document_actors.c.actor_id)
+                              .where(document_actors.c.document_id.in_([d.id for d in docs]))):
+            local.setdefault(str(r.document_id), {})[str(r.local_id)] = int(r.actor_id)
+        rows = [row for d in docs if d.record
+                for row in commitment_rows_of(Record.from_dict(json.loads(d.record)), local.get(str(d.id), {}))]
+        if rows:
+            conn.execute(insert(commitment_mentions), rows)
 
 
 def _geo(actor: Actor) -> dict[str, Any]:
