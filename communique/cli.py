@@ -24,7 +24,7 @@ from .inputs import Defaults, count_inputs, read_inputs
 from .records import InputFailure, Record
 from .settings import Settings
 from .store import Store, open_store
-from .store.commitments import CommitmentFilter, commitment_rows, find_commitments, get_commitment
+from .store.commitments import CommitmentFilter, commitment_rows, find_commitments, get_commitment, with_sources
 from .store.database import sqlite_path
 from .store.export import FORMATS, export
 from .store.queries import (
@@ -482,7 +482,7 @@ def _query_commitments(store: Store, args: argparse.Namespace, out: TextIO) -> N
         out.write("\n")
         return
     if args.format == "csv":
-        _emit(commitment_rows(found), "csv", out, None)
+        _emit(commitment_rows(with_sources(store, found)), "csv", out, None)
         return
     if not found:
         print("No commitments.", file=out)

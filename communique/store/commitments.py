@@ -4,7 +4,7 @@ thread keys a filter reaches."""
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
@@ -16,7 +16,8 @@ from .database import Store
 from .queries import _actor_ids
 from .schema import actors, commitment_mentions, documents
 
-__all__ = ["CommitmentFilter", "all_commitments", "commitment_rows", "find_commitments", "get_commitment"]
+__all__ = ["CommitmentFilter", "all_commitments", "commitment_rows", "find_commitments", "get_commitment",
+           "with_sources"]
 
 
 @dataclass(frozen=True)
@@ -40,11 +41,9 @@ def _mentions(store: Store, kind: str | None, keys: set[str] | None) -> list[Men
     cm = commitment_mentions
     q = (select(cm, holder.c.name.label("h_name"), holder.c.country.label("h_country"),
                 holder.c.kind.label("h_kind"), receiver.c.name.label("b_name"),
-                receiver.c.country.label("b_country"), receiver.c.kind.label("b_kind"), documents.c.title,
-                documents.c.url)
+                receiver.c.country.label("b_country"), receiver.c.kind.label("b_kind"))
          .join(holder, holder.c.id == cm.c.holder_id)
-         .join(receiver, receiver.c.id == cm.c.beneficiary_id, isouter=True)
-         .join(documents, documents.c.id == cm.c.document_id))
+         .join(receiver, receiver.c.id == cm.c.beneficiary_id, isouter=True))
     if kind:
         q = q.where(cm.c.kind == kind)
     if keys is not None:
@@ -61,7 +60,21 @@ def _mentions(store: Store, kind: str | None, keys: set[str] | None) -> list[Men
                     amount=Amount(r["amount_value"], r["amount_currency"], r["amount_start"] or 0,
                                   r["amount_end"] or 0, r["amount_text"] or "")
                     if r["amount_value"] is not None else None,
-                    eur=r["eur"], trigger_start=r["trigger_start"], title=r["title"], url=r["url"]) for r in rows]
+                    eur=r["eur"], trigger_start=r["trigger_start"]) for r in rows]
+
+
+def with_sources(store: Store, items: list[Commitment]) -> list[Commitment]:
+    """The commitments with each mention's article title and address (read for the page only: a large store's
+    articles are slow to visit one by one)."""
+    wanted = {m.document for c in items for m in c.mentions}
+    if not wanted:
+        return items
+    with store.engine.connect() as conn:
+        found = {str(r.id): (r.title, r.url) for r in conn.execute(
+            select(documents.c.id, documents.c.title, documents.c.url).where(documents.c.id.in_(sorted(wanted))))}
+    return [replace(c, mentions=tuple(replace(m, title=found.get(m.document, (None, None))[0],
+                                              url=found.get(m.document, (None, None))[1]) for m in c.mentions))
+            for c in items]
 
 
 _CACHE: dict[tuple[str, str | None, tuple[str, ...] | None], tuple[tuple[int, int], list[Commitment]]] = {}
@@ -128,11 +141,18 @@ def find_commitments(store: Store, f: CommitmentFilter) -> tuple[int, list[Commi
     keys = _keys(store, f, holders, beneficiaries)
     made = all_commitments(store, f.kind or None, keys) if keys is None or keys else []
     found = [c for c in made if _keep(c, f, holders, beneficiaries)]
-    return len(found), found[f.offset:f.offset + f.limit]
+    return len(found), found[f.offset:f.offset + f.limit]  # a list shows no sources: `get_commitment` reads them
 
 
 def get_commitment(store: Store, cid: str) -> Commitment | None:
-    return next((c for c in all_commitments(store) if c.id == cid), None)
+    """One commitment with its sources: from a list made since the store last changed (the one it was picked
+    from), else from all of them."""
+    version, here = _version(store), store.describe()
+    with _LOCK:
+        made = [c for key, (v, items) in _CACHE.items() if key[0] == here and v == version for c in items]
+    found = next((c for c in made if c.id == cid), None) or next(
+        (c for c in all_commitments(store) if c.id == cid), None)
+    return with_sources(store, [found])[0] if found is not None else None
 
 
 def commitment_rows(items: list[Commitment]) -> list[dict[str, Any]]:

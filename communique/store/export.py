@@ -134,9 +134,9 @@ def export(store: Store, fmt: str, out: TextIO | None, path: Path | None = None,
             n += 1
         return n
     if what == "commitments":
-        from .commitments import all_commitments, commitment_rows
+        from .commitments import all_commitments, commitment_rows, with_sources
 
-        flat: Iterator[dict[str, Any]] = iter(commitment_rows(all_commitments(store)))
+        flat: Iterator[dict[str, Any]] = iter(commitment_rows(with_sources(store, all_commitments(store))))
     else:
         flat = event_rows(rows) if what == "events" else rows
     if fmt == "jsonl":
