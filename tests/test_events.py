@@ -513,3 +513,12 @@ def test_told_about_is_a_consultation_with_whom_it_was_told() -> None:
     _, events, names = _events("Emmanuel Macron told Olaf Scholz about the talks in Riyadh.")
     told = [e for e in events if e.trigger.text.startswith("told")]
     assert told and told[0].type == "CONSULT" and [names[x] for x in told[0].target] == ["Olaf Scholz"]
+
+
+def test_a_list_of_leaders_the_parser_reads_as_appositions_is_every_one_of_them() -> None:
+    _, events, names = _events("President of Ukraine Volodymyr Zelenskyy met with President of France Emmanuel "
+                               "Macron, Chancellor of Germany Olaf Scholz and Prime Minister of Italy Mario Draghi "
+                               "in Kyiv.")
+    met = next(e for e in events if e.trigger.text == "met")
+    assert [names[x] for x in met.source] == ["Volodymyr Zelenskiy"]  # the sentence's first "President" is his
+    assert {names[x] for x in met.target} == {"Emmanuel Macron", "Olaf Scholz", "Mario Draghi"}

@@ -48,9 +48,25 @@ def np_actors(ctx: EventContext, head: Token, places: bool = False,
     for child in head.children:
         if child.dep_ == "conj":
             out += [a for a in np_actors(ctx, child, places, preps) if a not in out]
+    if own is not None:  # "President of France Emmanuel Macron, Chancellor of Germany Olaf Scholz and…"
+        for tok in (t for t in head.subtree if t.i != head.i and ctx.tok_actor.get(t.i) == own):
+            for child in tok.children:
+                if child.dep_ == "conj" and ctx.tok_actor.get(child.i) not in (None, own) or \
+                        _listed_person(ctx, tok, child):
+                    out += [a for a in np_actors(ctx, child, places, preps) if a not in out]
     if not places:
         out = [a for a in out if ctx.actors[a].kind != "location"]
     return out
+
+
+def _listed_person(ctx: EventContext, head: Token, child: Token) -> bool:
+    """A person "in apposition" to another person is the next of a list the parser misread ("Macron, Chancellor
+    of Germany Olaf Scholz and…"): an appositive of a person is a title, never someone else."""
+    if child.dep_ != "appos":
+        return False
+    own, other = ctx.tok_actor.get(head.i), ctx.tok_actor.get(child.i)
+    return own is not None and other is not None and own != other and ctx.actors[own].kind == "person" and \
+        ctx.actors[other].kind == "person"
 
 
 def _np_tokens(head: Token, preps: frozenset[str] | set[str] = NP_PREPS) -> list[Token]:
@@ -76,6 +92,8 @@ def participants(ctx: EventContext, tok: Token) -> list[str]:
             people = [a.id for a in counterparts(ctx.actors.values(), ctx.doc)]  # a readout's "They discussed…"
             return people if len(people) > 1 else []
         return [found] if found else []
+    if tok.i in ctx.tok_actor and not meeting_group(tok):
+        return np_actors(ctx, tok)  # "President of Ukraine Volodymyr Zelenskyy": the actors stage named him
     return described(ctx, tok) or np_actors(ctx, tok)
 
 
