@@ -204,3 +204,9 @@ def test_a_former_office_is_never_one_held_later() -> None:
     record = extract("UN envoy Antonio Guterres spoke in Geneva.", published=date(2010, 5, 1))
     guterres = next(a for a in record.actors if a.name == "Antonio Guterres")
     assert "Secretary" not in (guterres.role or "")
+
+
+def test_a_name_after_a_title_and_a_country_is_a_person_not_an_organisation() -> None:
+    record = extract("Olaf Scholz met President of Romania Klaus Iohannis in Bucharest.", published=date(2023, 5, 2))
+    iohannis = [a for a in record.actors if a.name.endswith("Iohannis")]
+    assert [(a.name, a.kind, a.country) for a in iohannis] == [("Klaus Iohannis", "person", "ROU")]

@@ -171,6 +171,20 @@ def full_name_present(name: str, matches: list[Match]) -> bool:
     return any(e.type == "person" and e.key == name for _, es in matches for e in es)
 
 
+def _titled_name_after_country(ctx: Context, ent: SpacySpan) -> bool:
+    """An entity spaCy read as "Romania Klaus Iohannis" after "President of": a country, then a person's name
+    (two or three capitalised words, no organisation word), after a title."""
+    rest = ent[1:]
+    if ent.label_ not in {"ORG", "GPE", "NORP"} or not 2 <= len(rest) <= 3 or ent.start < 2:
+        return False
+    if not any(e.type == "country" for e in entries_of(ctx, ent[0].text)):
+        return False
+    if ctx.doc[ent.start - 1].lower_ != "of" or not _is_title_word(ctx, ctx.doc[ent.start - 2].lower_):
+        return False
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() and not _is_title_word(ctx, t.lower_)
+               and not entries_of(ctx, t.text) for t in rest)
+
+
 def people_pass(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
     """Resolve every person candidate, gazetteer names first at each position, then spaCy's."""
     persons: list[tuple[int, int, SpacySpan, str | None]] = []
@@ -186,6 +200,9 @@ def people_pass(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> Non
             continue
         if len(ent) > 1 and ent[0].lower_ in HONORIFICS and gaz_tokens.isdisjoint(range(ent.start, ent.end)):
             persons.append((ent.start + 1, 2, ent[1:], None))  # "Ms Bokova" taken for an organisation
+            continue
+        if _titled_name_after_country(ctx, ent):
+            persons.append((ent.start + 1, 2, ent[1:], None))  # "President of [Romania Klaus Iohannis]"
             continue
         if gaz_tokens.isdisjoint(range(ent.start, ent.end)) and (
                 ent.label_ == "PERSON" or (len(ent) == 1 and ent.label_ in {"ORG", "GPE", "NORP"})):

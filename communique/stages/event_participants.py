@@ -49,9 +49,9 @@ def np_actors(ctx: EventContext, head: Token, places: bool = False,
         if child.dep_ == "conj":
             out += [a for a in np_actors(ctx, child, places, preps) if a not in out]
     if own is not None:  # "President of France Emmanuel Macron, Chancellor of Germany Olaf Scholz and…"
-        for tok in (t for t in head.subtree if t.i != head.i and ctx.tok_actor.get(t.i) == own):
+        for tok in (t for t in head.subtree if ctx.tok_actor.get(t.i) == own):
             for child in tok.children:
-                if child.dep_ == "conj" and ctx.tok_actor.get(child.i) not in (None, own) or \
+                if child.dep_ == "conj" and tok.i != head.i and ctx.tok_actor.get(child.i) not in (None, own) or \
                         _listed_person(ctx, tok, child):
                     out += [a for a in np_actors(ctx, child, places, preps) if a not in out]
     if not places:
