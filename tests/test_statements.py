@@ -253,3 +253,14 @@ def test_a_cue_joined_inside_what_was_said_belongs_to_the_speaker() -> None:
     names = {a.id: a.name for a in record.actors}
     noted = [s for s in record.statements if s.cue and s.cue.text == "noted"]
     assert noted and names[noted[0].speaker or ""] == "Olaf Scholz"
+
+
+def test_the_other_leader_described_by_office_is_that_leader_not_the_principal() -> None:
+    from communique import extract
+
+    record = extract("Narendra Modi had a telephone conversation with President of France Emmanuel Macron. "
+                     "Narendra Modi outlined his view of the talks. The President of France noted the importance "
+                     "of trade.", published="2024-03-01")
+    names = {a.id: a.name for a in record.actors}
+    noted = [s for s in record.statements if s.cue and s.cue.text == "noted"]
+    assert noted and names[noted[0].speaker or ""] == "Emmanuel Macron"

@@ -484,8 +484,9 @@ def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
         elif f.speaker_tok is not None and f.speaker_tok.lower_ in PRONOUNS | OBJECT_PRONOUNS:
             f.speaker_id = _pronoun(doc, f, previous, actors, anchor)
         elif f.speaker_span is not None and f.speaker_tok is not None:
-            f.speaker_id = resolve_description(doc, f.speaker_tok, actors) or _actor_at(
-                doc, *f.speaker_span, f.speaker_tok) or _by_role(actors, f.speaker_tok, anchor)
+            named = [a for s, e, a in mention_index(doc).overlapping(*f.speaker_span) if s <= f.speaker_tok.idx < e]
+            f.speaker_id = (named[0] if named else None) or resolve_description(doc, f.speaker_tok, actors) or \
+                _actor_at(doc, *f.speaker_span, f.speaker_tok) or _by_role(actors, f.speaker_tok, anchor)
         previous = f
 
 
@@ -500,8 +501,8 @@ def _plural_before(tok: Token) -> bool:
     """Whether this sentence or the one before names, as a subject before `tok`, a plural group "they" may stand
     for ("the rebels… They…"), rather than two people ("Putin and Macron discussed… They…")."""
     start = tok.doc[max(tok.sent.start - 1, 0)].sent.start
-    return any(t.tag_ in {"NNS", "NNPS"} and t.dep_ in {"nsubj", "nsubjpass"} and not meeting_group(t)
-               for t in tok.doc[start:tok.i])
+    return any(t.tag_ in {"NNS", "NNPS"} and t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"
+               and not meeting_group(t) for t in tok.doc[start:tok.i])
 
 
 def _pronoun(doc: Doc, f: _Found, previous: _Found | None, actors: dict[str, Actor], anchor: int) -> str | None:
