@@ -189,6 +189,7 @@ def _has(group: str, text: str) -> bool:
     return _groups()[group].search(text) is not None
 
 
+_QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]")
 _CIRCUMSTANCE = re.compile(r"\b(during|at|after|following|before|on the sidelines of|in the course of)\s+"
                            r"(the\s+|a\s+|an\s+|their\s+|his\s+|her\s+|its\s+)?([\w-]+\s+){0,3}$", re.IGNORECASE)
 
@@ -258,7 +259,10 @@ def _from_thanks(thanked: EventView) -> Mention | None:
     if found is None:
         return None
     at = max(0, thanked.trigger_start - thanked.sentence_start)
-    kind = _kind(thanked.sentence[at:], 0)  # a list of what was given runs over commas
+    rest = _QUOTED.sub(lambda m: " " * len(m.group(0)), thanked.sentence[at:])  # a quoted title is no gift
+    other = _groups()["thanks"].search(rest, len(thanked.trigger))
+    rest = rest[:other.start()] if other else rest  # "… and thanked Lithuania for …": the next thanks' own
+    kind = _kind(rest, 0)  # a list of what was given runs over commas
     if kind is None or kind == "talks" or (kind == "other" and not _has("other", thanked.sentence[at:])):
         return None  # thanks for talks, or for nothing they name, are no commitment
     found = replace(found, kind=kind)

@@ -334,3 +334,12 @@ def test_a_filter_threads_only_what_it_reaches_and_finds_what_the_whole_list_has
                     and (not f.holder or any(m.holder.name == f.holder for m in c.mentions))
                     and (not f.to or any(m.beneficiary and m.beneficiary.name == f.to for m in c.mentions))]
         assert [c.id for c in page] == [c.id for c in expected] and total == len(expected), (f, holders)
+
+
+def test_thanks_for_signing_a_statement_titled_on_air_defence_are_no_aid() -> None:
+    from communique.commitments import mentions_in
+
+    record = extract('Olaf Scholz met the Speakers of the Parliaments of Lithuania and Latvia. Olaf Scholz thanked '
+                     'Latvia for signing a joint statement "On the Need for Air Defence Systems" and thanked Lithuania '
+                     'for the air defence systems it sent.', published="2024-03-01")
+    assert [m.holder.name for m in mentions_in(record)] == ["Lithuania"]
