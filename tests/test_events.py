@@ -522,4 +522,3 @@ def test_a_list_of_leaders_the_parser_reads_as_appositions_is_every_one_of_them(
     met = next(e for e in events if e.trigger.text == "met")
     assert [names[x] for x in met.source] == ["Volodymyr Zelenskiy"]  # the sentence's first "President" is his
     assert {names[x] for x in met.target} == {"Emmanuel Macron", "Olaf Scholz", "Mario Draghi"}
-
