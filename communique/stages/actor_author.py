@@ -2,10 +2,10 @@
 
 "Address by President Volodymyr Zelenskyy", "Speech by the President of Ukraine in the Verkhovna Rada",
 "Vladimir Putin's address to…": the title says whose words follow, and the text then says "I", "me" and "my"
-without ever naming them. Those pronouns, outside quotation marks, are mentions of the author (and "we", "our" of the author's state, when
-the author holds office in one): the person the
-title names (in the gazetteer, else among the article's people), else the gazetteer's holder of the office it
-names on the article's date ("the President of Ukraine"), else the one person the lead names.
+without ever naming them. Those pronouns, outside quotation marks, are mentions of the author (and "we", "our"
+of the author's state, when the author holds office in one): the person the title names (in the gazetteer,
+else among the article's people), else the gazetteer's holder of the office it names on the article's date
+("the President of Ukraine"), else the one person the lead names.
 
 A transcript gives each turn its speaker ("Pavel Zarubin: Mr President, … ? Vladimir Putin: I think…"): there the
 pronouns of a turn are its speaker's, whatever the title says.
@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .actor_context import Context, Draft, add, country_named
+from .actor_offices import holder_on_date
 from .actor_people import apply_term
 from .actor_states import country_draft
 from .roles import SELF
@@ -25,6 +26,7 @@ __all__ = ["OWN_WORDS", "author_pass", "title_of"]
 OWN_WORDS = frozenset({"address", "speech", "remarks", "statement", "interview", "message", "appeal", "article",
                        "lecture", "words"})
 OURS = frozenset({"we", "us", "our", "ours", "ourselves"})  # a state's leader speaking: his state
+FIRST_PERSON = SELF | OURS
 QUOTED = re.compile(r"[“\"«][^”\"»\n]*[”\"»]")
 OFFICE = re.compile(r"\b(President|Prime Minister|Chancellor)\s+of\s+(?:the\s+)?([A-Z][\w ]+?)(?=\s+(?:on|in|at|to|"
                     r"for|during|before|after|and|,)\b|[,:.]|$)")
@@ -64,20 +66,9 @@ def _named_in_title(ctx: Context, title: str) -> Draft | None:
 def _office_in_title(ctx: Context, title: str) -> Draft | None:
     """The gazetteer's holder, on the article's date, of the office the title names ("the President of Ukraine")."""
     m = OFFICE.search(title)
-    if m is None or ctx.published is None:
-        return None
-    country = country_named(ctx, [m.group(2).strip()])
-    if country is None:
-        return None
-    office = m.group(1).lower()
-    for name, person in ctx.gaz.people.items():
-        term = person.term_at(ctx.published)
-        if term is not None and term.country == country and term.role.lower() == office:
-            draft = ctx.drafts.get(f"person:{name}") or Draft(f"person:{name}", name, "person")
-            if draft.role is None:
-                apply_term(ctx, draft, name)
-            return draft
-    return None
+    country = country_named(ctx, [m.group(2).strip()]) if m is not None and ctx.published is not None else None
+    holder = holder_on_date(ctx, {m.group(1).lower()}, country) if m is not None and country is not None else None
+    return ctx.drafts.get(holder.key) or holder if holder is not None else None
 
 
 def _named_in_lead(ctx: Context) -> Draft | None:
@@ -112,7 +103,7 @@ def author_pass(ctx: Context) -> None:
         return
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(ctx.doc.text)]
     for tok in ctx.doc:
-        if tok.lower_ not in SELF | OURS or tok.pos_ != "PRON" or any(s <= tok.idx < e for s, e in quoted):
+        if tok.lower_ not in FIRST_PERSON or tok.pos_ != "PRON" or any(s <= tok.idx < e for s, e in quoted):
             continue
         turn = [who for at, who in turns if at <= tok.idx]
         who = turn[-1] if turn else draft

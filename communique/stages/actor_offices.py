@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from .actor_context import Context, Draft, add, country_named
 from .actor_people import apply_term
 
-__all__ = ["office_descriptions"]
+__all__ = ["holder_on_date", "office_descriptions"]
 
 # Head noun -> the office words of a term it describes.
 OFFICES = {"president": {"president"}, "leader": {"president", "prime minister", "chancellor", "king"},
@@ -46,7 +46,7 @@ def _holder_in_article(ctx: Context, offices: set[str], country: str | None) -> 
     return found[0] if len(set(found)) == 1 else None
 
 
-def _holder_on_date(ctx: Context, offices: set[str], country: str) -> Draft | None:
+def holder_on_date(ctx: Context, offices: set[str], country: str) -> Draft | None:
     """A new draft for the gazetteer's holder of the office in `country` on the article's date."""
     for name, person in ctx.gaz.people.items():
         term = person.term_at(ctx.published) if ctx.published else None
@@ -76,7 +76,7 @@ def office_descriptions(ctx: Context) -> None:
             continue
         country = country_named(ctx, (t.text for t in words))
         key = _holder_in_article(ctx, offices, country)
-        draft = None if key or country is None else _holder_on_date(ctx, offices, country)
+        draft = None if key or country is None else holder_on_date(ctx, offices, country)
         if key is None and draft is not None:
             key = draft.key
         if key is not None:

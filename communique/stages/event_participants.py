@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .event_context import EventContext, statement_at
-from .roles import counterparts, meeting_group, principal, resolve_description
+from .roles import counterparts, meeting_group, plural_before, principal, resolve_description
 from .syntax import SUBJECT_DEPS
 
 __all__ = [
@@ -88,7 +88,7 @@ def participants(ctx: EventContext, tok: Token) -> list[str]:
         return np_actors(ctx, tok.head.head)
     if tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON | THIRD_PERSON:
         found = pronoun(ctx, tok)
-        if found is None and tok.lower_ == "they" and not _plural_before(ctx, tok):
+        if found is None and tok.lower_ == "they" and not plural_before(tok):
             people = [a.id for a in counterparts(ctx.actors.values(), ctx.doc)]  # a readout's "They discussed…"
             return people if len(people) > 1 else []
         return [found] if found else []
@@ -130,12 +130,6 @@ def pronoun(ctx: EventContext, tok: Token) -> str | None:
         main = principal(ctx.actors.values(), ctx.doc)
         return last_person(ctx, tok) or (main.id if main is not None else None)
     return None
-
-
-def _plural_before(ctx: EventContext, tok: Token) -> bool:
-    """Whether the sentence before names a plural group that "they" may stand for ("the rebels… They…")."""
-    start = tok.doc[max(tok.sent.start - 1, 0)].sent.start
-    return any(t.tag_ in {"NNS", "NNPS"} and t.dep_ in SUBJECT_DEPS for t in tok.doc[start:tok.i])
 
 
 def _speaker_for(ctx: EventContext, tok: Token) -> str | None:

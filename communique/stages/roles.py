@@ -17,9 +17,10 @@ from spacy.tokens import Doc, Token
 
 from ..records import Actor
 from .spans import by_identity, mention_index
+from .syntax import SUBJECT_DEPS
 
-__all__ = ["GROUP_NOUNS", "ROLE_NOUNS", "author", "counterparts", "first_mention", "meeting_group", "principal",
-           "resolve_description"]
+__all__ = ["GROUP_NOUNS", "ROLE_NOUNS", "SELF", "author", "counterparts", "first_mention", "meeting_group",
+           "plural_before", "principal", "resolve_description"]
 
 # Head nouns of descriptions of one office-holder, and the role words each may stand for.
 ROLE_NOUNS = {
@@ -53,10 +54,20 @@ def principal(actors: Iterable[Actor], doc: Doc | None = None) -> Actor | None:
 SELF = frozenset({"i", "me", "my", "myself", "mine"})
 
 
-def author(actors: Iterable[Actor], doc: Doc | None = None) -> Actor | None:
+def author(actors: Iterable[Actor]) -> Actor | None:
     """Whose own words the article is: the person whose mentions include the "I" of an address (the actors stage
     gives them those mentions when the title says so)."""
     return next((a for a in _persons(actors) if any(m.text.lower() in SELF for m in a.mentions)), None)
+
+
+def plural_before(tok: Token, main_clauses: bool = False) -> bool:
+    """Whether this sentence or the one before names, as a subject before `tok`, a plural group "they" may stand
+    for ("the rebels… They…"); with `main_clauses`, only a main clause's subject that is not the meeting's
+    ("The presidents stated that relations… They…" is the meeting)."""
+    start = tok.doc[max(tok.sent.start - 1, 0)].sent.start
+    return any(t.tag_ in {"NNS", "NNPS"} and t.dep_ in SUBJECT_DEPS
+               and (not main_clauses or t.head.dep_ == "ROOT" and not meeting_group(t))
+               for t in tok.doc[start:tok.i])
 
 
 def first_mention(actor: Actor, doc: Doc | None = None) -> int:

@@ -27,6 +27,7 @@ from .roles import (
     counterparts,
     first_mention,
     meeting_group,
+    plural_before,
     principal,
     resolve_description,
 )
@@ -420,13 +421,18 @@ def _turn_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _named_at(doc: Doc, start: int, end: int, head: Token) -> str | None:
+    """The actor whose mention within `start`..`end` covers `head` (the actors stage named it), else None."""
+    return next((a for s, e, a in mention_index(doc).overlapping(start, end) if s <= head.idx < e), None)
+
+
 def _actor_at(doc: Doc, start: int, end: int, head: Token | None) -> str | None:
     """The actor whose mention covers `head`, else the first one overlapping `start`..`end`."""
     hits = mention_index(doc).overlapping(start, end)
     if head is not None:
-        exact = [a for s, e, a in hits if s <= head.idx < e]
+        exact = _named_at(doc, start, end, head)
         if exact:
-            return exact[0]
+            return exact
         if head.lemma_.lower() in PRIVATE_PEOPLE:
             return None  # "an American activist": the country says where the speaker is from; no state spoke
     return hits[0][2] if hits else None
@@ -478,15 +484,15 @@ def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
         elif f.speaker_tok is None and f.speaker_span is None:
             f.speaker_id = previous.speaker_id if previous else None
         elif f.speaker_tok is not None and f.speaker_tok.lower_ in {"i", "we"}:
-            own = author(actors.values(), doc) or main  # an address's "I" is its author
+            own = author(actors.values()) or main  # an address's "I" is its author
             mine = _actor_at(doc, *f.speaker_span, f.speaker_tok) if f.speaker_span else None  # a turn's "I"
             f.speaker_id = mine or _quoting(contents, f) or (own.id if own is not None else None)
         elif f.speaker_tok is not None and f.speaker_tok.lower_ in PRONOUNS | OBJECT_PRONOUNS:
             f.speaker_id = _pronoun(doc, f, previous, actors, anchor)
         elif f.speaker_span is not None and f.speaker_tok is not None:
-            named = [a for s, e, a in mention_index(doc).overlapping(*f.speaker_span) if s <= f.speaker_tok.idx < e]
-            f.speaker_id = (named[0] if named else None) or resolve_description(doc, f.speaker_tok, actors) or \
-                _actor_at(doc, *f.speaker_span, f.speaker_tok) or _by_role(actors, f.speaker_tok, anchor)
+            f.speaker_id = _named_at(doc, *f.speaker_span, f.speaker_tok) or resolve_description(
+                doc, f.speaker_tok, actors) or _actor_at(doc, *f.speaker_span, f.speaker_tok) or _by_role(
+                actors, f.speaker_tok, anchor)
         previous = f
 
 
@@ -497,20 +503,12 @@ def _quoting(contents: Intervals[_Found], f: _Found) -> str | None:
     return outer[0].speaker_id if outer else None
 
 
-def _plural_before(tok: Token) -> bool:
-    """Whether this sentence or the one before names, as a subject before `tok`, a plural group "they" may stand
-    for ("the rebels… They…"), rather than two people ("Putin and Macron discussed… They…")."""
-    start = tok.doc[max(tok.sent.start - 1, 0)].sent.start
-    return any(t.tag_ in {"NNS", "NNPS"} and t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"
-               and not meeting_group(t) for t in tok.doc[start:tok.i])
-
-
 def _pronoun(doc: Doc, f: _Found, previous: _Found | None, actors: dict[str, Actor], anchor: int) -> str | None:
     """The speaker a pronoun subject stands for: the previous speaker when close and fitting, else the last one."""
     word = f.speaker_tok.lower_ if f.speaker_tok is not None else ""
     if word in {"you", "it"}:
         return None
-    if word == "they" and f.speaker_tok is not None and not _plural_before(f.speaker_tok):
+    if word == "they" and f.speaker_tok is not None and not plural_before(f.speaker_tok, main_clauses=True):
         main = principal(actors.values(), doc)
         if main is not None and len(counterparts(actors.values(), doc)) > 1:
             return main.id  # a readout's "They also stressed…": the meeting's parties, as "the two leaders" are

@@ -72,9 +72,11 @@ def with_sources(store: Store, items: list[Commitment]) -> list[Commitment]:
     with store.engine.connect() as conn:
         found = {str(r.id): (r.title, r.url) for r in conn.execute(
             select(documents.c.id, documents.c.title, documents.c.url).where(documents.c.id.in_(sorted(wanted))))}
-    return [replace(c, mentions=tuple(replace(m, title=found.get(m.document, (None, None))[0],
-                                              url=found.get(m.document, (None, None))[1]) for m in c.mentions))
-            for c in items]
+    def sourced(m: Mention) -> Mention:
+        title, url = found.get(m.document, (None, None))
+        return replace(m, title=title, url=url)
+
+    return [replace(c, mentions=tuple(sourced(m) for m in c.mentions)) for c in items]
 
 
 _CACHE: dict[tuple[str, str | None, tuple[str, ...] | None], tuple[tuple[int, int], list[Commitment]]] = {}
