@@ -19,6 +19,7 @@ from typing import Any
 
 __all__ = ["Place", "country_point", "find_place", "location_precision", "us_state"]
 
+SAINT = re.compile(r"^st\.? ")
 LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'’-]+$")
 
 
@@ -79,9 +80,11 @@ def _index() -> dict[str, tuple[Place, ...]]:
 
 
 def _key(name: str) -> str:
-    """Lower case, one space, no accents: "Kandahār" and "Kandahar" are one key."""
+    """Lower case, one space, no accents, "St" spelt out: "Kandahār" and "Kandahar" are one key, and so are
+    "St Petersburg", "St. Petersburg" and "Saint Petersburg"."""
     folded = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).lower().split())
+    key = " ".join("".join(c for c in folded if not unicodedata.combining(c)).lower().split())
+    return SAINT.sub("saint ", key)
 
 
 def find_place(name: str, countries: Iterable[str] = (), alternates: bool = True) -> Place | None:

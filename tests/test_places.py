@@ -46,3 +46,10 @@ def test_a_small_town_abroad_is_not_taken_for_a_place_the_article_does_not_name(
     assert all(a.country != "DEU" for a in r.actors)  # there is a small Borno in Germany; this is not it
     r = extract("A colonel was killed by a roadside bomb in Kandahar.", published="2024-05-06")
     assert [a.country for a in r.actors if a.name == "Kandahar"] == ["AFG"]  # a city of 100,000 or more
+
+
+def test_saint_may_be_written_st_with_or_without_a_full_stop() -> None:
+    full = find_place("Saint Petersburg")
+    assert full is not None and full.country == "RUS"
+    assert find_place("St Petersburg") == find_place("St. Petersburg") == full
+    assert find_place("Stavropol") is not None and find_place("Stavropol").country == "RUS"  # "St" only as a word

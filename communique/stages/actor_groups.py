@@ -28,6 +28,7 @@ ARMED_HEADS = {"gunman": None, "gunmen": None, "attacker": None, "attackers": No
                "rebel": "REB", "rebels": "REB", "insurgent": "REB", "insurgents": "REB", "separatist": "REB",
                "separatists": "REB", "jihadist": "REB", "jihadists": "REB", "terrorist": "REB", "terrorists": "REB",
                "invader": "MIL", "invaders": "MIL", "occupier": "MIL", "occupiers": "MIL"}
+ARMED_UNITS = {"group", "groups", "formation", "formations", "gang", "gangs"}  # "illegal armed groups"
 
 
 def noun_phrase(ctx: Context, chunk: SpacySpan) -> None:
@@ -36,7 +37,7 @@ def noun_phrase(ctx: Context, chunk: SpacySpan) -> None:
     low = root.lower_
     dets = {t.lower_ for t in chunk if t.i < root.i}
     mods = [t for t in chunk if t.i < root.i]
-    if low in ARMED_HEADS:
+    if low in ARMED_HEADS or low in ARMED_UNITS and any(t.lower_ == "armed" for t in mods):
         armed(ctx, chunk, mods)
     elif low in GROUP_HEADS:
         group(ctx, chunk, mods)
@@ -96,7 +97,7 @@ def armed(ctx: Context, chunk: SpacySpan, mods: list[Token]) -> None:
     start = next((t.i for t in chunk if t.lower_ not in DEFINITES | QUANTIFIERS), chunk.start)
     text = ctx.doc[start:chunk.end].text
     key = f"armed:{root.lemma_.lower()}:{code or ''}"
-    add(ctx, key, start, chunk.end, Draft(key, text, "group", code, ARMED_HEADS[root.lower_]))
+    add(ctx, key, start, chunk.end, Draft(key, text, "group", code, ARMED_HEADS.get(root.lower_)))
 
 
 def group(ctx: Context, chunk: SpacySpan, mods: list[Token]) -> None:

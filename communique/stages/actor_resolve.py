@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..places import Place, find_place, us_state
 from .actor_author import author_pass
@@ -48,8 +49,8 @@ def _ner_leftovers(ctx: Context) -> None:
 
 def _towns(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
     """Towns spaCy took for a person or an organisation ("Bucha", "Irpin"): places when they lie in a country the
-    article names (a city of 100,000 people taken for an organisation is one anyway), unless the gazetteer knows
-    the word as a person's name."""
+    article names (a city of 100,000 people taken for an organisation is one anyway) or when the words around
+    them say so ("the city of Kherson", "near Izium"), unless the gazetteer knows the word as a person's name."""
     named = {e.key for _, es in matches for e in es if e.type in {"country", "demonym", "capital", "seat"}}
     named |= {ctx.gaz.people[e.key].nationality for _, es in matches for e in es
               if e.type in {"person", "short"} and e.key in ctx.gaz.people}  # Zelensky's article is about Ukraine
@@ -59,9 +60,23 @@ def _towns(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
             continue
         if not gaz_tokens.isdisjoint(range(ent.start, ent.end)) or not ent.text[:1].isupper():
             continue
-        town = _town(ent.text, named, big_anywhere=ent.label_ in PLACE_LABELS | {"ORG"})
+        town = find_place(ent.text, named) if _placed_by_words(ent) else \
+            _town(ent.text, named, big_anywhere=ent.label_ in PLACE_LABELS | {"ORG"})
         if town is not None:
             place(ctx, ent, town.country)
+
+
+PLACE_NOUNS = frozenset({"city", "town", "village", "settlement", "region", "oblast", "district", "port"})
+WHERE_PREPS = frozenset({"in", "near", "outside", "around"})
+
+
+def _placed_by_words(ent: SpacySpan) -> bool:
+    """Whether the words around a name make it a place whatever spaCy's label: "the city of Kherson", "near Izium"."""
+    root = ent.root
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    return prep.lower_ in WHERE_PREPS or prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
 
 
 def _town(name: str, countries: set[str], big_anywhere: bool = True) -> Place | None:
@@ -107,9 +122,10 @@ def _countries_from_names(ctx: Context) -> None:
 def _armed_kin(ctx: Context) -> None:
     """An unnamed armed group of no stated country is the one the article names elsewhere: "the invaders" after
     "Russian invaders" are those invaders (one actor); "the occupiers" take the one country every armed group
-    of the article is given. With armed groups of two countries, it stays unknown."""
+    of the article is given, else the one country it says invades or occupies ("Russia's invasion"). With armed
+    groups of two countries, or two invaders, it stays unknown."""
     armed = {k: d for k, d in ctx.drafts.items() if k.startswith("armed:")}
-    countries = {d.country for d in armed.values() if d.country}
+    countries = {d.country for d in armed.values() if d.country} or _aggressors(ctx)
     if len(countries) != 1:
         return
     (country,) = countries
@@ -122,6 +138,31 @@ def _armed_kin(ctx: Context) -> None:
             del ctx.drafts[key]
         else:
             d.country = country
+
+
+AGGRESSION_NOUNS = frozenset({"invasion", "aggression", "occupation"})
+AGGRESSION_VERBS = frozenset({"invade", "occupy"})
+STARTING_VERBS = frozenset({"start", "launch", "begin", "unleash", "continue", "commit"})
+
+
+def _aggressors(ctx: Context) -> set[str]:
+    """The countries the article says invade or occupy: "Russian aggression", "Russia's invasion", "the occupation
+    by Russia", "Russia started a full-scale invasion", "Russia invaded": whose the unnamed invaders are."""
+    countries = [(start, end, d.country) for d in ctx.drafts.values()
+                 if d.kind in {"country", "person", "group"} and d.country for start, end in d.mentions]
+    out: set[str] = set()
+    for tok in ctx.doc:
+        lemma = tok.lemma_.lower()
+        doers: list[Token] = []
+        if lemma in AGGRESSION_NOUNS and tok.pos_ == "NOUN":
+            doers = [c for c in tok.children if c.dep_ in {"amod", "poss", "compound"}]
+            doers += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in STARTING_VERBS:
+                doers += [c for c in tok.head.children if c.dep_ == "nsubj"]
+        elif lemma in AGGRESSION_VERBS and tok.pos_ == "VERB":
+            doers = [c for c in tok.children if c.dep_ == "nsubj"]
+        out |= {code for d in doers for start, end, code in countries if start <= d.idx < end}
+    return out
 
 
 def _places_not_people(ctx: Context) -> None:

@@ -9,7 +9,7 @@ from .event_modality import HYPOTHETICAL_MARKS
 from .event_participants import TARGET_NP_PREPS, described, np_actors, participants, place_of
 from .event_patterns import complements, is_frame_word
 from .roles import meeting_group
-from .syntax import SUBJECT_DEPS, is_infinitive
+from .syntax import SUBJECT_DEPS, by_phrases, is_infinitive
 
 __all__ = ["arguments", "clause_targets", "fill_target", "subject", "targets"]
 
@@ -72,14 +72,19 @@ def arguments(ctx: EventContext, tok: Token, p: Pattern) -> tuple[list[str], lis
     subj, passive = subject(ctx, tok)
     agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     subjects = participants(ctx, subj) if subj is not None else []
+    if subj is None and tok.tag_ == "VBG" and tok.dep_ == "pobj":  # "the intensification of shelling … by X"
+        subjects = [a for by in by_phrases(tok) for g in by.children if g.dep_ == "pobj" for a in participants(ctx, g)]
     found = targets(ctx, tok, p)
     if not subjects and not passive and (subj is None or subj.lower_ in {"this", "that"}):
         subjects = _displaced_subject(ctx, tok, found)
     if passive and "stative" not in p.frames:
         source = participants(ctx, agent) if agent is not None else []
+        if not subjects and subj is not None and _strikes_places(ctx, p):  # "Mariupol was destroyed"
+            subjects = [a for a in np_actors(ctx, subj, True) if ctx.actors[a].kind in {"location", "country"}]
         return source, subjects + [t for t in found if t not in subjects]
-    if "victim_subject" in p.frames:
-        return _weapon_owners(ctx, tok, p, subjects), subjects
+    if "victim_subject" in p.frames:  # "got under the shelling by the occupiers", "came under Russian fire"
+        owners = [a for a in participants(ctx, agent) if a not in subjects] if agent is not None else []
+        return owners + [a for a in _weapon_owners(ctx, tok, p, subjects) if a not in owners], subjects
     return subjects, found
 
 
@@ -96,11 +101,16 @@ def _weapon_owners(ctx: EventContext, tok: Token, p: Pattern, victims: list[str]
     return out
 
 
+def _strikes_places(ctx: EventContext, p: Pattern) -> bool:
+    """Whether the pattern's act can be done to a place: a visit ("042") or an act of violence ("shelled Mariupol")."""
+    return p.cameo == "042" or p.cameo is not None and ctx.book.plover(p.cameo) in VIOLENT
+
+
 def targets(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
     """Target actors of `tok`: its objects and the objects of the pattern's prepositions (places for a visit, "042",
     and for acts of violence: "shelled Mariupol")."""
     out: list[str] = []
-    places = p.cameo == "042" or p.cameo is not None and ctx.book.plover(p.cameo) in VIOLENT
+    places = _strikes_places(ctx, p)
     for child in tok.children:
         if _is_target_link(tok, child, p):
             heads = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
@@ -126,11 +136,12 @@ def _add_head_targets(ctx: EventContext, head: Token, p: Pattern, places: bool, 
     """Add to `out` the actors `head` names, then those of its "with"/"between" phrases ("talks between X and Y")."""
     found = (described(ctx, head) or np_actors(ctx, head, places, preps=TARGET_NP_PREPS)) if head.pos_ != "PRON" else []
     out += [a for a in found or participants(ctx, head) if a not in out]
-    for sub in head.children:  # "a meeting with Witkoff", "talks between X and Y"
+    for sub in head.children:  # "a meeting with Witkoff", "talks between X and Y", "… between the two countries"
         if sub.dep_ == "prep" and sub.lower_ in p.preps | {"with", "between"}:
             for g in sub.children:
                 if g.dep_ == "pobj":
-                    out += [a for a in np_actors(ctx, g, places) if a not in out]
+                    found = described(ctx, g) if meeting_group(g) else np_actors(ctx, g, places)
+                    out += [a for a in found if a not in out]
 
 
 def clause_targets(ctx: EventContext, tok: Token, source: list[str]) -> list[str]:
@@ -183,9 +194,10 @@ def _condition_target(ctx: EventContext, d: Draft) -> list[str]:
 
 def _place_target(ctx: EventContext, d: Draft) -> str | None:
     """The country or place ("in Montenegro") on the draft's tokens that is not one of its sources."""
+    preps = PLACE_PREPS | {"on"} if ctx.book.plover(d.code) in VIOLENT else PLACE_PREPS  # "a blast on the metro"
     for tok in d.tokens:
         for child in tok.children:
-            place = place_of(ctx, child, {"location", "country"}, d.target, with_country=True, preps=PLACE_PREPS)
+            place = place_of(ctx, child, {"location", "country"}, d.target, with_country=True, preps=preps)
             if place is not None and place not in d.source:
                 return place
     return None

@@ -14,8 +14,9 @@ from spacy.tokens import Token
 from ..codebook import Pattern
 from .event_arguments import mutual
 from .event_context import VIOLENT, Draft, EventContext, statement_at
-from .event_participants import names_victim, np_actors, participants, place_of
-from .roles import principal
+from .event_participants import described, names_victim, np_actors, participants, place_of
+from .roles import meeting_group, principal
+from .syntax import by_phrases
 
 __all__ = ["LIGHT_VERBS", "nominal_draft"]
 
@@ -28,11 +29,10 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
 
 def _agent(ctx: EventContext, tok: Token) -> list[str]:
     """The perpetrator or host named on the noun itself: "by the invaders", "Russia's", "Russian"."""
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
-            found = [a for g in c.children if g.dep_ == "pobj" for a in participants(ctx, g)]
-            if found:
-                return found
+    for by in by_phrases(tok):
+        found = [a for g in by.children if g.dep_ == "pobj" for a in participants(ctx, g)]
+        if found:
+            return found
     for c in tok.children:
         if c.dep_ == "poss" or c.dep_ in MODIFIER_DEPS and c.i < tok.i:
             found = [a for a in participants(ctx, c) if ctx.actors[a].kind != "location"]
@@ -67,8 +67,9 @@ def _targets(ctx: EventContext, tok: Token, p: Pattern, source: list[str]) -> li
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in p.preps:
             for g in c.children:
-                if g.dep_ == "pobj":
-                    out += [a for a in np_actors(ctx, g, places=True) if a not in out and a not in source]
+                if g.dep_ == "pobj":  # "cooperation between the two countries": the meeting's parties
+                    found = described(ctx, g) if meeting_group(g) else np_actors(ctx, g, places=True)
+                    out += [a for a in found if a not in out and a not in source]
     return out
 
 
@@ -131,7 +132,7 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     target = _targets(ctx, tok, p, source)
     if not source and "symmetric" in p.frames and len(target) > 1 and _between(tok):
         source = list(target)  # "cooperation between Russia and the United States": both do it
-    if "own_agent" in p.frames and not source and not mutual(tok):
+    if "own_agent" in p.frames and not source and not mutual(tok) and not _specific(tok, own_agent=True):
         return None  # "support for Ukraine" with nobody's name on it is a topic, not an act
     if not source and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2} and (target or _reported_as_such(tok)) \
             and not mutual(tok):  # both sides' own act: the meeting's parties, once they are known
@@ -140,20 +141,26 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
         target = list(source)
     conflict = ctx.book.plover(p.cameo) in VIOLENT
     named_only = not source and not target and not (conflict and (names_victim(tok) or _placed(ctx, tok)))
-    if named_only and not mutual(tok) and ("own_agent" in p.frames or not _specific(tok)):
+    if named_only and not mutual(tok) and not _specific(tok, "own_agent" in p.frames):
         return None
     verbs = [tok.head] if tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"} else [tok]
     return Draft(tok, p, p.cameo, source, target, [tok], verbs, base=p.cameo, named_only=named_only)
 
 
 SPECIFIC_PREPS = frozenset({"of", "in", "on", "at", "between", "with", "from", "against", "over"})
+OWN_AGENT_PREPS = frozenset({"of", "in", "at", "against"})
 
 
-def _specific(tok: Token) -> bool:
+def _specific(tok: Token, own_agent: bool = False) -> bool:
     """Whether a noun names one particular event ("the ninth meeting on Syria in Astana", "the withdrawal of heavy
-    weapons", "the Easter ceasefire"), not a bare mention that points back to one already told ("the meeting")."""
-    described = any(c.dep_ == "prep" and c.lower_ in SPECIFIC_PREPS and any(g.dep_ == "pobj" for g in c.children)
+    weapons", "the Easter ceasefire"), not a bare mention that points back to one already told ("the meeting").
+    A noun that is only an act with its doer named (`own_agent`: "protests", "implementation") must say where or
+    of what ("protests in the Palestinian territories"); "support for Ukraine" is a topic."""
+    preps = OWN_AGENT_PREPS if own_agent else SPECIFIC_PREPS
+    described = any(c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" for g in c.children)
                     for c in tok.children)
+    if own_agent:
+        return described
     named = any(c.dep_ in {"compound", "amod", "nmod", "poss"} and c.pos_ in {"PROPN", "NUM"} or c.dep_ == "poss"
                 for c in tok.children)
     return described or named

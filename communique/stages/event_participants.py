@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .event_context import EventContext, statement_at
-from .roles import counterparts, meeting_group, plural_before, principal, resolve_description
+from .roles import STATE_GROUP_NOUNS, counterparts, meeting_group, plural_before, principal, resolve_description
 from .syntax import SUBJECT_DEPS
 
 __all__ = [
@@ -102,6 +102,8 @@ def described(ctx: EventContext, tok: Token) -> list[str]:
     (the meeting's participants)."""
     if meeting_group(tok):
         people = [a.id for a in counterparts(ctx.actors.values(), ctx.doc, tok)]
+        if tok.lower_ in STATE_GROUP_NOUNS:  # "cooperation between the two countries": the participants' states
+            people = [_state_of(ctx, a) or a for a in people]
         return people if len(people) > 1 else []
     headline = tok.i == tok.sent.start and tok.text[:1].isupper()  # "President held a meeting"
     his = tok.lemma_.lower() == "counterpart" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
@@ -109,6 +111,13 @@ def described(ctx: EventContext, tok: Token) -> list[str]:
         found = resolve_description(ctx.doc, tok, ctx.actors)
         return [found] if found else []
     return []
+
+
+def _state_of(ctx: EventContext, person: str) -> str | None:
+    """The article's actor for the state of `person`'s country, when it names that state."""
+    country = ctx.actors[person].country
+    return next((a.id for a in ctx.actors.values() if a.kind == "country" and a.country == country), None) \
+        if country else None
 
 
 def pronoun(ctx: EventContext, tok: Token) -> str | None:

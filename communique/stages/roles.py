@@ -33,7 +33,9 @@ ROLE_NOUNS = {
     "counterpart": {"president", "prime", "chancellor", "king", "emir", "leader", "minister", "secretary"},
 }
 # Plural descriptions of the meeting's participants.
-GROUP_NOUNS = {"leaders", "presidents", "sides", "parties", "heads", "interlocutors", "counterparts", "ministers"}
+GROUP_NOUNS = {"leaders", "presidents", "sides", "parties", "heads", "interlocutors", "counterparts", "ministers",
+               "countries", "states", "nations"}
+STATE_GROUP_NOUNS = {"countries", "states", "nations"}  # "the two countries": the participants' states
 HEAD_OF_STATE = {"state", "government"}  # "Head of State", "Head of Government"
 
 
@@ -111,11 +113,12 @@ def counterparts(actors: Iterable[Actor], doc: Doc | None = None, group: Token |
 
 def meeting_group(tok: Token) -> bool:
     """Whether `tok` heads a description of the meeting's participants: "the two leaders", "both sides", "the
-    parties", "They" is not one; "30 Western leaders" and "some leaders" are not."""
+    parties", "the two countries"; "They" is not one; "30 Western leaders" and "some leaders" are not."""
     if tok.lower_ not in GROUP_NOUNS:
         return False
     words = {c.lower_ for c in tok.children if c.dep_ in {"det", "nummod", "predet", "preconj"}}
-    qualified = any(c.dep_ in {"amod", "compound", "poss", "prep"} for c in tok.children)
+    qualified = any(c.dep_ in {"amod", "compound", "poss"} or c.dep_ == "prep" and c.lower_ in {"of", "from"}
+                    for c in tok.children)  # "the leaders of the G7", not "the two countries in rail transport"
     return bool(words) and words <= {"the", "two", "both"} and not qualified
 
 

@@ -10,8 +10,8 @@ from spacy.tokens import Token
 
 from ..records import Span
 
-__all__ = ["FUTURE_AUX", "NOMINAL_SUBJECT_DEPS", "PROSPECTIVE_AUX", "SUBJECT_DEPS", "edge_chars", "is_infinitive",
-           "subtree_chars", "text_span", "trim_chars"]
+__all__ = ["FUTURE_AUX", "NOMINAL_SUBJECT_DEPS", "PROSPECTIVE_AUX", "SUBJECT_DEPS", "by_phrases", "edge_chars",
+           "is_infinitive", "subtree_chars", "text_span", "trim_chars"]
 
 NOMINAL_SUBJECT_DEPS = {"nsubj", "nsubjpass"}  # who says something: a noun phrase, never a clause
 SUBJECT_DEPS = NOMINAL_SUBJECT_DEPS | {"csubj"}  # who does something: clausal subjects count too
@@ -48,3 +48,17 @@ def edge_chars(tok: Token) -> tuple[int, int]:
 def is_infinitive(verb: Token) -> bool:
     """A bare verb with "to" ("to meet")."""
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def by_phrases(tok: Token) -> list[Token]:
+    """The "by" phrases that can name who did the act of the noun `tok`: its own ("the shelling by the invaders"),
+    that of the noun whose "of" it completes ("the intensification of shelling … by armed groups"), and one the
+    parser hung inside its "of" complement ("the destruction of those who remain there by the occupiers"), never
+    the agent of another passive ("the shelling of towns held by the rebels")."""
+    out = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        out += [c for c in tok.head.head.children if c.dep_ == "prep" and c.lower_ == "by"]
+    for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        out += [t for t in of.subtree if t.dep_ == "prep" and t.lower_ == "by" and t.head.tag_ not in {"VBN", "VBD"}
+                and t.head.pos_ in {"VERB", "AUX"}]
+    return out
