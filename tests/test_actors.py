@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from communique import extract
 from communique.records import Actor, Record
 from communique.stages.actors import actor_code, surname_key
@@ -188,6 +190,13 @@ def test_an_honorific_and_a_surname_are_the_person_named_before() -> None:
     record = extract("Olaf Scholz called UNESCO Director-General Audrey Azoulay. Ms Azoulay thanked him.", published=PUB)
     people = [a for a in record.actors if a.kind == "person" and "Azoulay" in a.name]
     assert len(people) == 1 and people[0].role == "Director-General" and people[0].sector == "IGO"
+
+
+@pytest.mark.parametrize("country, iso3", [("the Slovak Republic", "SVK"), ("the United Kingdom", "GBR")])
+def test_a_title_with_a_country_of_several_words_is_the_person_s(country: str, iso3: str) -> None:
+    record = extract(f"Viktor Orban met Prime Minister of {country} Peter Novak in Vienna.", published=PUB)
+    guest = next(a for a in record.actors if a.name.endswith("Novak"))
+    assert (guest.country, guest.role) == (iso3, "Prime Minister")
 
 
 def test_a_title_of_a_country_before_the_name_is_the_person_s() -> None:

@@ -75,6 +75,10 @@ def test_may_the_verb_is_not_a_month() -> None:
     assert values("Officials said they may meet. Talks in May failed.") == {"May": "2025-05"}
 
 
+def test_a_short_month_before_a_name_is_a_first_name() -> None:
+    assert values("Jan Kowalski arrived. Talks in Jan 2024 ended.") == {"Jan 2024": "2024-01"}
+
+
 def test_offsets_point_at_the_text() -> None:
     text = "Ministers met on Monday, and again in March 2024."
     for d in find_dates(text, THURSDAY):

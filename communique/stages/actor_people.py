@@ -55,6 +55,10 @@ def title_before(ctx: Context, start: int) -> tuple[int, list[str], str | None]:
     while i > 0:
         tok = doc[i - 1]
         low = tok.lower_
+        named = _country_words_before(ctx, i)  # "Prime Minister of the Slovak Republic Eduard Heger"
+        if named is not None and (words or country is None):
+            i, country = named[0], country or named[1]
+            continue
         code = _title_code(ctx, tok)
         if code and tok.i not in ctx.claimed:
             country = country or code
@@ -79,6 +83,20 @@ def title_before(ctx: Context, start: int) -> tuple[int, list[str], str | None]:
     while i < start and (doc[i].lower_ in {"-"} or (not words and doc[i].lower_ in HONORIFICS)):
         i += 1
     return i, words, country
+
+
+def _country_words_before(ctx: Context, end: int) -> tuple[int, str] | None:
+    """A country named in several words that ends at token `end` after "of" or "of the" ("of the Slovak
+    Republic", "of the United Kingdom"): (the index of that "of", the country code), else None."""
+    doc = ctx.doc
+    for start in range(max(0, end - 4), end - 1):
+        code = next((e.key for e in entries_of(ctx, doc[start:end].text) if e.type == "country"), None)
+        if code is None or any(t.i in ctx.claimed for t in doc[start:end]):
+            continue
+        before = start - 1 if start >= 1 and doc[start - 1].lower_ == "the" else start
+        if before >= 2 and doc[before - 1].lower_ in {"of", "for"} and _is_title_word(ctx, doc[before - 2].lower_):
+            return before, code
+    return None
 
 
 def affiliation_after(ctx: Context, end: int) -> str | None:

@@ -175,11 +175,21 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
                 s += 3
             if kind == "month" and text[s:e] == "May" and not _may_is_month(text, s):
                 continue
+            if kind == "month" and _first_name(text, s, e):
+                continue
             if spans.overlaps(s, e):
                 continue
             taken.append((s, e, kind))
             spans.add(s, e)
     return sorted(taken)
+
+
+NAME_AFTER = re.compile(r" [A-Z][a-z]")
+
+
+def _first_name(text: str, start: int, end: int) -> bool:
+    """A short month name that is someone's first name: "Jan Egeland", "Jun Azumi" (a capitalised word follows)."""
+    return end - start == 3 and bool(NAME_AFTER.match(text, end))
 
 
 def _may_is_month(text: str, start: int) -> bool:
