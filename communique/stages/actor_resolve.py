@@ -64,6 +64,26 @@ def _towns(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
             _town(ent.text, named, big_anywhere=ent.label_ in PLACE_LABELS | {"ORG"})
         if town is not None:
             place(ctx, ent, town.country)
+    for span in _unlabelled_places(ctx.doc, gaz_tokens):  # "In Kharkiv, …" with no entity at all
+        town = _town(span.text, named)
+        if town is not None:
+            place(ctx, span, town.country)
+
+
+def _unlabelled_places(doc: Doc, gaz_tokens: set[int]) -> list[SpacySpan]:
+    """Proper names spaCy gave no entity label that the words around them make places ("in Kharkiv")."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.i in gaz_tokens or not tok.text[:1].isupper():
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" and \
+                not doc[start - 1].ent_type_:
+            start -= 1
+        span = doc[start:tok.i + 1]
+        if tok.dep_ == "pobj" and _placed_by_words(span):
+            out.append(span)
+    return out
 
 
 PLACE_NOUNS = frozenset({"city", "town", "village", "settlement", "region", "oblast", "district", "port"})

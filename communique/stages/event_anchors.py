@@ -12,7 +12,7 @@ from .event_patterns import complements
 from .spans import starting_within
 from .syntax import PROSPECTIVE_AUX, edge_chars
 
-__all__ = ["date", "dateline", "location", "statement_of"]
+__all__ = ["date", "dateline", "location", "sentence_place", "statement_of"]
 
 EMBEDDED_CLAUSES = {"ccomp", "relcl", "advcl", "acl"}
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "over"})
@@ -90,10 +90,10 @@ def location(ctx: EventContext, d: Draft) -> str | None:
             found = place_of(ctx, child, {"location"}, d.target, preps=PLACE_PREPS)
             if found:
                 return found
-    return _sentence_place(ctx, d) or dateline(ctx)
+    return sentence_place(ctx, d) or dateline(ctx)
 
 
-def _sentence_place(ctx: EventContext, d: Draft) -> str | None:
+def sentence_place(ctx: EventContext, d: Draft) -> str | None:
     """The one town the event's sentence puts something in, when it names one town only (the event's own target
     may be it: "In Kharkiv, artillery fire killed two people")."""
     found = {place_of(ctx, tok, {"location"}, d.source, preps=PLACE_PREPS)

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 from ..codebook import Pattern
 from .event_context import VIOLENT, Draft, EventContext, chain
 from .event_modality import HYPOTHETICAL_MARKS
+from .event_anchors import sentence_place
 from .event_participants import TARGET_NP_PREPS, described, np_actors, participants, place_of
 from .event_patterns import complements, is_frame_word
 from .roles import meeting_group
@@ -42,8 +43,8 @@ def subject(ctx: EventContext, verb: Token) -> tuple[Token | None, bool]:
         return subj, passive or (verb.dep_ == "conj" and head_passive and verb.tag_ == "VBN")
     if verb.dep_ == "relcl":
         return head, passive
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and head.pos_ in {"NOUN", "PROPN"}:
-        return head, True  # "the atrocities committed by the troops": what the participle was done to
+    if verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBN" and head.pos_ in {"NOUN", "PROPN"}:
+        return head, True  # "the atrocities committed by the troops", "destroyed equipment": what it was done to
     if verb.dep_ == "acl" and is_infinitive(verb) and head.dep_ in {"dobj", "attr"} and head.head.pos_ == "VERB":
         subj, _ = subject(ctx, head.head)  # "Putin stressed the need to resume talks": Putin would resume them
         return subj, passive
@@ -176,6 +177,8 @@ def fill_target(ctx: EventContext, d: Draft) -> None:
     act = ctx.book.plover(d.base or d.code)
     if ctx.book.quad(act) in {2, 4} or act == "CONCEDE":
         place = _place_target(ctx, d)
+        if place is None and act in VIOLENT:  # "In Kharkiv, buildings were destroyed by missiles"
+            place = sentence_place(ctx, d)
         if place is not None:
             d.target = [place]
 

@@ -70,6 +70,7 @@ def _plain(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
 def _has_arguments(tok: Token, p: Pattern, objects: list[Token], target: list[str]) -> bool:
     """Whether `tok` has the object or target its pattern's frames ask for."""
     modifier = tok.dep_ in {"acl", "amod"} and tok.head.pos_ in {"NOUN", "PROPN"}  # "people killed", "murdered children"
+    modifier = modifier or tok.tag_ == "VBG" and tok.dep_ in {"nsubj", "nsubjpass"}  # "as shelling continues": a noun
     if "needs_object" in p.frames and not objects and not target and not modifier:
         return False
     if ("needs_target" in p.frames or "actor_target" in p.frames) and not target:

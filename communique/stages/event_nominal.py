@@ -140,7 +140,8 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     if "symmetric" in p.frames and not target and len(source) > 1:
         target = list(source)
     conflict = ctx.book.plover(p.cameo) in VIOLENT
-    named_only = not source and not target and not (conflict and (names_victim(tok) or _placed(ctx, tok)))
+    named_only = not source and not target and not (conflict and (names_victim(tok) or _placed(ctx, tok)
+                                                                     or _reported_as_such(tok)))  # "shelling goes on"
     if named_only and not mutual(tok) and not _specific(tok, "own_agent" in p.frames):
         return None
     verbs = [tok.head] if tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"} else [tok]

@@ -196,8 +196,11 @@ def names_victim(tok: Token) -> bool:
     a noun phrase ("shelling of cities", "killed four soldiers", "a colonel was killed")."""
     if tok.dep_ in {"amod", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:  # "murdered children", "people killed"
         return True
+    if tok.dep_ == "conj" and tok.head.dep_ in {"amod", "acl"} and tok.head.head.pos_ in {"NOUN", "PROPN"}:
+        return True  # "people killed and tortured"
     for child in tok.children:
-        if child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN", "PRON"} and child.lower_ != "it":
+        if child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} and \
+                child.lower_ != "it":  # "225 were destroyed"
             return True
         if child.dep_ == "prep" and child.lower_ in {"of", "on", "against"} and any(
                 g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"} for g in child.children):

@@ -117,8 +117,9 @@ def meeting_group(tok: Token) -> bool:
     if tok.lower_ not in GROUP_NOUNS:
         return False
     words = {c.lower_ for c in tok.children if c.dep_ in {"det", "nummod", "predet", "preconj"}}
-    qualified = any(c.dep_ in {"amod", "compound", "poss"} or c.dep_ == "prep" and c.lower_ in {"of", "from"}
-                    for c in tok.children)  # "the leaders of the G7", not "the two countries in rail transport"
+    placed = tok.lower_ in STATE_GROUP_NOUNS  # "the two countries in rail transport", but "the parties to the war"
+    qualified = any(c.dep_ in {"amod", "compound", "poss"} or c.dep_ == "prep" and (
+        not placed or c.lower_ in {"of", "from"}) for c in tok.children)
     return bool(words) and words <= {"the", "two", "both"} and not qualified
 
 

@@ -563,7 +563,8 @@ def find_statements(doc: Doc) -> list[Statement]:
     finder.according_to()
     finder.found.sort(key=lambda f: f.content[0])
     finder.quote_statements()
-    found = sorted(_dedupe(finder.found), key=lambda f: (f.content[0], f.content[1]))
+    found = [f for f in finder.found if any(c.isalnum() for c in text[f.content[0]:f.content[1]])]  # "shelling continues."
+    found = sorted(_dedupe(found), key=lambda f: (f.content[0], f.content[1]))
     actors = {a.id: a for a in doc._.actors or []}
     _resolve(doc, found, actors)
     out = []
