@@ -592,3 +592,28 @@ def test_an_act_noun_that_needs_its_doer_is_kept_only_when_it_says_where_or_of_w
 def test_readout_acts_named_by_nouns_and_verbs(text: str, kind: str, trigger: str) -> None:
     _, events, _ = _events(text)
     assert kind in [e.type for e in events if e.trigger.text.startswith(trigger)], events
+
+
+@pytest.mark.parametrize("text", [
+    "At present, our plants meet the needs of thirty countries.",
+    "Mr Putin proposed a toast to the volunteers.",
+    "Whenever police officers commit offences, the courts act.",
+    "The government must publish the rules needed for the implementation of the law.",
+])
+def test_everyday_senses_of_event_words_are_no_events(text: str) -> None:
+    _, events, _ = _events(text)
+    assert events == [], events
+
+
+def test_a_message_congratulating_someone_is_its_sender_s_act_and_a_holiday_is_no_actor() -> None:
+    record, events, names = _events("Vladimir Putin sent a message congratulating President of Kazakhstan "
+                                    "Kassym-Jomart Tokayev on the national holiday Republic Day.")
+    congrats = [e for e in events if e.trigger.text == "congratulating"]
+    assert congrats and [names[x] for x in congrats[0].source] == ["Vladimir Putin"]
+    assert not [a for a in record.actors if "Day" in a.name]
+
+
+def test_a_visit_someone_is_on_is_theirs() -> None:
+    _, events, names = _events("Volodymyr Zelenskyy met Ben Wallace, who is on a working visit to Kyiv.")
+    visit = [e for e in events if e.trigger.text == "visit"]
+    assert visit and [names[x] for x in visit[0].source] == ["Ben Wallace"]

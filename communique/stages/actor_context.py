@@ -1,6 +1,8 @@
 """Resolution state for one document: the drafts being built, the tokens already claimed, known surnames."""
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -79,9 +81,12 @@ FEASTS = frozenset({"easter", "christmas", "ramadan", "eid", "hanukkah", "passov
                     "epiphany", "pentecost", "trinity", "navruz", "nowruz", "diwali", "halloween", "new year"})
 
 
+HOLIDAY = re.compile(r"(?:^|\s)(?:day|holiday|anniversary|eve)$", re.IGNORECASE)  # "Independence Day", "New Year's Eve"
+
+
 def feast(name: str) -> bool:
-    """Whether `name` is a feast or a holiday, never an actor."""
-    return name.lower().removeprefix("the ") in FEASTS
+    """Whether `name` is a feast or a holiday, never an actor ("Easter", "the national holiday Independence Day")."""
+    return name.lower().removeprefix("the ") in FEASTS or bool(HOLIDAY.search(name.strip()))
 
 
 def entries_of(ctx: Context, surface: str) -> list[Entry]:

@@ -45,6 +45,9 @@ def subject(ctx: EventContext, verb: Token) -> tuple[Token | None, bool]:
         return head, passive
     if verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBN" and head.pos_ in {"NOUN", "PROPN"}:
         return head, True  # "the atrocities committed by the troops", "destroyed equipment": what it was done to
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        subj, _ = subject(ctx, head.head)  # "Putin sent a message congratulating Aliyev": Putin congratulates
+        return subj, passive
     if verb.dep_ == "acl" and is_infinitive(verb) and head.dep_ in {"dobj", "attr"} and head.head.pos_ == "VERB":
         subj, _ = subject(ctx, head.head)  # "Putin stressed the need to resume talks": Putin would resume them
         return subj, passive

@@ -23,6 +23,7 @@ __all__ = ["LIGHT_VERBS", "nominal_draft"]
 # Verbs that carry an event noun without adding their own: "held talks", "launched an attack".
 LIGHT_VERBS = {"have", "hold", "conduct", "carry", "launch", "make", "stage", "mount", "start", "begin", "continue",
                "pay", "undertake", "resume", "organise", "organize", "host"}
+TRAVEL_VERBS = {"be", "arrive", "come", "go", "travel", "fly"}  # "is on a visit to Kyiv"
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
 
@@ -53,7 +54,9 @@ def _paired(ctx: EventContext, modifier: Token) -> list[str]:
 def _carrier_subject(ctx: EventContext, tok: Token) -> list[str]:
     """The subject of the light verb whose object the noun is ("Putin had a conversation with…")."""
     head = tok.head
-    if tok.dep_ not in {"dobj", "attr"} or head.lemma_.lower() not in LIGHT_VERBS:
+    if tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in TRAVEL_VERBS:
+        head = head.head  # "Wallace, who is on a working visit to Kyiv", "arrived on a state visit"
+    elif tok.dep_ not in {"dobj", "attr"} or head.lemma_.lower() not in LIGHT_VERBS:
         return []
     subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None and head.dep_ in {"conj", "advcl", "xcomp"}:
@@ -157,11 +160,12 @@ def _specific(tok: Token, own_agent: bool = False) -> bool:
     weapons", "the Easter ceasefire"), not a bare mention that points back to one already told ("the meeting").
     A noun that is only an act with its doer named (`own_agent`: "protests", "implementation") must say where or
     of what ("protests in the Palestinian territories"); "support for Ukraine" is a topic."""
-    preps = OWN_AGENT_PREPS if own_agent else SPECIFIC_PREPS
-    described = any(c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" for g in c.children)
+    if own_agent:  # "protests in Tbilisi", "the implementation of the Minsk agreements", not "of the law"
+        return any(c.dep_ == "prep" and c.lower_ in OWN_AGENT_PREPS and any(
+            g.dep_ == "pobj" and (c.lower_ != "of" or any(t.pos_ == "PROPN" for t in g.subtree)) for g in c.children)
+            for c in tok.children)
+    described = any(c.dep_ == "prep" and c.lower_ in SPECIFIC_PREPS and any(g.dep_ == "pobj" for g in c.children)
                     for c in tok.children)
-    if own_agent:
-        return described
     named = any(c.dep_ in {"compound", "amod", "nmod", "poss"} and c.pos_ in {"PROPN", "NUM"} or c.dep_ == "poss"
                 for c in tok.children)
     return described or named
