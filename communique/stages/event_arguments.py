@@ -4,9 +4,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..codebook import Pattern
+from .event_anchors import sentence_place
 from .event_context import VIOLENT, Draft, EventContext, chain
 from .event_modality import HYPOTHETICAL_MARKS
-from .event_anchors import sentence_place
 from .event_participants import TARGET_NP_PREPS, described, np_actors, participants, place_of
 from .event_patterns import complements, is_frame_word
 from .roles import meeting_group
