@@ -22,7 +22,7 @@ from typing import Any
 
 from .amounts import Amount, amounts_in, to_eur
 from .gazetteer import data_rows
-from .records import Record
+from .records import Event, Record
 
 __all__ = [
     "KINDS",
@@ -329,6 +329,17 @@ def classify(view: EventView) -> Mention | None:
                    title=view.title, url=view.url)
 
 
+SANCTIONING = "163"  # CAMEO "impose embargo, boycott, or sanctions", which PLOVER files under COERCE
+
+
+def _view_type(ev: Event) -> str:
+    """The event's type as commitments read it: sanctions imposed are sanctions, whatever PLOVER files them under,
+    and a meeting still to come ("will meet in Paris", "Macron's visit is being prepared") is an agreement to meet."""
+    if (ev.cameo or "").startswith(SANCTIONING):
+        return "SANCTION"
+    return "AGREE" if ev.type == "CONSULT" and ev.modality in {"expected", "intended"} else ev.type
+
+
 def _views(record: Record) -> Iterable[EventView]:
     doc = record.document
     text = doc.text
@@ -347,12 +358,13 @@ def _views(record: Record) -> Iterable[EventView]:
     published = doc.published.isoformat() if isinstance(doc.published, date) else doc.published
     talks = counterparts([parties(ev.source + ev.target) for ev in record.events if ev.type == "CONSULT"])
     for ev in record.events:
-        if ev.type not in PLEDGE_TYPES:
+        kind = _view_type(ev)
+        if kind not in PLEDGE_TYPES:
             continue
         sent = record.sentences[ev.sentence] if 0 <= ev.sentence < len(record.sentences) else None
         start, end = (sent.start, sent.end) if sent else (ev.trigger.start, ev.trigger.end)
         prev = record.sentences[ev.sentence - 1] if sent and ev.sentence > 0 else None
-        yield EventView(document=doc.id, event=ev.id, type=ev.type, modality=ev.modality, trigger=ev.trigger.text,
+        yield EventView(document=doc.id, event=ev.id, type=kind, modality=ev.modality, trigger=ev.trigger.text,
                         trigger_start=ev.trigger.start, sentence_idx=ev.sentence, sentence=text[start:end],
                         sentence_start=start, previous=text[prev.start:prev.end] if prev else "",
                         condition=ev.condition.text if ev.condition else None,

@@ -219,3 +219,12 @@ def test_a_name_after_a_title_and_a_country_is_a_person_not_an_organisation() ->
     record = extract("Olaf Scholz met President of Romania Klaus Iohannis in Bucharest.", published=date(2023, 5, 2))
     iohannis = [a for a in record.actors if a.name.endswith("Iohannis")]
     assert [(a.name, a.kind, a.country) for a in iohannis] == [("Klaus Iohannis", "person", "ROU")]
+
+
+def test_an_accord_named_after_a_capital_is_neither_its_government_nor_an_actor() -> None:
+    record = extract("The leaders stressed the full implementation of the Minsk Package of Measures. Later, Minsk "
+                     "said it would answer.", published=PUB)
+    government = next(a for a in record.actors if a.name == "Government of Belarus")
+    assert [m.text for m in government.mentions] == ["Minsk"]  # the second "Minsk" speaks; the first names an accord
+    assert government.mentions[0].start > record.document.text.index("Later")
+    assert not [a for a in record.actors if "Package" in a.name]

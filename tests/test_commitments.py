@@ -343,3 +343,27 @@ def test_thanks_for_signing_a_statement_titled_on_air_defence_are_no_aid() -> No
                      'Latvia for signing a joint statement "On the Need for Air Defence Systems" and thanked Lithuania '
                      'for the air defence systems it sent.', published="2024-03-01")
     assert [m.holder.name for m in mentions_in(record)] == ["Lithuania"]
+
+
+def _mentions_of(text: str) -> list[Mention]:
+    from communique.commitments import mentions_in
+
+    return mentions_in(extract(text, published="2022-05-03"))
+
+
+def test_sanctions_imposed_are_sanctions_though_plover_files_them_under_coerce() -> None:
+    found = _mentions_of("Olaf Scholz met Emmanuel Macron. The European Union imposed sanctions on Belarus.")
+    assert [(m.kind, m.status, m.holder.name, m.beneficiary and m.beneficiary.country) for m in found] == [
+        ("sanctions", "delivered", "European Union", "BLR")]
+
+
+@pytest.mark.parametrize("text", [
+    ("Olaf Scholz had a telephone conversation with Emmanuel Macron. They discussed preparations for Mr Macron's "
+     "visit to Germany."),
+    "Olaf Scholz had a telephone conversation with Emmanuel Macron. Germany remains open to dialogue with France.",
+])
+def test_a_meeting_still_to_come_is_a_commitment_to_talks(text: str) -> None:
+    found = _mentions_of(text)
+    assert [(m.kind, m.status) for m in found] == [("talks", "stated")], found
+    assert {m.holder.country for m in found} | {m.beneficiary.country for m in found if m.beneficiary} == {
+        "DEU", "FRA"}

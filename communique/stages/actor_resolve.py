@@ -37,7 +37,7 @@ def _ner_leftovers(ctx: Context) -> None:
     """Places and organisations spaCy found that no earlier pass claimed; a town or city gets its country
     (the one among the article's countries when its name is shared)."""
     for ent in ctx.doc.ents:
-        if feast(ent.text):
+        if feast(ent.text) or _accord(ent):
             continue
         if ent.label_ in {"GPE", "LOC", "FAC"} and ctx.claimed.isdisjoint(range(ent.start, ent.end)):
             town = _town(ent.text, set(_countries(ctx))) if ent.label_ == "GPE" else None
@@ -45,6 +45,17 @@ def _ner_leftovers(ctx: Context) -> None:
             place(ctx, ent, town.country if town is not None else None)
         elif ent.label_ == "ORG" and ctx.claimed.isdisjoint(range(ent.start, ent.end)):
             ner_org(ctx, ent)
+
+
+DOCUMENT_NOUNS = frozenset({"agreement", "agreements", "accord", "accords", "package", "protocol", "declaration",
+                            "memorandum", "convention", "communique", "statute", "treaty"})
+
+
+def _accord(ent: SpacySpan) -> bool:
+    """An accord named after a town, never an actor: "the Minsk Package of Measures", "the Paris Agreement" (a
+    format or a group of negotiators is: "the Normandy format", "the Trilateral Contact Group")."""
+    root = ent.root
+    return root.lower_ in DOCUMENT_NOUNS or root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in DOCUMENT_NOUNS
 
 
 def _towns(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
@@ -58,7 +69,7 @@ def _towns(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
     for ent in ctx.doc.ents:
         if ent.label_ not in TOWN_LABELS or len(ent) > 1 and ent.label_ not in PLACE_LABELS:
             continue
-        if not gaz_tokens.isdisjoint(range(ent.start, ent.end)) or not ent.text[:1].isupper():
+        if not gaz_tokens.isdisjoint(range(ent.start, ent.end)) or not ent.text[:1].isupper() or _accord(ent):
             continue
         town = find_place(ent.text, named) if _placed_by_words(ent) else \
             _town(ent.text, named, big_anywhere=ent.label_ in PLACE_LABELS | {"ORG"})

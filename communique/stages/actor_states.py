@@ -10,7 +10,8 @@ from .actor_finder import Entry
 DIRECTIONS = {"northern", "southern", "eastern", "western", "north", "south", "east", "west", "central"}
 GENERIC_BODIES = {"security council", "parliament", "national assembly", "constitutional court", "supreme court"}
 
-__all__ = ["GOV_NOUNS", "MIL_NOUNS", "gazetteer_match", "is_place", "ner_org", "org_draft", "place"]
+__all__ = ["GOV_NOUNS", "MIL_NOUNS", "gazetteer_match", "is_place", "names_an_accord", "ner_org", "org_draft",
+           "place"]
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from", "into", "via",
                "towards", "toward"}
@@ -65,6 +66,17 @@ def is_place(span: SpacySpan) -> bool:
     if span.root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ in MOTION_VERBS:
         return True
     return span.root.dep_ == "dobj" and head.lemma_ == "visit"
+
+
+ACCORD_NOUNS = frozenset({"agreement", "agreements", "accord", "accords", "package", "format", "protocol", "process",
+                          "declaration", "memorandum", "convention", "group", "communique", "statute", "treaty"})
+
+
+def names_an_accord(span: SpacySpan) -> bool:
+    """True when a capital only names an accord or a format after the city it was made in ("the Minsk Package",
+    "the Astana format", "the Paris Agreement")."""
+    root = span.root
+    return root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in ACCORD_NOUNS
 
 
 def institution_after(ctx: Context, span: SpacySpan) -> tuple[int, str] | None:
@@ -142,6 +154,8 @@ def state_match(ctx: Context, span: SpacySpan, entry: Entry) -> None:
     if entry.type == "seat":
         add(ctx, f"gov:{iso3}", span.start, span.end, government_draft(ctx, iso3))
     elif entry.type == "capital":
+        if names_an_accord(span):
+            return  # "the Minsk agreements", "the Astana format": a name, neither the government nor a place
         if is_place(span):
             place(ctx, span, iso3)
         else:

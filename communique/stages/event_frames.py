@@ -106,6 +106,8 @@ def _framed(ctx: EventContext, frame: Token, p: Pattern) -> Draft | None:
     inner = draft(ctx, inner_tok) if inner_tok is not None else None
     if inner is None and inner_tok is not None:
         inner = _carried(ctx, inner_tok)
+    if inner is None and inner_tok is None and p.complement == "intent":
+        inner = _prepared_for(ctx, frame)
     if inner is None:
         return None
     inner.consumed = True
@@ -148,6 +150,21 @@ def _carried(ctx: EventContext, verb: Token) -> Draft | None:
             if found is not None:
                 ctx.memo[obj.i] = found
                 return found
+    return None
+
+
+def _prepared_for(ctx: EventContext, frame: Token) -> Draft | None:
+    """The event noun an intent adjective takes through "to" or "for" ("open to dialogue", "ready for talks")."""
+    for prep in frame.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"to", "for"}:
+            continue
+        for obj in prep.children:
+            p = pattern(ctx, obj) if obj.dep_ == "pobj" and obj.pos_ == "NOUN" else None
+            if p is not None and not p.complement:
+                found = nominal_draft(ctx, obj, p, framed=True)
+                if found is not None:
+                    ctx.memo[obj.i] = found
+                    return found
     return None
 
 

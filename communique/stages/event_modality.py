@@ -31,7 +31,7 @@ def modality(d: Draft) -> tuple[str, tuple[int, int] | None]:
         return "hypothetical", None
     if cond is not None:
         return "conditional", cond
-    if "expected" in d.extra_modality:
+    if "expected" in d.extra_modality or _upcoming(d.token):
         return "expected", None
     auxes = {c.lower_ for t in verbs for c in t.children if c.dep_ in {"aux", "auxpass"}}
     if auxes & PROSPECTIVE_AUX or any(c.lower_ == "going" and t.tag_ == "VB" for t in verbs for c in t.children):
@@ -41,6 +41,25 @@ def modality(d: Draft) -> tuple[str, tuple[int, int] | None]:
     if auxes & POSSIBLE:
         return "hypothetical", None
     return "asserted", None
+
+
+UPCOMING = {"preparation", "preparations", "run-up", "eve"}  # "preparations for the visit", "on the eve of the summit"
+
+
+def _upcoming(tok: Token) -> bool:
+    """An event noun named as still to come: "preparations for Macron's visit", "ahead of the summit", "the
+    upcoming talks", "the forthcoming meeting"."""
+    if tok.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in {"upcoming", "forthcoming", "next", "planned", "future"}
+           for c in tok.children):
+        return True
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is None:
+        return False
+    if prep.lower_ == "of" and prep.head.lower_ == "ahead":
+        return True
+    return prep.lower_ in {"for", "of", "to"} and prep.head.lower_ in UPCOMING
 
 
 def _denied(d: Draft, verbs: list[Token]) -> bool:
