@@ -617,3 +617,13 @@ def test_a_visit_someone_is_on_is_theirs() -> None:
     _, events, names = _events("Volodymyr Zelenskyy met Ben Wallace, who is on a working visit to Kyiv.")
     visit = [e for e in events if e.trigger.text == "visit"]
     assert visit and [names[x] for x in visit[0].source] == ["Ben Wallace"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Emmanuel Macron and Olaf Scholz expressed satisfaction with the pace of the reforms.", "SUPPORT"),
+    ("Olaf Scholz said Germany appreciates Norway's gas deliveries.", "SUPPORT"),
+    ("Emmanuel Macron confirmed his invitation to Olaf Scholz.", "AGREE"),
+])
+def test_readout_stances(text: str, kind: str) -> None:
+    _, events, _ = _events(text)
+    assert kind in [e.type for e in events if e.source], events
