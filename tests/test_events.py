@@ -627,3 +627,9 @@ def test_a_visit_someone_is_on_is_theirs() -> None:
 def test_readout_stances(text: str, kind: str) -> None:
     _, events, _ = _events(text)
     assert kind in [e.type for e in events if e.source], events
+
+
+def test_whom_someone_calls_on_is_the_target_of_the_request() -> None:
+    _, events, names = _events("Lithuania called on Western countries to close the airspace over Moldova.")
+    calls = [e for e in events if e.trigger.text.startswith("called")]
+    assert calls and calls[0].type == "REQUEST" and [names[x] for x in calls[0].target] == ["Western countries"]

@@ -133,7 +133,7 @@ def _is_target_link(tok: Token, child: Token, p: Pattern) -> bool:
     called = child.dep_ == "oprd" and "actor_object" in p.frames and not any(
         c.dep_ == "dobj" for c in tok.children)  # "would call Trump" parsed as a predicate
     return child.dep_ in {"dobj", "dative", "iobj"} or called or child.dep_ == "prep" and (
-        child.lower_ in p.preps or child.lower_ == "against")
+        child.lower_ in p.preps or child.lower_ in p.particles or child.lower_ == "against")  # "called on X"
 
 
 def _add_head_targets(ctx: EventContext, head: Token, p: Pattern, places: bool, out: list[str]) -> None:
