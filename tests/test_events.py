@@ -633,3 +633,12 @@ def test_whom_someone_calls_on_is_the_target_of_the_request() -> None:
     _, events, names = _events("Lithuania called on Western countries to close the airspace over Moldova.")
     calls = [e for e in events if e.trigger.text.startswith("called")]
     assert calls and calls[0].type == "REQUEST" and [names[x] for x in calls[0].target] == ["Western countries"]
+
+
+def test_the_meeting_a_clause_happens_at_is_its_subject_s() -> None:
+    _, events, names = _events("During a video meeting with students of King's College, Volodymyr Zelenskyy said "
+                               "that the front held.")
+    meeting = [e for e in events if e.trigger.text == "meeting"]
+    assert meeting and [names[x] for x in meeting[0].source] == ["Volodymyr Zelenskiy"]
+    _, events, _ = _events("After the attack on Odesa, Volodymyr Zelenskyy called Emmanuel Macron.")
+    assert not [e for e in events if e.trigger.text == "attack" and e.source]  # not his attack

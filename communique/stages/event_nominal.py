@@ -64,6 +64,23 @@ def _carrier_subject(ctx: EventContext, tok: Token) -> list[str]:
     return participants(ctx, subj) if subj is not None else []
 
 
+OCCASION_PREPS = frozenset({"during", "after", "following", "before", "at"})
+
+
+def _occasion_subject(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
+    """Who took part in the meeting a clause happens on: the subject of that clause ("During a video meeting at
+    Chatham House, Zelenskyy said…", "Following talks with Scholz, Macron announced…"). Only meetings: "after the
+    attack on Kyiv, Zelenskyy called…" is not his attack."""
+    if ctx.book.plover(p.cameo or "") != "CONSULT" or tok.dep_ != "pobj" or tok.head.lower_ not in OCCASION_PREPS:
+        return []
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not _specific(tok):
+        return []  # "during the meeting": the one already told, with its own parties
+    verb = tok.head.head
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb.pos_ in {
+        "VERB", "AUX"} else None
+    return participants(ctx, subj) if subj is not None else []
+
+
 def _targets(ctx: EventContext, tok: Token, p: Pattern, source: list[str]) -> list[str]:
     """Objects of the row's prepositions, places included ("the shelling of Vinnytsia")."""
     out: list[str] = []
@@ -131,7 +148,7 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
         return None
     if "accusation" in p.frames:
         return _accusation(ctx, tok, p)
-    source = _agent(ctx, tok) or _carrier_subject(ctx, tok)
+    source = _agent(ctx, tok) or _carrier_subject(ctx, tok) or _occasion_subject(ctx, tok, p)
     target = _targets(ctx, tok, p, source)
     if not source and "symmetric" in p.frames and len(target) > 1 and _between(tok):
         source = list(target)  # "cooperation between Russia and the United States": both do it
