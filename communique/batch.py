@@ -25,6 +25,7 @@ from .inputs import check_text
 from .records import Article, InputFailure, Record
 from .settings import Settings
 from .store import Outcome, OutcomeKind, Store
+from .store.commitments import refresh as refresh_commitments
 
 __all__ = ["Job", "RunSummary", "extract_chunk", "ingest", "run_batch"]
 
@@ -272,6 +273,7 @@ def run_batch(inputs: Iterable[Article | InputFailure], store: Store, settings: 
             _save(flight.popleft().result(), store, tally, on_record)
     finally:
         runner.close()
+    refresh_commitments(store)  # thread the commitments the new articles touched once, not at the next query
     return tally.summary
 
 

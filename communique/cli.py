@@ -24,7 +24,14 @@ from .inputs import Defaults, count_inputs, read_inputs
 from .records import InputFailure, Record
 from .settings import Settings
 from .store import Store, open_store
-from .store.commitments import CommitmentFilter, commitment_rows, find_commitments, get_commitment, with_sources
+from .store.commitments import (
+    CommitmentFilter,
+    commitment_rows,
+    find_commitments,
+    get_commitment,
+    with_mentions,
+    with_sources,
+)
 from .store.database import sqlite_path
 from .store.export import FORMATS, export
 from .store.queries import (
@@ -482,7 +489,7 @@ def _query_commitments(store: Store, args: argparse.Namespace, out: TextIO) -> N
         out.write("\n")
         return
     if args.format == "csv":
-        _emit(commitment_rows(with_sources(store, found)), "csv", out, None)
+        _emit(commitment_rows(with_sources(store, with_mentions(store, found))), "csv", out, None)
         return
     if not found:
         print("No commitments.", file=out)
@@ -491,7 +498,7 @@ def _query_commitments(store: Store, args: argparse.Namespace, out: TextIO) -> N
         to = f" → {_party(c.beneficiary)}" if c.beneficiary else ""
         seen = c.first_stated if c.first_stated == c.last_seen else f"{c.first_stated} – {c.last_seen}"
         out.write(f"{c.id}  {seen or 'undated'}  {_party(c.holder)}{to}  {c.kind}  {c.status.upper()}  "
-                  f"×{len(c.mentions)}  {_money(c)}\n    {c.what}\n")
+                  f"×{c.mention_count}  {_money(c)}\n    {c.what}\n")
         if c.condition:
             out.write(f"    condition: {c.condition}\n")
     print(f"{f.offset + 1}–{f.offset + len(found)} of {_count(total, 'commitment')}", file=out)

@@ -34,6 +34,7 @@ __all__ = [
     "classify",
     "collect",
     "counterparts",
+    "make_commitment",
     "mentions_in",
     "thread",
     "thread_key",
@@ -144,13 +145,18 @@ class Commitment:
     first_stated: str | None
     last_seen: str | None
     mentions: tuple[Mention, ...] = field(default_factory=tuple)
+    count: int = 0  # how many mentions, when a list leaves them out
+
+    @property
+    def mention_count(self) -> int:
+        return len(self.mentions) or self.count
 
     def to_dict(self, history: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "holder": self.holder.to_dict(),
                "beneficiary": self.beneficiary.to_dict() if self.beneficiary else None, "kind": self.kind,
                "what": self.what, "amount": self.amount.to_dict(self.eur) if self.amount else None,
                "condition": self.condition, "status": self.status, "first_stated": self.first_stated,
-               "last_seen": self.last_seen, "mention_count": len(self.mentions)}
+               "last_seen": self.last_seen, "mention_count": self.mention_count}
         if history:
             out["mentions"] = [m.to_dict() for m in self.mentions]
         return out
@@ -441,7 +447,8 @@ def _standing(mentions: list[Mention]) -> str:
     return "restated" if len({m.document for m in mentions}) > 1 else "stated"  # said again, in another story
 
 
-def _make(mentions: list[Mention]) -> Commitment:
+def make_commitment(mentions: list[Mention]) -> Commitment:
+    """The commitment its mentions (oldest first) make: its id, holder, standing, condition and amount."""
     first = mentions[0]
     key = f"{first.holder.id}|{first.beneficiary.id if first.beneficiary else ''}|{first.kind}|" \
           f"{first.document}#{first.event}"
@@ -530,5 +537,6 @@ def thread(mentions: Iterable[Mention], window_days: int = WINDOW_DAYS) -> list[
         if m.kind == "talks" and m.beneficiary and home not in by_holder[(_who(m.beneficiary), m.kind)]:
             by_holder[(_who(m.beneficiary), m.kind)].append(home)
         home.add(m)
-    made = [_make(sorted(t.mentions, key=lambda m: (m.date or "", m.document, m.trigger_start))) for t in threads]
+    made = [make_commitment(sorted(t.mentions, key=lambda m: (m.date or "", m.document, m.trigger_start)))
+            for t in threads]
     return sorted(made, key=lambda c: (c.last_seen or "", c.id), reverse=True)

@@ -186,6 +186,32 @@ def test_the_store_threads_pledges_across_articles(store: Store) -> None:
     assert find_commitments(store, CommitmentFilter(since="2024-06-01"))[0] == 1  # Poland's was last seen in May
 
 
+def test_commitments_are_kept_threaded_and_a_plain_save_is_threaded_by_the_next_query(tmp_path: Path) -> None:
+    from sqlalchemy import func, select
+
+    from communique.store.commitments import refresh
+    from communique.store.schema import commitment_dirty, commitment_threads
+
+    store = open_store(str(tmp_path / "k.db"))
+    try:
+        pledge, halt = (next(s for s in STORIES if s[0] == name) for name in ("pl-pledge", "pl-halt"))
+        ingest([Article(id=pledge[0], title=pledge[2], text=f"{pledge[2]}\n\n{pledge[3]}\n",
+                        published=date.fromisoformat(pledge[1]))], store)
+        with store.engine.connect() as conn:  # the ingest threaded what it stored
+            assert conn.execute(select(func.count()).select_from(commitment_dirty)).scalar_one() == 0
+            kept = conn.execute(select(func.count()).select_from(commitment_threads)).scalar_one()
+        assert kept == len(all_commitments(store)) > 0
+        store.save([extract(Article(id=halt[0], title=halt[2], text=f"{halt[2]}\n\n{halt[3]}\n",
+                                    published=date.fromisoformat(halt[1])))])
+        with store.engine.connect() as conn:  # a plain save leaves its keys waiting
+            assert conn.execute(select(func.count()).select_from(commitment_dirty)).scalar_one() > 0
+        total, page = find_commitments(store, CommitmentFilter(holder="Poland", kind="humanitarian_aid"))
+        assert total == 1 and page[0].status == "withdrawn" and page[0].mention_count == 2
+        assert refresh(store) == 0  # nothing waits any more
+    finally:
+        store.close()
+
+
 def test_a_new_article_changes_the_commitments_at_once(tmp_path: Path) -> None:
     """Commitments are worked out once per state of the store: the next article counts straight away."""
     store = open_store(str(tmp_path / "c.db"))

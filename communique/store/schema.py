@@ -208,9 +208,37 @@ commitment_mentions = Table(
     Index("ix_commitment_mentions_holder", "holder_id"), Index("ix_commitment_mentions_beneficiary", "beneficiary_id"),
 )
 
+# The commitments the mentions make, threaded per thread key and kept (migration 6): a query reads a page of them
+# instead of threading its keys again. A key whose mentions changed waits in `commitment_dirty` until the next
+# refresh (a query, or the end of an ingest) threads it again.
+commitment_threads = Table(
+    "commitment_threads", metadata,
+    Column("id", String(16), primary_key=True), Column("thread_key", String(120), nullable=False),
+    Column("kind", String(24), nullable=False), Column("status", String(12), nullable=False),
+    Column("first_stated", String(10)), Column("last_seen", String(10)),
+    Column("holder_id", Integer, ForeignKey("actors.id"), nullable=False),
+    Column("beneficiary_id", Integer, ForeignKey("actors.id")), Column("what", Text, nullable=False),
+    Column("condition_text", Text), Column("amount_value", Float), Column("amount_currency", String(8)),
+    Column("amount_text", Text), Column("eur", Float), Column("mentions", Integer, nullable=False),
+    Index("ix_commitment_threads_key", "thread_key"), Index("ix_commitment_threads_kind", "kind", "last_seen"),
+    Index("ix_commitment_threads_seen", "last_seen"),
+)
+commitment_thread_mentions = Table(
+    "commitment_thread_mentions", metadata,
+    Column("commitment_id", String(16), ForeignKey("commitment_threads.id", ondelete="CASCADE"), nullable=False),
+    Column("mention_id", Integer, ForeignKey("commitment_mentions.id", ondelete="CASCADE"), nullable=False),
+    Index("ix_commitment_thread_mentions_commitment", "commitment_id"),
+    Index("ix_commitment_thread_mentions_mention", "mention_id"),
+)
+commitment_dirty = Table(
+    "commitment_dirty", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True), Column("thread_key", String(120), nullable=False),
+)
+COMMITMENT_TABLES = [commitment_mentions, commitment_threads, commitment_thread_mentions, commitment_dirty]
+
 # Release 0.1's tables (in their newest columns): migration 1 builds them; tables added later come from their
 # own migration.
-CORE_TABLES = [t for t in metadata.sorted_tables if t.name not in {"search", "commitment_mentions"}]
+CORE_TABLES = [t for t in metadata.sorted_tables if t.name != "search" and t not in COMMITMENT_TABLES]
 
 
 def _create_v1(conn: Connection) -> None:
@@ -332,7 +360,13 @@ def _v5(conn: Connection) -> None:
     backfill_commitment_mentions(conn)
 
 
-MIGRATIONS = [_create_v1, _v2, _v3, _v4, _v5]  # migration n (1-based) brings the database from version n-1 to n
+def _v6(conn: Connection) -> None:
+    """Commitments are kept threaded; every stored thread key waits for its first threading."""
+    metadata.create_all(conn, tables=[commitment_threads, commitment_thread_mentions, commitment_dirty])
+    conn.execute(text("INSERT INTO commitment_dirty (thread_key) SELECT DISTINCT thread_key FROM commitment_mentions"))
+
+
+MIGRATIONS = [_create_v1, _v2, _v3, _v4, _v5, _v6]  # migration n (1-based) brings the database from version n-1 to n
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -23,6 +23,7 @@ from .dedupe import NEAR, Fingerprint, fingerprint, similarity
 from .schema import (
     actor_names,
     actors,
+    commitment_dirty,
     commitment_mentions,
     document_actors,
     document_bands,
@@ -163,6 +164,7 @@ def insert_record(conn: Connection, record: Record, fp: Fingerprint) -> None:
     rows = commitment_rows_of(record, ids)
     if rows:
         conn.execute(insert(commitment_mentions), rows)
+        conn.execute(insert(commitment_dirty), [{"thread_key": k} for k in sorted({r["thread_key"] for r in rows})])
 
 
 def commitment_rows_of(record: Record, ids: dict[str, int]) -> list[dict[str, Any]]:
