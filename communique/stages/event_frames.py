@@ -143,28 +143,24 @@ def _carried(ctx: EventContext, verb: Token) -> Draft | None:
     that ends or changes it ("to end its support") carries none."""
     if verb.lemma_.lower() not in CARRYING_VERBS:
         return None
-    for obj in verb.children:
-        p = pattern(ctx, obj) if obj.dep_ == "dobj" and obj.pos_ == "NOUN" else None
+    return _event_noun(ctx, [obj for obj in verb.children if obj.dep_ == "dobj"])
+
+
+def _prepared_for(ctx: EventContext, frame: Token) -> Draft | None:
+    """The event noun an intent adjective takes through "to" or "for" ("open to dialogue", "ready for talks")."""
+    return _event_noun(ctx, [obj for prep in frame.children if prep.dep_ == "prep" and prep.lower_ in {"to", "for"}
+                             for obj in prep.children if obj.dep_ == "pobj"])
+
+
+def _event_noun(ctx: EventContext, nouns: list[Token]) -> Draft | None:
+    """The first of `nouns` that names an event, as a frame's inner event (remembered for the noun itself)."""
+    for obj in nouns:
+        p = pattern(ctx, obj) if obj.pos_ == "NOUN" else None
         if p is not None and not p.complement:
             found = nominal_draft(ctx, obj, p, framed=True)
             if found is not None:
                 ctx.memo[obj.i] = found
                 return found
-    return None
-
-
-def _prepared_for(ctx: EventContext, frame: Token) -> Draft | None:
-    """The event noun an intent adjective takes through "to" or "for" ("open to dialogue", "ready for talks")."""
-    for prep in frame.children:
-        if prep.dep_ != "prep" or prep.lower_ not in {"to", "for"}:
-            continue
-        for obj in prep.children:
-            p = pattern(ctx, obj) if obj.dep_ == "pobj" and obj.pos_ == "NOUN" else None
-            if p is not None and not p.complement:
-                found = nominal_draft(ctx, obj, p, framed=True)
-                if found is not None:
-                    ctx.memo[obj.i] = found
-                    return found
     return None
 
 
