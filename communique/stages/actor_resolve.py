@@ -13,7 +13,7 @@ from .actor_finder import ActorFinder, Match
 from .actor_groups import noun_phrase
 from .actor_offices import office_descriptions
 from .actor_people import national_leaders, people_pass
-from .actor_states import gazetteer_match, ner_org, place
+from .actor_states import DOCUMENT_NOUNS, gazetteer_match, names_an_accord, ner_org, place
 from .spans import Intervals
 
 __all__ = ["resolve"]
@@ -47,15 +47,10 @@ def _ner_leftovers(ctx: Context) -> None:
             ner_org(ctx, ent)
 
 
-DOCUMENT_NOUNS = frozenset({"agreement", "agreements", "accord", "accords", "package", "protocol", "declaration",
-                            "memorandum", "convention", "communique", "statute", "treaty"})
-
-
 def _accord(ent: SpacySpan) -> bool:
     """An accord named after a town, never an actor: "the Minsk Package of Measures", "the Paris Agreement" (a
     format or a group of negotiators is: "the Normandy format", "the Trilateral Contact Group")."""
-    root = ent.root
-    return root.lower_ in DOCUMENT_NOUNS or root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in DOCUMENT_NOUNS
+    return ent.root.lower_ in DOCUMENT_NOUNS or names_an_accord(ent, DOCUMENT_NOUNS)
 
 
 def _towns(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
@@ -156,6 +151,8 @@ def _armed_kin(ctx: Context) -> None:
     of the article is given, else the one country it says invades or occupies ("Russia's invasion"). With armed
     groups of two countries, or two invaders, it stays unknown."""
     armed = {k: d for k, d in ctx.drafts.items() if k.startswith("armed:")}
+    if not armed:
+        return
     countries = {d.country for d in armed.values() if d.country} or _aggressors(ctx)
     if len(countries) != 1:
         return

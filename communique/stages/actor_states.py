@@ -10,8 +10,8 @@ from .actor_finder import Entry
 DIRECTIONS = {"northern", "southern", "eastern", "western", "north", "south", "east", "west", "central"}
 GENERIC_BODIES = {"security council", "parliament", "national assembly", "constitutional court", "supreme court"}
 
-__all__ = ["GOV_NOUNS", "MIL_NOUNS", "gazetteer_match", "is_place", "names_an_accord", "ner_org", "org_draft",
-           "place"]
+__all__ = ["DOCUMENT_NOUNS", "GOV_NOUNS", "MIL_NOUNS", "gazetteer_match", "is_place", "names_an_accord", "ner_org",
+           "org_draft", "place"]
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from", "into", "via",
                "towards", "toward"}
@@ -68,15 +68,16 @@ def is_place(span: SpacySpan) -> bool:
     return span.root.dep_ == "dobj" and head.lemma_ == "visit"
 
 
-ACCORD_NOUNS = frozenset({"agreement", "agreements", "accord", "accords", "package", "format", "protocol", "process",
-                          "declaration", "memorandum", "convention", "group", "communique", "statute", "treaty"})
+DOCUMENT_NOUNS = frozenset({"agreement", "agreements", "accord", "accords", "package", "protocol", "declaration",
+                            "memorandum", "convention", "communique", "statute", "treaty"})
+ACCORD_NOUNS = DOCUMENT_NOUNS | {"format", "process", "group"}  # what a capital's name may only label
 
 
-def names_an_accord(span: SpacySpan) -> bool:
-    """True when a capital only names an accord or a format after the city it was made in ("the Minsk Package",
-    "the Astana format", "the Paris Agreement")."""
+def names_an_accord(span: SpacySpan, nouns: frozenset[str] = ACCORD_NOUNS) -> bool:
+    """True when a name only labels an accord or a format (one of `nouns`) after the city it was made in ("the
+    Minsk Package", "the Astana format", "the Paris Agreement")."""
     root = span.root
-    return root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in ACCORD_NOUNS
+    return root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in nouns
 
 
 def institution_after(ctx: Context, span: SpacySpan) -> tuple[int, str] | None:

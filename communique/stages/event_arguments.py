@@ -7,10 +7,10 @@ from ..codebook import Pattern
 from .event_anchors import sentence_place
 from .event_context import VIOLENT, Draft, EventContext, chain
 from .event_modality import HYPOTHETICAL_MARKS
-from .event_participants import TARGET_NP_PREPS, described, np_actors, participants, place_of
+from .event_participants import TARGET_NP_PREPS, by_agents, described, np_actors, participants, place_of
 from .event_patterns import complements, is_frame_word
 from .roles import meeting_group
-from .syntax import SUBJECT_DEPS, by_phrases, is_infinitive
+from .syntax import SUBJECT_DEPS, is_infinitive
 
 __all__ = ["arguments", "clause_targets", "fill_target", "subject", "targets"]
 
@@ -77,7 +77,7 @@ def arguments(ctx: EventContext, tok: Token, p: Pattern) -> tuple[list[str], lis
     agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     subjects = participants(ctx, subj) if subj is not None else []
     if subj is None and tok.tag_ == "VBG" and tok.dep_ == "pobj":  # "the intensification of shelling … by X"
-        subjects = [a for by in by_phrases(tok) for g in by.children if g.dep_ == "pobj" for a in participants(ctx, g)]
+        subjects = by_agents(ctx, tok)
     found = targets(ctx, tok, p)
     if not subjects and not passive and (subj is None or subj.lower_ in {"this", "that"}):
         subjects = _displaced_subject(ctx, tok, found)

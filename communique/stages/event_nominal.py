@@ -14,9 +14,8 @@ from spacy.tokens import Token
 from ..codebook import Pattern
 from .event_arguments import mutual
 from .event_context import VIOLENT, Draft, EventContext, statement_at
-from .event_participants import described, names_victim, np_actors, participants, place_of
+from .event_participants import by_agents, described, names_victim, np_actors, participants, place_of
 from .roles import meeting_group, principal
-from .syntax import by_phrases
 
 __all__ = ["LIGHT_VERBS", "nominal_draft"]
 
@@ -30,10 +29,9 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
 
 def _agent(ctx: EventContext, tok: Token) -> list[str]:
     """The perpetrator or host named on the noun itself: "by the invaders", "Russia's", "Russian"."""
-    for by in by_phrases(tok):
-        found = [a for g in by.children if g.dep_ == "pobj" for a in participants(ctx, g)]
-        if found:
-            return found
+    found = by_agents(ctx, tok)
+    if found:
+        return found
     for c in tok.children:
         if c.dep_ == "poss" or c.dep_ in MODIFIER_DEPS and c.i < tok.i:
             found = [a for a in participants(ctx, c) if ctx.actors[a].kind != "location"]
@@ -172,15 +170,21 @@ SPECIFIC_PREPS = frozenset({"of", "in", "on", "at", "between", "with", "from", "
 OWN_AGENT_PREPS = frozenset({"of", "in", "at", "against"})
 
 
+def _says_where_or_of_what(prep: Token) -> bool:
+    """"in Tbilisi", "against the reform", "of the Minsk agreements" (an "of" must name something proper)."""
+    if prep.dep_ != "prep" or prep.lower_ not in OWN_AGENT_PREPS:
+        return False
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return any(prep.lower_ != "of" or any(t.pos_ == "PROPN" for t in g.subtree) for g in objects)
+
+
 def _specific(tok: Token, own_agent: bool = False) -> bool:
     """Whether a noun names one particular event ("the ninth meeting on Syria in Astana", "the withdrawal of heavy
     weapons", "the Easter ceasefire"), not a bare mention that points back to one already told ("the meeting").
     A noun that is only an act with its doer named (`own_agent`: "protests", "implementation") must say where or
     of what ("protests in the Palestinian territories"); "support for Ukraine" is a topic."""
     if own_agent:  # "protests in Tbilisi", "the implementation of the Minsk agreements", not "of the law"
-        return any(c.dep_ == "prep" and c.lower_ in OWN_AGENT_PREPS and any(
-            g.dep_ == "pobj" and (c.lower_ != "of" or any(t.pos_ == "PROPN" for t in g.subtree)) for g in c.children)
-            for c in tok.children)
+        return any(_says_where_or_of_what(c) for c in tok.children)
     described = any(c.dep_ == "prep" and c.lower_ in SPECIFIC_PREPS and any(g.dep_ == "pobj" for g in c.children)
                     for c in tok.children)
     named = any(c.dep_ in {"compound", "amod", "nmod", "poss"} and c.pos_ in {"PROPN", "NUM"} or c.dep_ == "poss"

@@ -5,13 +5,14 @@ from spacy.tokens import Token
 
 from .event_context import EventContext, statement_at
 from .roles import STATE_GROUP_NOUNS, counterparts, meeting_group, plural_before, principal, resolve_description
-from .syntax import SUBJECT_DEPS
+from .syntax import SUBJECT_DEPS, by_phrases
 
 __all__ = [
     "FIRST_PERSON",
     "NP_PREPS",
     "TARGET_NP_PREPS",
     "THIRD_PERSON",
+    "by_agents",
     "described",
     "last_person",
     "names_victim",
@@ -189,6 +190,15 @@ def place_of(ctx: EventContext, prep: Token, kinds: set[str], exclude: list[str]
                 if actor.kind in kinds and actor_id not in exclude and (actor.country or not with_country):
                     return actor_id
     return None
+
+
+def by_agents(ctx: EventContext, tok: Token) -> list[str]:
+    """The actors of the first "by" phrase of `tok` that names any (see `syntax.by_phrases`)."""
+    for by in by_phrases(tok):
+        found = [a for g in by.children if g.dep_ == "pobj" for a in participants(ctx, g)]
+        if found:
+            return found
+    return []
 
 
 def names_victim(tok: Token) -> bool:

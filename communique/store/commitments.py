@@ -180,17 +180,11 @@ def _newest_first(q: Select[Any]) -> Select[Any]:
     return q.order_by(func.coalesce(ct.c.last_seen, "").desc(), ct.c.id.desc())
 
 
-def all_commitments(store: Store, kind: str | None = None, keys: set[str] | None = None) -> list[Commitment]:
-    """The kept commitments (of `kind`, in the thread keys `keys`), newest first."""
+def all_commitments(store: Store) -> list[Commitment]:
+    """Every kept commitment with its mentions, newest first."""
     refresh(store)
-    ct = commitment_threads
-    q = select(ct.c.id)
-    if kind:
-        q = q.where(ct.c.kind == kind)
-    if keys is not None:
-        q = q.where(ct.c.thread_key.in_(sorted(keys)))
     with store.engine.connect() as conn:
-        ids = [str(i) for i in conn.execute(_newest_first(q)).scalars()]
+        ids = [str(i) for i in conn.execute(_newest_first(select(commitment_threads.c.id))).scalars()]
     return _load(store, ids)
 
 
