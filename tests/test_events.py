@@ -240,6 +240,23 @@ def test_a_refused_meeting_is_not_kept_without_a_source() -> None:
     assert all(e.source for e in events if e.type not in {"ASSAULT", "COERCE"})
 
 
+def test_an_act_done_to_someone_by_an_unnamed_hand_keeps_its_target_and_no_source() -> None:
+    _, events, names = _events("Twelve armoured vehicles were delivered to Moldova last week.")
+    delivered = [e for e in events if e.type == "AID"]
+    assert delivered and delivered[0].source == () and [names[x] for x in delivered[0].target] == ["Moldova"]
+
+
+def test_people_we_cannot_resolve_still_do_the_act() -> None:
+    _, events, _ = _events("The regional authorities promised to help the families of the miners.")
+    promised = [e for e in events if "promised" in e.trigger.text]
+    assert promised and promised[0].source == () and promised[0].type == "AGREE"
+
+
+def test_a_thing_is_no_doer_and_an_imperative_is_no_event() -> None:
+    _, events, _ = _events("The new bridge will receive strong support from Hungary. Thank heavens for the rain.")
+    assert not [e for e in events if not e.source and e.type in {"AGREE", "SUPPORT"}], events
+
+
 # -- the readout register ------------------------------------------------------------------------------
 
 READOUT = ("Telephone conversation with Prime Minister of Japan Fumio Kishida\n\n"

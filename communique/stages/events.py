@@ -16,19 +16,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..codebook import MODALITIES, Codebook, load_codebook
 from ..places import location_precision
 from ..records import Event
 from .event_anchors import date, location, statement_of
-from .event_arguments import fill_counterparts, fill_target, meeting_parties, parties_as_source
+from .event_arguments import subject, fill_counterparts, fill_target, meeting_parties, parties_as_source
 from .event_context import VIOLENT, Draft, EventContext, make_context
 from .event_frames import as_intent, draft, obligations
 from .event_modality import modality
 from .event_participants import names_victim
+from .roles import GROUP_NOUNS, ROLE_NOUNS
 from .extensions import register_extensions
-from .syntax import text_span
+from .syntax import is_infinitive, text_span
 
 register_extensions()  # the Doc._ attributes exist whenever a stage is importable
 
@@ -59,7 +60,7 @@ def _drafts(ctx: EventContext) -> list[Draft]:
     parties = meeting_parties(ctx, [d for d in drafts if d.source])  # a readout's meeting, when it reports one
     if parties:
         parties_as_source(ctx, drafts, parties)
-    drafts = [d for d in drafts if d.source or d.named_only or _unknown_perpetrator(ctx, d)]
+    drafts = [d for d in drafts if d.source or d.named_only or _unknown_perpetrator(ctx, d) or _unknown_doer(ctx, d)]
     told = {t.i for d in drafts if d.token.pos_ != "NOUN" for t in d.tokens}
     drafts = [d for d in drafts if not (d.token.pos_ == "NOUN" and d.token.i in told)]  # "had a conversation"
     drafts = [d for d in drafts if not (d.named_only and _retold(ctx, d, drafts))]
@@ -69,7 +70,7 @@ def _drafts(ctx: EventContext) -> list[Draft]:
     if parties:
         fill_counterparts(ctx, drafts, parties)
     # an announced act of violence is a threat, which needs the one who makes it
-    drafts = [d for d in drafts if d.source or d.named_only or ctx.book.plover(d.code) in VIOLENT]
+    drafts = [d for d in drafts if d.source or d.named_only or ctx.book.plover(d.code) in VIOLENT or _unknown_doer(ctx, d)]
     drafts.sort(key=_trigger)
     return drafts
 
@@ -82,6 +83,35 @@ def _retold(ctx: EventContext, d: Draft, drafts: list[Draft]) -> bool:
         return False  # "the withdrawal of weapons and the disengagement of forces" are two acts
     kind = ctx.book.plover(d.code)
     return any(e is not d and e.token.i == head.i and ctx.book.plover(e.code) == kind for e in drafts)
+
+
+DOER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+PEOPLE_WORDS = frozenset({
+    "ally", "partner", "official", "authority", "agency", "service", "expert", "investigator", "group", "force",
+    "troop", "mayor", "governor", "commander", "chief", "government", "administration", "committee", "commission",
+    "council", "ministry", "organisation", "organization", "people", "resident", "side", "party"})
+
+
+def _unknown_doer(ctx: EventContext, d: Draft) -> bool:
+    """An act whose doer the text leaves unnamed or names in words that are no actor of ours. Kept with an empty
+    source when the act has a target and is a noun ("the disengagement of forces from the line of contact"), an
+    agentless passive ("weapons were delivered to Kyiv") or an infinitive ("a decision was made to withdraw"), or
+    when its doer is people we cannot resolve ("the city authorities will take measures to help the families", "the
+    head of the regional administration informed the President"). A thing ("the meeting can provide") is no
+    doer, and an imperative ("Thank God") is no event."""
+    tok = d.token
+    agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if d.target and (tok.pos_ == "NOUN" or is_infinitive(tok)
+                     or agent is None and any(c.dep_ == "auxpass" for c in tok.children)):
+        return True
+    doer = agent if agent is not None else subject(ctx, tok)[0] if tok.pos_ != "NOUN" else None
+    return doer is not None and _person_like(doer) and (bool(d.target) or doer.dep_ != "nsubjpass")
+
+
+def _person_like(tok: Token) -> bool:
+    """Whether a noun phrase's head names people ("the security service heads", "law enforcement agencies")."""
+    lemma = tok.lemma_.lower()
+    return tok.ent_type_ in DOER_ENTS or tok.lower_ in GROUP_NOUNS or lemma in PEOPLE_WORDS or lemma in ROLE_NOUNS
 
 
 def _unknown_perpetrator(ctx: EventContext, d: Draft) -> bool:
