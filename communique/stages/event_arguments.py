@@ -41,14 +41,14 @@ def subject(ctx: EventContext, verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ in {"acomp", "conj"} or verb.dep_ == "advcl" and (verb.tag_ in {"VBG", "VBN"} or infinitive):
         subj, head_passive = subject(ctx, head)
         return subj, passive or (verb.dep_ == "conj" and head_passive and verb.tag_ == "VBN")
-    if verb.dep_ == "relcl":
-        return head, passive
+    if verb.dep_ == "relcl" and not (infinitive and head.dep_ in {"dobj", "attr"} and head.head.pos_ == "VERB"):
+        return head, passive  # "measures to help the families" (an infinitive misread as a relative): below
     if verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBN" and head.pos_ in {"NOUN", "PROPN"}:
         return head, True  # "the atrocities committed by the troops", "destroyed equipment": what it was done to
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
         subj, _ = subject(ctx, head.head)  # "Putin sent a message congratulating Aliyev": Putin congratulates
         return subj, passive
-    if verb.dep_ == "acl" and is_infinitive(verb) and head.dep_ in {"dobj", "attr"} and head.head.pos_ == "VERB":
+    if verb.dep_ in {"acl", "relcl"} and infinitive and head.dep_ in {"dobj", "attr"} and head.head.pos_ == "VERB":
         subj, _ = subject(ctx, head.head)  # "Putin stressed the need to resume talks": Putin would resume them
         return subj, passive
     return None, passive
