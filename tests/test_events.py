@@ -257,6 +257,26 @@ def test_a_thing_is_no_doer_and_an_imperative_is_no_event() -> None:
     assert not [e for e in events if not e.source and e.type in {"AGREE", "SUPPORT"}], events
 
 
+def test_a_headings_noun_read_as_a_verb_names_the_visit() -> None:
+    _, events, names = _events("Visit to Finland\n\nVladimir Putin arrived in Helsinki on Tuesday.")
+    title = [e for e in events if e.sentence == 0]
+    assert title and title[0].type == "CONSULT" and title[0].trigger.text == "Visit"
+    assert [names[x] for x in title[0].source] == ["Vladimir Putin"] and [names[x] for x in title[0].target] == [
+        "Finland"]
+
+
+def test_a_heading_that_orders_something_is_no_visit() -> None:
+    _, events, _ = _events("Visit your grandmother\n\nThe mayor of Tartu said families should travel more.")
+    assert not [e for e in events if e.sentence == 0]
+
+
+def test_measures_to_help_are_taken_by_the_subject_of_take() -> None:
+    _, events, names = _events("Mayor Ivan Petrov will take urgent measures to help the families of the miners.")
+    helped = [e for e in events if e.trigger.text == "help"]
+    assert helped and [names[x] for x in helped[0].source] == ["Ivan Petrov"]
+    assert not [e for e in events if e.type in {"COERCE", "THREATEN"}]  # "take measures" against nobody
+
+
 # -- the readout register ------------------------------------------------------------------------------
 
 READOUT = ("Telephone conversation with Prime Minister of Japan Fumio Kishida\n\n"

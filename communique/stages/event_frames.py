@@ -14,7 +14,7 @@ from .event_nominal import LIGHT_VERBS, nominal_draft
 from .event_participants import participants
 from .event_patterns import complements, pattern
 from .spans import sentences
-from .syntax import PROSPECTIVE_AUX, SUBJECT_DEPS, is_infinitive
+from .syntax import PROSPECTIVE_AUX, SUBJECT_DEPS, is_infinitive, is_nominal
 
 __all__ = ["as_intent", "draft", "obligations"]
 
@@ -35,7 +35,7 @@ def draft(ctx: EventContext, tok: Token) -> Draft | None:
     ctx.memo[tok.i] = None  # guards against cycles in odd parses
     p = pattern(ctx, tok)
     result = None
-    if p is not None and tok.pos_ == "NOUN":
+    if p is not None and is_nominal(tok):
         result = _framed(ctx, tok, p) if p.complement else nominal_draft(ctx, tok, p)
     elif p is not None:
         result = _framed(ctx, tok, p) if p.complement else None

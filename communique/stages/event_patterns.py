@@ -5,6 +5,7 @@ from spacy.tokens import Token
 
 from ..codebook import Pattern
 from .event_context import EventContext
+from .syntax import headline_noun, is_nominal
 
 __all__ = ["OBJECTS", "complements", "is_frame_word", "pattern"]
 
@@ -16,7 +17,7 @@ def pattern(ctx: EventContext, tok: Token) -> Pattern | None:
     rows = next((ctx.book.patterns[k] for k in _lemma_keys(tok) if k in ctx.book.patterns), None)
     if not rows or not _pos_ok(tok):
         return None
-    comps = _noun_modifiers(tok) if tok.pos_ == "NOUN" else complements(tok)
+    comps = _noun_modifiers(tok) if is_nominal(tok) else complements(tok)
     comps += [g for c in comps for g in c.children if g.dep_ == "compound"]  # "mediation efforts"
     words = {c.lemma_.lower() for c in comps} | {c.lower_ for c in comps}
     links = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep", "advmod"}}
@@ -60,7 +61,10 @@ def _lemma_keys(tok: Token) -> list[str]:
 
 
 def _pos_fits(pos: str, tok: Token) -> bool:
-    """VERB patterns fit verbs and participles used as adjectives ("opposed"); ADJ patterns fit adjectives."""
+    """VERB patterns fit verbs and participles used as adjectives ("opposed"); ADJ patterns fit adjectives; NOUN
+    patterns fit nouns and a heading's noun read as a verb ("Visit to France")."""
+    if headline_noun(tok):
+        return pos == "NOUN"
     if pos == "VERB":
         return tok.pos_ == "VERB" or tok.pos_ == "ADJ" and tok.tag_ in {"VBN", "VBG"}
     if pos == "ADJ":

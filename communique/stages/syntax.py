@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ..records import Span
 
 __all__ = ["FUTURE_AUX", "NOMINAL_SUBJECT_DEPS", "PROSPECTIVE_AUX", "SUBJECT_DEPS", "by_phrases", "edge_chars",
-           "is_infinitive", "subtree_chars", "text_span", "trim_chars"]
+           "headline_noun", "is_infinitive", "is_nominal", "subtree_chars", "text_span", "trim_chars"]
 
 NOMINAL_SUBJECT_DEPS = {"nsubj", "nsubjpass"}  # who says something: a noun phrase, never a clause
 SUBJECT_DEPS = NOMINAL_SUBJECT_DEPS | {"csubj"}  # who does something: clausal subjects count too
@@ -43,6 +43,22 @@ def subtree_chars(tok: Token, exclude: Token | None = None) -> tuple[int, int]:
 def edge_chars(tok: Token) -> tuple[int, int]:
     """Characters from `tok`'s left edge to the end of its right edge."""
     return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+
+
+def headline_noun(tok: Token) -> bool:
+    """A heading's first word that the parser read as a bare verb though it names the event ("Visit to France",
+    "Talks with the Emir"): capitalised, the root of a line of its own, with no subject and no object."""
+    sent = tok.sent
+    words = [t for t in sent if not t.is_space]
+    end = words[-1].idx + len(words[-1]) if words else sent.end_char
+    own_line = tok.doc.text[end:end + 1] in {"\n", ""}
+    return (tok.tag_ == "VB" and tok.dep_ == "ROOT" and tok.i == sent.start and tok.is_title and own_line
+            and not any(c.dep_ in {"nsubj", "dobj", "aux"} for c in tok.children))
+
+
+def is_nominal(tok: Token) -> bool:
+    """Whether `tok` names its event as a noun does (a noun, or a heading's noun read as a verb)."""
+    return tok.pos_ == "NOUN" or headline_noun(tok)
 
 
 def is_infinitive(verb: Token) -> bool:
