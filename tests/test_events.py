@@ -546,6 +546,21 @@ def test_unnamed_invaders_are_those_the_article_gives_a_country() -> None:
     assert len({a.id for a in sources if "invaders" in a.name.lower()}) == 1  # one actor for one referent
 
 
+def test_the_invaders_belong_to_the_one_army_the_article_names() -> None:
+    record, events, _ = _events("Belarusian troops crossed the border at dawn. Later the invaders shelled Chernihiv, "
+                                "and terrorists in the city were blamed.")
+    by_id = {a.id: a for a in record.actors}
+    invaders = [a for a in record.actors if a.name.lower() == "invaders"]
+    assert invaders and invaders[0].country == "BLR"
+    shelled = [e for e in events if e.trigger.text == "shelled"]
+    assert shelled and [by_id[x].country for x in shelled[0].source] == ["BLR"]
+
+
+def test_the_invaders_stay_unknown_when_two_armies_are_named() -> None:
+    record, _, _ = _events("Belarusian troops and Polish soldiers held drills. Later the invaders shelled Chernihiv.")
+    assert [a.country for a in record.actors if a.name.lower() == "invaders"] == [None]
+
+
 def test_told_about_is_a_consultation_with_whom_it_was_told() -> None:
     _, events, names = _events("Emmanuel Macron told Olaf Scholz about the talks in Riyadh.")
     told = [e for e in events if e.trigger.text.startswith("told")]

@@ -148,12 +148,16 @@ def _countries_from_names(ctx: Context) -> None:
 def _armed_kin(ctx: Context) -> None:
     """An unnamed armed group of no stated country is the one the article names elsewhere: "the invaders" after
     "Russian invaders" are those invaders (one actor); "the occupiers" take the one country every armed group
-    of the article is given, else the one country it says invades or occupies ("Russia's invasion"). With armed
-    groups of two countries, or two invaders, it stays unknown."""
+    of the article is given, else the one country it says invades or occupies ("Russia's invasion"), else, for
+    invaders and occupiers, the one country whose army the article names. With armed groups of two countries, or
+    two invaders, or two armies, it stays unknown."""
     armed = {k: d for k, d in ctx.drafts.items() if k.startswith("armed:")}
     if not armed:
         return
     countries = {d.country for d in armed.values() if d.country} or _aggressors(ctx)
+    if not countries:  # "the invaders" in an article whose only army is "Russian troops"
+        armed = {k: d for k, d in armed.items() if d.sector == "MIL"}
+        countries = _armies(ctx) if armed else set()
     if len(countries) != 1:
         return
     (country,) = countries
@@ -166,6 +170,12 @@ def _armed_kin(ctx: Context) -> None:
             del ctx.drafts[key]
         else:
             d.country = country
+
+
+def _armies(ctx: Context) -> set[str]:
+    """The countries of the article's named armed forces ("Russian troops", "the Ukrainian army")."""
+    return {d.country for k, d in ctx.drafts.items() if not k.startswith("armed:") and d.sector == "MIL"
+            and d.country}
 
 
 AGGRESSION_NOUNS = frozenset({"invasion", "aggression", "occupation"})
