@@ -561,6 +561,18 @@ def test_the_invaders_stay_unknown_when_two_armies_are_named() -> None:
     assert [a.country for a in record.actors if a.name.lower() == "invaders"] == [None]
 
 
+def test_this_is_a_war_crime_accuses_who_did_the_violence_just_told() -> None:
+    _, events, names = _events("Belarusian troops shelled a hospital in Chernihiv. Nobody was hurt. "
+                               "\"This is a war crime,\" the mayor of Chernihiv said.")
+    accused = [e for e in events if e.type == "ACCUSE"]
+    assert accused and [names[x] for x in accused[0].target] == ["Armed forces of Belarus"]
+
+
+def test_this_is_a_war_crime_accuses_nobody_when_no_violence_was_told() -> None:
+    _, events, _ = _events("Belarusian troops held drills near Brest. \"This is a war crime,\" the mayor said.")
+    assert all(not e.target for e in events if e.type == "ACCUSE")
+
+
 def test_told_about_is_a_consultation_with_whom_it_was_told() -> None:
     _, events, names = _events("Emmanuel Macron told Olaf Scholz about the talks in Riyadh.")
     told = [e for e in events if e.trigger.text.startswith("told")]

@@ -105,9 +105,29 @@ def _accusation(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     target = [a for a in (participants(ctx, subj) if subj is not None else []) + _agent(ctx, tok)
               + _targets(ctx, tok, p, []) if a not in source]
+    if not target and subj is not None and subj.lower_ in DEMONSTRATIVES:
+        target = [a for a in _perpetrators_before(ctx, tok) if a not in source]
     if not source:
         return None
     return Draft(tok, p, p.cameo, source, list(dict.fromkeys(target)), [tok], [verb], base=p.cameo)
+
+
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it"})
+LOOK_BACK = 2  # sentences before an accusation where what "this" points to may be told
+
+
+def _perpetrators_before(ctx: EventContext, tok: Token) -> list[str]:
+    """Who did the acts of violence that "this" in "This is genocide" points back to: the sources of the violent
+    events told in the accusation's sentence or the `LOOK_BACK` sentences before it, latest first."""
+    sents = list(ctx.doc.sents)
+    here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+    first = sents[max(0, here - LOOK_BACK)].start
+    out: list[str] = []
+    for i in sorted((i for i in ctx.memo if first <= i < tok.i), reverse=True):
+        d = ctx.memo[i]
+        if d is not None and ctx.book.plover(d.code) in VIOLENT:
+            out += [a for a in d.source if a not in out]
+    return out
 
 
 def _placed(ctx: EventContext, tok: Token) -> bool:
