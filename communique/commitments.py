@@ -271,9 +271,18 @@ def _from_thanks(thanked: EventView) -> Mention | None:
     kind = _kind(rest, 0)  # a list of what was given runs over commas
     if kind is None or kind == "talks" or (kind == "other" and not _has("other", thanked.sentence[at:])):
         return None  # thanks for talks, or for nothing they name, are no commitment
+    if kind == "sanctions" and not _imposed(thanked, rest):
+        return None  # thanks for keeping to the sanctions: no new ones
     found = replace(found, kind=kind)
     promised = _has("pledge", found.what) and found.status == "delivered"  # "thanked … for the decision to"
     return replace(found, status="stated") if promised else found
+
+
+def _imposed(view: EventView, window: str) -> bool:
+    """Sanctions are a commitment when imposed, promised or taken back ("the EU imposed new sanctions", "will
+    extend the sanctions", "lifted the embargo"), not when merely named ("circumvent EU sanctions", "an
+    organisation subject to UN sanctions", "adherence to the sanctions")."""
+    return any(_has(g, window) for g in ("imposing", "withdrawal", "delivery"))
 
 
 def _receiver(view: EventView, kind: str) -> Party | None:
@@ -308,6 +317,8 @@ def classify(view: EventView) -> Mention | None:
     lead = max(0, at - LEAD_CHARS)
     window = sentence[lead:at] + _CLAUSE_END.split(after, maxsplit=1)[0]
     kind = "sanctions" if view.type == "SANCTION" and not _has("withdrawal", view.trigger) else _kind(window, at - lead)
+    if kind == "sanctions" and not _imposed(view, window):
+        return None
     if kind is None and _PRONOUN.search(after):
         kind = _kind(view.previous, len(view.previous))  # "did not commit to them": what the last sentence named
     if kind is None and view.type == "AID":
@@ -320,7 +331,7 @@ def classify(view: EventView) -> Mention | None:
         return None
     if view.type == "RETREAT" and (kind != "troops" or status != "withdrawn"):  # only troops pulled out
         return None
-    if re.search(r"\bagainst\b", _what(sentence, at)):  # "sent armoured vehicles against us": an attack
+    if kind != "sanctions" and re.search(r"\bagainst\b", _what(sentence, at)):  # "sent armoured vehicles against us"
         return None
     beneficiary = _receiver(view, kind)
     if _at_home(view.holder, beneficiary, kind):
@@ -339,10 +350,11 @@ SANCTIONING = "163"  # CAMEO "impose embargo, boycott, or sanctions", which PLOV
 
 
 def _view_type(ev: Event) -> str:
-    """The event's type as commitments read it: sanctions imposed are sanctions, whatever PLOVER files them under,
+    """The event's type as commitments read it: sanctions imposed or announced are sanctions, whatever PLOVER files
+    them under,
     and a meeting still to come ("will meet in Paris", "Macron's visit is being prepared") is an agreement to meet."""
-    if (ev.cameo or "").startswith(SANCTIONING):
-        return "SANCTION"
+    if (ev.cameo or "").startswith(SANCTIONING) or ev.type == "THREATEN" and _has("sanctions", ev.trigger.text):
+        return "SANCTION"  # "will impose new sanctions": PLOVER's threat, a promise of sanctions
     return "AGREE" if ev.type == "CONSULT" and ev.modality in {"expected", "intended"} else ev.type
 
 

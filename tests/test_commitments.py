@@ -384,6 +384,23 @@ def test_sanctions_imposed_are_sanctions_though_plover_files_them_under_coerce()
 
 
 @pytest.mark.parametrize("text", [
+    "Belarus will be able to circumvent European Union sanctions and keep selling potash.",
+    "A company that is subject to United Nations sanctions cannot join the forum.",
+])
+def test_sanctions_only_named_are_no_commitment(text: str) -> None:
+    assert [m for m in _mentions_of(text) if m.kind == "sanctions"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The European Union will impose new sanctions on Belarus.",
+    "The European Union is ready to extend sanctions against Belarus.",
+])
+def test_sanctions_announced_are_promised_to_their_target(text: str) -> None:
+    found = [(m.kind, m.status, m.holder.name, m.beneficiary and m.beneficiary.name) for m in _mentions_of(text)]
+    assert found == [("sanctions", "stated", "European Union", "Belarus")]
+
+
+@pytest.mark.parametrize("text", [
     ("Olaf Scholz had a telephone conversation with Emmanuel Macron. They discussed preparations for Mr Macron's "
      "visit to Germany."),
     "Olaf Scholz had a telephone conversation with Emmanuel Macron. Germany remains open to dialogue with France.",

@@ -86,7 +86,8 @@ def condition(verbs: list[Token]) -> tuple[int, int] | None:
 
 def _purpose(verb: Token) -> bool:
     """"to convince the US to support", "to demand reforms", "the need to resume talks": an aim, not yet an act."""
-    return is_infinitive(verb) and verb.dep_ in {"xcomp", "advcl", "acl"} and verb.head.lemma_.lower() not in ASPECTUAL
+    return is_infinitive(verb) and verb.dep_ in {"xcomp", "advcl", "acl", "relcl"} and \
+        verb.head.lemma_.lower() not in ASPECTUAL
 
 
 def _negated_report(top: Token) -> bool:
