@@ -57,6 +57,9 @@ def _plain(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     objects = complements(tok)
     if not _has_arguments(tok, p, objects, target):
         return None
+    if "no_purpose" in p.frames and any(is_infinitive(g) and g.dep_ in {"acl", "relcl"} for o in objects
+                                        for g in o.children):
+        return None  # "took measures to help the families": the act is the help, not coercion
     if "symmetric" in p.frames and not target and len(source) > 1:
         target = list(source)
     tokens = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.lower_ in p.particles]
