@@ -277,6 +277,24 @@ def test_measures_to_help_are_taken_by_the_subject_of_take() -> None:
     assert not [e for e in events if e.type in {"COERCE", "THREATEN"}]  # "take measures" against nobody
 
 
+def test_a_visit_to_a_place_that_is_no_actor_is_still_a_visit() -> None:
+    _, events, names = _events("Having visited the flooded hospital, Emmanuel Macron promised new funds.")
+    visits = [e for e in events if e.trigger.text == "visited"]
+    assert visits and visits[0].type == "CONSULT" and [names[x] for x in visits[0].source] == ["Emmanuel Macron"]
+
+
+def test_a_website_visited_is_no_visit() -> None:
+    _, events, _ = _events("Emmanuel Macron visited the website of the ministry.")
+    assert not [e for e in events if e.type == "CONSULT"]
+
+
+def test_the_negotiation_process_is_the_talks() -> None:
+    _, events, names = _events("Keir Starmer proposed to intensify the negotiation process with Iceland.")
+    talks = [e for e in events if "negotiation" in e.trigger.text]
+    assert talks and talks[0].trigger.text == "negotiation process" and talks[0].type == "CONSULT"
+    assert [names[x] for x in talks[0].target] == ["Iceland"]
+
+
 # -- the readout register ------------------------------------------------------------------------------
 
 READOUT = ("Telephone conversation with Prime Minister of Japan Fumio Kishida\n\n"

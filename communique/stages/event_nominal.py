@@ -9,6 +9,8 @@ prepositions ("of Vinnytsia", "on Kyiv", "with Macron").
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from ..codebook import Pattern
@@ -24,6 +26,7 @@ LIGHT_VERBS = {"have", "hold", "conduct", "carry", "launch", "make", "stage", "m
                "pay", "undertake", "resume", "organise", "organize", "host"}
 TRAVEL_VERBS = {"be", "arrive", "come", "go", "travel", "fly"}  # "is on a visit to Kyiv"
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
+PROCESS_HEADS = frozenset({"process", "round", "track", "session", "format"})  # "the negotiation process"
 PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
 
 
@@ -162,6 +165,9 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     if framed and p.cameo is not None and "accusation" not in p.frames:
         target = _targets(ctx, tok, p, [])
         return Draft(tok, p, p.cameo, _agent(ctx, tok), target, [tok], [tok.head], base=p.cameo)
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in PROCESS_HEADS and p.cameo is not None:
+        found = nominal_draft(ctx, tok.head, p, framed)  # "the negotiation process": the talks, told by "process"
+        return replace(found, tokens=[tok, tok.head]) if found is not None else None
     if tok.dep_ == "compound" or p.cameo is None:
         return None
     if "accusation" in p.frames:
