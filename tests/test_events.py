@@ -295,6 +295,18 @@ def test_the_negotiation_process_is_the_talks() -> None:
     assert [names[x] for x in talks[0].target] == ["Iceland"]
 
 
+def test_people_killed_and_tortured_are_two_acts() -> None:
+    _, events, _ = _events("We know about hundreds of people killed and tortured, with their houses burnt.")
+    assert {e.trigger.text for e in events if e.type == "ASSAULT"} >= {"killed", "tortured"}
+
+
+def test_a_blast_whose_place_the_parser_hung_on_the_verb_is_placed() -> None:
+    _, events, names = _events("The minister was briefed on the blast in Kharkiv by the police chiefs.")
+    blast = [e for e in events if e.trigger.text == "blast"]
+    assert blast and blast[0].type == "ASSAULT" and blast[0].source == ()
+    assert [names[x] for x in blast[0].target] == ["Kharkiv"]
+
+
 # -- the readout register ------------------------------------------------------------------------------
 
 READOUT = ("Telephone conversation with Prime Minister of Japan Fumio Kishida\n\n"

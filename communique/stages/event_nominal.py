@@ -134,8 +134,11 @@ def _perpetrators_before(ctx: EventContext, tok: Token) -> list[str]:
 
 
 def _placed(ctx: EventContext, tok: Token) -> bool:
-    """Whether the noun says where it happened ("the blast in the St Petersburg metro")."""
-    return any(place_of(ctx, c, {"location", "country"}, [], preps=PLACE_PREPS) for c in tok.children)
+    """Whether the noun says where it happened ("the blast in the St Petersburg metro"), also when the parser hung
+    the place on the verb instead ("was briefed on the blast | in the metro")."""
+    after = tok.right_edge.i + 1
+    hung = [ctx.doc[after]] if after < len(ctx.doc) and ctx.doc[after].head.i != tok.i else []
+    return any(place_of(ctx, c, {"location", "country"}, [], preps=PLACE_PREPS) for c in [*tok.children, *hung])
 
 
 def _between(tok: Token) -> bool:

@@ -87,6 +87,9 @@ def complements(tok: Token) -> list[Token]:
             out += [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}:
         out.append(tok.head)  # "the sanctions imposed by the West": what a passive participle says of its noun
+    elif tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.dep_ == "acl" and tok.head.tag_ == "VBN" and \
+            tok.head.head.pos_ in {"NOUN", "PROPN"}:
+        out.append(tok.head.head)  # "people killed and tortured": the people were tortured too
     # "25,000 tons of food aid", "millions of dollars of aid": the noun after a measure
     out += [g for c in list(out) for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
             for g in p.children if g.dep_ == "pobj"]
