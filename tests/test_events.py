@@ -307,6 +307,18 @@ def test_a_blast_whose_place_the_parser_hung_on_the_verb_is_placed() -> None:
     assert [names[x] for x in blast[0].target] == ["Kharkiv"]
 
 
+def test_de_escalation_is_no_escalation() -> None:
+    _, events, _ = _events("Fiala welcomed the de-escalation in the Balkans.")
+    calm = [e for e in events if "escalation" in e.trigger.text]
+    assert calm and calm[0].type == "RETREAT" and calm[0].trigger.text == "de-escalation"
+
+
+def test_on_the_part_of_names_who_did_it() -> None:
+    _, events, names = _events("Poland condemned the aggression on the part of Belarus against Lithuania.")
+    aggression = [e for e in events if e.trigger.text == "aggression"]
+    assert aggression and [names[x] for x in aggression[0].source] == ["Belarus"]
+
+
 # -- the readout register ------------------------------------------------------------------------------
 
 READOUT = ("Telephone conversation with Prime Minister of Japan Fumio Kishida\n\n"

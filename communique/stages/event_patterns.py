@@ -50,8 +50,16 @@ def is_frame_word(ctx: EventContext, tok: Token) -> bool:
     return any(p.complement for p in ctx.book.patterns.get(tok.lemma_.lower(), ()))
 
 
+PREFIXES = frozenset({"de", "non", "anti", "counter", "re", "pre", "post", "self"})  # "de-escalation", split in three
+
+
 def _lemma_keys(tok: Token) -> list[str]:
-    """The lemma, then the word, then the word less a verb ending (the lemmatiser reads "staged" as "stag")."""
+    """The lemma, then the word, then the word less a verb ending (the lemmatiser reads "staged" as "stag"). A word
+    the tokenizer split off its prefix ("de - escalation") is only the whole word: de-escalation is no escalation."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in PREFIXES and not doc[tok.i - 1].whitespace_ \
+            and not doc[tok.i - 2].whitespace_:
+        return [f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}", f"{doc[tok.i - 2].lower_}-{tok.lower_}"]
     keys = [tok.lemma_.lower(), tok.lower_]
     if tok.tag_ in {"VBD", "VBN", "VBZ", "VBG"}:
         word = tok.lower_
