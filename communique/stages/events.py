@@ -22,14 +22,14 @@ from ..codebook import MODALITIES, Codebook, load_codebook
 from ..places import location_precision
 from ..records import Event
 from .event_anchors import date, location, statement_of
-from .event_arguments import subject, fill_counterparts, fill_target, meeting_parties, parties_as_source
+from .event_arguments import fill_counterparts, fill_target, meeting_parties, parties_as_source, subject
 from .event_context import VIOLENT, Draft, EventContext, make_context
 from .event_frames import as_intent, draft, obligations
 from .event_modality import modality
 from .event_participants import names_victim
 from .event_patterns import PREFIXES
-from .roles import GROUP_NOUNS, ROLE_NOUNS
 from .extensions import register_extensions
+from .roles import GROUP_NOUNS, ROLE_NOUNS
 from .syntax import is_infinitive, text_span
 
 register_extensions()  # the Doc._ attributes exist whenever a stage is importable
@@ -71,7 +71,8 @@ def _drafts(ctx: EventContext) -> list[Draft]:
     if parties:
         fill_counterparts(ctx, drafts, parties)
     # an announced act of violence is a threat, which needs the one who makes it
-    drafts = [d for d in drafts if d.source or d.named_only or ctx.book.plover(d.code) in VIOLENT or _unknown_doer(ctx, d)]
+    drafts = [d for d in drafts if d.source or d.named_only or ctx.book.plover(d.code) in VIOLENT
+              or _unknown_doer(ctx, d)]
     drafts.sort(key=_trigger)
     return drafts
 
