@@ -172,8 +172,8 @@ def _assert_well_formed(record: Record) -> None:
     for ev in record.events:
         assert ev.cameo in book.cameo and book.plover(ev.cameo) == ev.type and book.quad(ev.type) == ev.quad
         assert set(ev.source) | set(ev.target) <= ids
-        # only violence, or a noun naming one particular event, is kept without its doer
-        assert ev.source or ev.type in {"ASSAULT", "COERCE"} or ev.trigger.text.lower() in NOUN_TRIGGERS
+        # only violence, a noun naming one particular event, or an act done to someone is kept without its doer
+        assert ev.source or ev.target or ev.type in {"ASSAULT", "COERCE"} or ev.trigger.text.lower() in NOUN_TRIGGERS
         assert record.document.text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
         assert ev.modality in {"asserted", "expected", "intended", "conditional", "hypothetical", "denied"}
 
@@ -247,9 +247,9 @@ def test_an_act_done_to_someone_by_an_unnamed_hand_keeps_its_target_and_no_sourc
 
 
 def test_people_we_cannot_resolve_still_do_the_act() -> None:
-    _, events, _ = _events("The regional authorities promised to help the families of the miners.")
-    promised = [e for e in events if "promised" in e.trigger.text]
-    assert promised and promised[0].source == () and promised[0].type == "AGREE"
+    _, events, names = _events("The head of the regional administration informed Viktor Orban about the floods.")
+    informed = [e for e in events if e.trigger.text == "informed"]
+    assert informed and informed[0].source == () and [names[x] for x in informed[0].target] == ["Viktor Orban"]
 
 
 def test_a_thing_is_no_doer_and_an_imperative_is_no_event() -> None:

@@ -122,9 +122,11 @@ LOOK_BACK = 2  # sentences before an accusation where what "this" points to may 
 def _perpetrators_before(ctx: EventContext, tok: Token) -> list[str]:
     """Who did the acts of violence that "this" in "This is genocide" points back to: the sources of the violent
     events told in the accusation's sentence or the `LOOK_BACK` sentences before it, latest first."""
-    sents = list(ctx.doc.sents)
-    here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
-    first = sents[max(0, here - LOOK_BACK)].start
+    first = tok.sent.start
+    for _ in range(LOOK_BACK):
+        if first == 0:
+            break
+        first = ctx.doc[first - 1].sent.start
     out: list[str] = []
     for i in sorted((i for i in ctx.memo if first <= i < tok.i), reverse=True):
         d = ctx.memo[i]

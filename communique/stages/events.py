@@ -107,7 +107,7 @@ def _unknown_doer(ctx: EventContext, d: Draft) -> bool:
                      or agent is None and any(c.dep_ == "auxpass" for c in tok.children)):
         return True
     doer = agent if agent is not None else subject(ctx, tok)[0] if tok.pos_ != "NOUN" else None
-    return doer is not None and _person_like(doer) and (bool(d.target) or doer.dep_ != "nsubjpass")
+    return bool(d.target) and doer is not None and _person_like(doer)
 
 
 def _person_like(tok: Token) -> bool:

@@ -48,12 +48,14 @@ def edge_chars(tok: Token) -> tuple[int, int]:
 def headline_noun(tok: Token) -> bool:
     """A heading's first word that the parser read as a bare verb though it names the event ("Visit to France",
     "Talks with the Emir"): capitalised, the root of a line of its own, with no subject and no object."""
+    if tok.tag_ != "VB" or tok.dep_ != "ROOT" or not tok.is_title or not tok.is_sent_start and tok.i > 0:
+        return False  # the cheap tests first: this runs for every candidate trigger
+    if any(c.dep_ in {"nsubj", "dobj", "aux"} for c in tok.children):
+        return False
     sent = tok.sent
     words = [t for t in sent if not t.is_space]
     end = words[-1].idx + len(words[-1]) if words else sent.end_char
-    own_line = tok.doc.text[end:end + 1] in {"\n", ""}
-    return (tok.tag_ == "VB" and tok.dep_ == "ROOT" and tok.i == sent.start and tok.is_title and own_line
-            and not any(c.dep_ in {"nsubj", "dobj", "aux"} for c in tok.children))
+    return tok.doc.text[end:end + 1] in {"\n", ""}
 
 
 def is_nominal(tok: Token) -> bool:
