@@ -53,13 +53,20 @@ def is_frame_word(ctx: EventContext, tok: Token) -> bool:
 PREFIXES = frozenset({"de", "non", "anti", "counter", "re", "pre", "post", "self"})  # "de-escalation", split in three
 
 
+def split_prefix(tok: Token) -> Token | None:
+    """The prefix the tokenizer split off `tok` ("de" of "de - escalation"), or None."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 1].whitespace_ or doc[tok.i - 2].whitespace_:
+        return None
+    return doc[tok.i - 2] if doc[tok.i - 2].lower_ in PREFIXES else None
+
+
 def _lemma_keys(tok: Token) -> list[str]:
     """The lemma, then the word, then the word less a verb ending (the lemmatiser reads "staged" as "stag"). A word
     the tokenizer split off its prefix ("de - escalation") is only the whole word: de-escalation is no escalation."""
-    doc = tok.doc
-    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in PREFIXES and not doc[tok.i - 1].whitespace_ \
-            and not doc[tok.i - 2].whitespace_:
-        return [f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}", f"{doc[tok.i - 2].lower_}-{tok.lower_}"]
+    prefix = split_prefix(tok)
+    if prefix is not None:
+        return [f"{prefix.lower_}-{tok.lemma_.lower()}", f"{prefix.lower_}-{tok.lower_}"]
     keys = [tok.lemma_.lower(), tok.lower_]
     if tok.tag_ in {"VBD", "VBN", "VBZ", "VBG"}:
         word = tok.lower_

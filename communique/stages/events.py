@@ -27,7 +27,7 @@ from .event_context import VIOLENT, Draft, EventContext, make_context
 from .event_frames import as_intent, draft, obligations
 from .event_modality import modality
 from .event_participants import names_victim
-from .event_patterns import PREFIXES
+from .event_patterns import split_prefix
 from .extensions import register_extensions
 from .roles import GROUP_NOUNS, ROLE_NOUNS
 from .syntax import is_infinitive, text_span
@@ -160,10 +160,7 @@ def _trigger(d: Draft) -> tuple[int, int]:
     """The characters from the first to the last of the draft's tokens."""
     first = min(d.tokens, key=lambda t: t.i)
     last = max(d.tokens, key=lambda t: t.i)
-    doc = first.doc
-    if first.i >= 2 and doc[first.i - 1].text == "-" and not doc[first.i - 1].whitespace_ and \
-            not doc[first.i - 2].whitespace_ and doc[first.i - 2].lower_ in PREFIXES:
-        first = doc[first.i - 2]  # "de-escalation", which the tokenizer split in three
+    first = split_prefix(first) or first  # "de-escalation", which the tokenizer split in three
     return first.idx, last.idx + len(last)
 
 
