@@ -186,6 +186,7 @@ class Event:
     date_source: str | None = None
     location_precision: str | None = None
     goldstein: float | None = None
+    inferred: tuple[str, ...] = ()  # the roles ("source", "target") the article's context gave, not the sentence
 
     @property
     def date_precision(self) -> str | None:
@@ -200,7 +201,7 @@ class Event:
             "sentence": self.sentence, "date": self.date, "date_precision": self.date_precision,
             "date_source": self.date_source, "location": self.location,
             "location_precision": self.location_precision, "modality": self.modality,
-            "condition": _span_dict(self.condition), "statement": self.statement,
+            "condition": _span_dict(self.condition), "statement": self.statement, "inferred": list(self.inferred),
         }
 
     @classmethod
@@ -212,7 +213,7 @@ class Event:
             location=data.get("location"), modality=data.get("modality", "asserted"),
             condition=_opt_span(data.get("condition")), statement=data.get("statement"),
             date_source=data.get("date_source"), location_precision=data.get("location_precision"),
-            goldstein=data.get("goldstein"),
+            goldstein=data.get("goldstein"), inferred=tuple(data.get("inferred") or ()),
         )
 
 

@@ -41,7 +41,8 @@ events = st.builds(Event, id=text, type=st.sampled_from(_enum("events", "type"))
                    quad=st.integers(1, 4), source=st.lists(actor_ids, min_size=1, max_size=3).map(tuple),
                    target=actor_id_tuples, trigger=spans, sentence=ints, date=opt_date, location=st.none() | actor_ids,
                    modality=st.sampled_from(_enum("events", "modality")), condition=st.none() | spans,
-                   statement=opt, date_source=st.sampled_from([None, "text", "context", "published"]))
+                   statement=opt, date_source=st.sampled_from([None, "text", "context", "published"]),
+                   inferred=st.sampled_from([(), ("source",), ("target",), ("source", "target")]))
 documents = st.builds(Document, id=st.text(min_size=1, max_size=20), text=text, title=opt, published=opt_date,
                       source=opt, url=opt, language=st.sampled_from(["en", "fr", "ar", "zh-Hant"]),
                       origin=st.none() | st.sampled_from(["-", "<text>"]) | text)

@@ -28,6 +28,7 @@ from .event_frames import as_intent, draft, obligations
 from .event_modality import modality
 from .event_participants import names_victim
 from .event_patterns import split_prefix
+from .event_sides import fill_sides
 from .extensions import register_extensions
 from .roles import GROUP_NOUNS, ROLE_NOUNS
 from .syntax import is_infinitive, text_span
@@ -44,17 +45,18 @@ def find_events(doc: Doc, codebook: Codebook | None = None) -> list[Event]:
     if doc._.actors is None:
         return []
     ctx = make_context(doc, codebook or load_codebook())
-    drafts = _drafts(ctx)
+    drafts, inferred = _drafts(ctx)
     text = doc.text
     sentences = _sentence_index(doc)
     out: list[Event] = []
     for d in _by_sentence(drafts):
-        out.append(_event(ctx, d, f"e{len(out) + 1}", text, sentences))
+        out.append(_event(ctx, d, f"e{len(out) + 1}", text, sentences, inferred.get(d.token.i, ())))
     return out
 
 
-def _drafts(ctx: EventContext) -> list[Draft]:
-    """The document's drafts with a source, recoded as intent and with implicit targets, in trigger order."""
+def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]:
+    """The document's drafts with a source, recoded as intent and with implicit targets, in trigger order; and
+    trigger token -> the roles the article's sides gave (`event_sides`)."""
     drafts = [d for d in (draft(ctx, tok) for tok in ctx.doc) if d is not None]
     drafts += obligations(ctx)
     drafts = [d for d in drafts if not d.consumed]
@@ -73,8 +75,9 @@ def _drafts(ctx: EventContext) -> list[Draft]:
     # an announced act of violence is a threat, which needs the one who makes it
     drafts = [d for d in drafts if d.source or d.named_only or ctx.book.plover(d.code) in VIOLENT
               or _unknown_doer(ctx, d)]
+    inferred = fill_sides(ctx, drafts)
     drafts.sort(key=_trigger)
-    return drafts
+    return drafts, inferred
 
 
 def _retold(ctx: EventContext, d: Draft, drafts: list[Draft]) -> bool:
@@ -124,7 +127,8 @@ def _unknown_perpetrator(ctx: EventContext, d: Draft) -> bool:
     return ctx.book.plover(d.code) in VIOLENT and bool(d.target or location(ctx, d) or struck)
 
 
-def _event(ctx: EventContext, d: Draft, event_id: str, text: str, sentences: dict[int, int]) -> Event:
+def _event(ctx: EventContext, d: Draft, event_id: str, text: str, sentences: dict[int, int],
+           inferred: tuple[str, ...]) -> Event:
     """The `Event` record of draft `d`: type, participants, trigger, modality, date, place and statement."""
     mood, condition = modality(d)
     statement = statement_of(ctx, d)
@@ -137,7 +141,7 @@ def _event(ctx: EventContext, d: Draft, event_id: str, text: str, sentences: dic
         sentence=sentences.get(d.token.sent.start, 0), date=when, date_source=when_from, location=place,
         location_precision=_precision(ctx, place), goldstein=ctx.book.goldstein(d.code),
         modality=mood, condition=text_span(text, *condition) if condition else None,
-        statement=statement.id if statement is not None else None)
+        statement=statement.id if statement is not None else None, inferred=inferred)
 
 
 def _precision(ctx: EventContext, place: str | None) -> str | None:

@@ -1,0 +1,114 @@
+"""The sides of an article's violence: who attacks whom, when the article tells it with one voice.
+
+War reporting names the perpetrator once ("Russian troops shelled Kharkiv") and then tells the damage without it
+("225 houses were destroyed", "thousands of people killed"). When every act of violence whose doer the article names
+comes from one country, an act told without its doer takes that country, and one told without its victim takes the
+country the violence struck (its targets', else its places'). An accusation with no one accused accuses that doer.
+Violence anywhere with a place and no victim struck the place's country. The parties so given come from the context,
+never from the text: `fill_sides` says which roles of which drafts it filled.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .event_anchors import dateline, location, sentence_place
+from .event_context import Draft, EventContext
+
+__all__ = ["Sides", "fill_sides", "sides"]
+
+PLACES = frozenset({"country", "location"})
+HARM = ("18", "19", "20", "171")  # CAMEO: assault, fight, mass violence; destroying property
+Sides = tuple[str, str | None]  # the doer's actor id, the victim's actor id (None when the article names none)
+
+
+def sides(ctx: EventContext, drafts: list[Draft]) -> Sides | None:
+    """The article's one attacker and its victim, or None when its violence has no doer or several."""
+    violent = [d for d in drafts if _harm(ctx, d)]
+    doers = {c for d in violent for a in d.source if (c := ctx.actors[a].country)}  # "the terrorists": no side
+    if len(doers) != 1:
+        return None
+    doer = doers.pop()
+    struck = [a for d in violent for a in d.target if ctx.actors[a].country not in {None, doer}]
+    if not struck:
+        struck = [p for p in (_place(ctx, d) for d in violent) if p and ctx.actors[p].country not in {None, doer}]
+    victims = Counter(ctx.actors[a].country for a in struck)
+    if not victims:  # "thousands of people killed": the country the sentences of its violence name, not the doer's
+        struck = _named_with(ctx, drafts, violent, doer)
+        victims = Counter(ctx.actors[a].country for a in struck)
+    victim = victims.most_common(1)[0][0] if victims else None
+    doer_id = _actor_of(ctx, doer, [a for d in violent for a in d.source])
+    victim_id = _actor_of(ctx, victim, struck) if victim else None
+    return (doer_id, victim_id) if doer_id else None
+
+
+def _harm(ctx: EventContext, d: Draft) -> bool:
+    """Whether the draft is one side harming another: an assault, a fight, mass violence or destroyed property (a
+    sanction or an arrest may be a court's or the UN's), not one that takes two ("fight", "clash": the text names
+    both, or it is a figure of speech, "fighting corruption")."""
+    rows = ctx.book.patterns.get(d.pattern.lemma, ())  # "the fight against", as "fight" the verb
+    return d.code.startswith(HARM) and not any("symmetric" in r.frames for r in (d.pattern, *rows))
+
+
+def _named_with(ctx: EventContext, drafts: list[Draft], violent: list[Draft], doer: str) -> list[str]:
+    """The places of another country than `doer` that the sentences telling violence name, once per sentence;
+    a state doing something else in the sentence ("Turkey will escort ships if Russia resumes attacks") is none."""
+    out: list[str] = []
+    for start in sorted({d.token.sent.start for d in violent}):
+        sent = ctx.doc[start].sent
+        doing = {a for d in drafts if d.token.sent.start == start for a in d.source}
+        named = {ctx.tok_actor[t.i] for t in sent if t.i in ctx.tok_actor} - doing
+        out += sorted(a for a in named if ctx.actors[a].kind in PLACES and ctx.actors[a].country not in {None, doer})
+    return out
+
+
+def _place(ctx: EventContext, d: Draft) -> str | None:
+    """Where the act happened when its own phrase says so ("killed in Lyon"); a town elsewhere in its sentence or
+    the dateline may be where it was told."""
+    place = location(ctx, d)
+    return None if place in {dateline(ctx), sentence_place(ctx, d)} else place
+
+
+def _actor_of(ctx: EventContext, country: str, seen: list[str]) -> str | None:
+    """The state of `country` when the article names it, else its actor met most often in these roles."""
+    state = next((a.id for a in ctx.actors.values() if a.kind == "country" and a.country == country), None)
+    if state:
+        return state
+    counts = Counter(a for a in seen if ctx.actors[a].country == country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def fill_sides(ctx: EventContext, drafts: list[Draft]) -> dict[int, tuple[str, ...]]:
+    """Give drafts without a doer or a victim the article's sides: trigger token -> the roles so filled."""
+    found = sides(ctx, drafts)
+    filled: dict[int, tuple[str, ...]] = {}
+    for d in drafts:
+        roles: list[str] = []
+        kind = ctx.book.plover(d.code)
+        if _harm(ctx, d) and not d.target:
+            place = _place(ctx, d)
+            country = ctx.actors[place].country if place else None
+            if place and country:
+                d.target = [_actor_of(ctx, country, [place]) or place]  # "two people were killed in Lyon"
+                roles.append("target")
+        if found is not None and _harm(ctx, d):
+            roles += _fill_violent(ctx, d, *found)
+        elif found is not None and kind == "ACCUSE" and not d.target and d.source and ctx.actors[
+                found[0]].country not in {ctx.actors[a].country for a in d.source}:
+            d.target = [found[0]]  # "These are war crimes"
+            roles.append("target")
+        if roles:
+            filled[d.token.i] = tuple(sorted(set(roles)))
+    return filled
+
+
+def _fill_violent(ctx: EventContext, d: Draft, doer: str, victim: str | None) -> list[str]:
+    """The roles of violent draft `d` filled from the article's doer and victim."""
+    hit = {ctx.actors[a].country for a in d.target}
+    roles = []
+    if not d.source and ctx.actors[doer].country not in hit:
+        d.source = [doer]
+        roles.append("source")
+    if victim is not None and d.source == [doer] and hit <= {None}:
+        d.target = [*d.target, victim]  # "the bridge over the river was destroyed"
+        roles.append("target")
+    return roles

@@ -1,0 +1,54 @@
+"""The sides of an article's violence (`event_sides`), on short war reports written for these tests."""
+from __future__ import annotations
+
+from communique import extract
+from communique.records import Event, Record
+
+PUBLISHED = "2025-03-06"
+
+
+def _by_trigger(text: str) -> tuple[Record, dict[str, Event], dict[str, str]]:
+    record = extract(text, published=PUBLISHED)
+    return record, {e.trigger.text: e for e in record.events}, {a.id: a.name for a in record.actors}
+
+
+def test_damage_told_without_its_doer_takes_the_one_attacker_and_says_so() -> None:
+    record, events, names = _by_trigger("Russian troops shelled Kharkiv on Monday. Six people were killed, officials "
+                                        "said, and forty houses were destroyed.")
+    assert events["shelled"].inferred == ()  # told in its own sentence
+    for word in ("killed", "destroyed"):
+        assert [names[x] for x in events[word].source] == ["Armed forces of Russia"], word
+        assert [names[x] for x in events[word].target] == ["Kharkiv"], word
+        assert events[word].inferred == ("source", "target"), word
+    killed = next(e for e in record.to_dict()["events"] if e["trigger"]["text"] == "killed")
+    assert killed["inferred"] == ["source", "target"] and killed["source_known"] is True
+
+
+def test_two_attackers_leave_the_doer_of_untold_damage_unknown() -> None:
+    _, events, _ = _by_trigger("Russian troops shelled Kharkiv. Ukrainian forces struck a fuel depot in Belgorod. "
+                               "Forty houses were destroyed.")
+    assert events["destroyed"].source == () and events["destroyed"].inferred == ()
+
+
+def test_no_attacker_named_no_side_given() -> None:
+    _, events, _ = _by_trigger("Forty houses were destroyed near the river overnight.")
+    assert all(not e.source and not e.inferred for e in events.values())
+
+
+def test_a_condemnation_with_no_one_named_condemns_the_attacker() -> None:
+    _, events, names = _by_trigger("Russian troops shelled Kharkiv on Monday. Ukraine's foreign minister condemned "
+                                   "the attack.")
+    condemned = events["condemned"]
+    assert condemned.type == "ACCUSE" and [names[x] for x in condemned.target] == ["Armed forces of Russia"]
+    assert condemned.inferred == ("target",)
+
+
+def test_the_attacker_condemning_is_given_no_target() -> None:
+    _, events, _ = _by_trigger("Russian troops shelled Kharkiv on Monday. Russia's foreign minister condemned the "
+                               "reports.")
+    assert all(not e.target for e in events.values() if e.type == "ACCUSE")
+
+
+def test_a_fight_against_an_evil_is_no_side_of_the_war() -> None:
+    _, events, _ = _by_trigger("Russian troops shelled Kharkiv on Monday. The fight against corruption continues.")
+    assert all(not e.inferred for e in events.values() if e.trigger.text == "fight")
