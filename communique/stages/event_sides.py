@@ -13,6 +13,7 @@ from collections import Counter
 
 from .event_anchors import dateline, location, sentence_place
 from .event_context import Draft, EventContext
+from .event_modality import modality
 
 __all__ = ["Sides", "fill_sides", "sides"]
 
@@ -22,9 +23,10 @@ Sides = tuple[str, str | None]  # the doer's actor id, the victim's actor id (No
 
 
 def sides(ctx: EventContext, drafts: list[Draft]) -> Sides | None:
-    """The article's one attacker and its victim, or None when its violence has no doer or several."""
+    """The article's one attacker and its victim, or None when the harm it asserts done has no doer or several."""
     violent = [d for d in drafts if _harm(ctx, d)]
-    doers = {c for d in violent for a in d.source if (c := ctx.actors[a].country)}  # "the terrorists": no side
+    told = [d for d in violent if d.source and modality(d)[0] == "asserted"]  # "will not conduct hostilities"
+    doers = {c for d in told for a in d.source if (c := ctx.actors[a].country)}  # "the terrorists": no side
     if len(doers) != 1:
         return None
     doer = doers.pop()
@@ -36,7 +38,7 @@ def sides(ctx: EventContext, drafts: list[Draft]) -> Sides | None:
         struck = _named_with(ctx, drafts, violent, doer)
         victims = Counter(ctx.actors[a].country for a in struck)
     victim = victims.most_common(1)[0][0] if victims else None
-    doer_id = _actor_of(ctx, doer, [a for d in violent for a in d.source])
+    doer_id = _actor_of(ctx, doer, [a for d in told for a in d.source])
     victim_id = _actor_of(ctx, victim, struck) if victim else None
     return (doer_id, victim_id) if doer_id else None
 
@@ -108,7 +110,7 @@ def _fill_violent(ctx: EventContext, d: Draft, doer: str, victim: str | None) ->
     if not d.source and ctx.actors[doer].country not in hit:
         d.source = [doer]
         roles.append("source")
-    if victim is not None and d.source == [doer] and hit <= {None}:
-        d.target = [*d.target, victim]  # "the bridge over the river was destroyed"
+    if victim is not None and d.source == [doer] and not d.target:
+        d.target = [victim]
         roles.append("target")
     return roles
