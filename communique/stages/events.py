@@ -27,7 +27,7 @@ from .event_context import VIOLENT, Draft, EventContext, make_context
 from .event_frames import as_intent, draft, obligations
 from .event_modality import modality
 from .event_participants import names_victim
-from .event_patterns import split_prefix
+from .event_patterns import complements, split_prefix
 from .event_sides import fill_sides
 from .extensions import register_extensions
 from .roles import GROUP_NOUNS, ROLE_NOUNS
@@ -102,15 +102,34 @@ def _unknown_doer(ctx: EventContext, d: Draft) -> bool:
     source when the act has a target and is a noun ("the disengagement of forces from the line of contact"), an
     agentless passive ("weapons were delivered to Kyiv") or an infinitive ("a decision was made to withdraw"), or
     when its doer is people we cannot resolve ("the city authorities will take measures to help the families", "the
-    head of the regional administration informed the President"). A thing ("the meeting can provide") is no
-    doer, and an imperative ("Thank God") is no event."""
+    head of the regional administration informed the President"). So is an act with an object whose clause has no
+    doer ("the decision to hand over two demining systems", "issues of maintaining the ceasefire", "Visit to
+    France"; not an aside, `_aside`) or names people we cannot resolve ("our law enforcement agencies are working
+    to provide their assessment"). A thing ("the meeting can provide answers") is no doer, and an imperative ("Thank God") is no event."""
     tok = d.token
     agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if d.target and (tok.pos_ == "NOUN" or is_infinitive(tok)
                      or agent is None and any(c.dep_ == "auxpass" for c in tok.children)):
         return True
-    doer = agent if agent is not None else subject(ctx, tok)[0] if tok.pos_ != "NOUN" else None
-    return bool(d.target) and doer is not None and _person_like(doer)
+    if tok.pos_ == "NOUN":
+        return False
+    doer, passive = subject(ctx, tok)
+    if agent is not None:
+        doer = agent
+    elif doer is None or passive:  # "the decision to hand over X", "the talks were cancelled"
+        return bool(d.target) or bool(complements(tok)) and not _aside(tok)
+    return bool(d.target or complements(tok)) and _person_like(doer)
+
+
+def _aside(tok: Token) -> bool:
+    """A verb with neither doer nor target that tells no act: an imperative or a plea ("Please forgive me"), a
+    quality ("demanding work") or an occasion ("the opportunity to meet with you")."""
+    imperative = tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(c.dep_ == "aux" for c in tok.children)
+    occasion = tok.dep_ == "acl" and tok.head.lemma_.lower() in OCCASIONS
+    return imperative or occasion or tok.dep_ == "amod"
+
+
+OCCASIONS = frozenset({"opportunity", "chance", "honour", "honor", "pleasure", "privilege", "time", "possibility"})
 
 
 def _person_like(tok: Token) -> bool:
