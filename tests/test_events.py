@@ -763,3 +763,17 @@ def test_the_meeting_a_clause_happens_at_is_its_subject_s() -> None:
     assert meeting and [names[x] for x in meeting[0].source] == ["Volodymyr Zelenskiy"]
     _, events, _ = _events("After the attack on Odesa, Volodymyr Zelenskyy called Emmanuel Macron.")
     assert not [e for e in events if e.trigger.text == "attack" and e.source]  # not his attack
+
+
+def test_a_topic_of_talks_is_done_by_those_who_talked() -> None:
+    _, events, names = _events("Vladimir Putin and Emmanuel Macron discussed the withdrawal of heavy weapons from "
+                               "the line of contact.")
+    withdrawal = next(e for e in events if e.trigger.text == "withdrawal")
+    assert withdrawal.type == "RETREAT"
+    assert {names[x] for x in withdrawal.source} == {"Vladimir Putin", "Emmanuel Macron"}
+
+
+def test_a_topic_of_a_talk_that_is_no_event_takes_the_talkers_subject() -> None:
+    _, events, names = _events("When speaking about energy cooperation, Vladimir Putin thanked Emmanuel Macron.")
+    cooperation = next(e for e in events if e.trigger.text == "cooperation")
+    assert cooperation.type == "COOPERATE" and [names[x] for x in cooperation.source] == ["Vladimir Putin"]

@@ -188,13 +188,33 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
         source = _account_party(ctx, tok, target)
     if "symmetric" in p.frames and not target and len(source) > 1:
         target = list(source)
+    # a topic of talks is done by those who talked, once the talk is drafted (`events.topics_of_talks`)
+    talk = _talk_of(tok) if not source and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2} else None
     conflict = ctx.book.plover(p.cameo) in VIOLENT
     named_only = not source and not target and not (conflict and (names_victim(tok) or _placed(ctx, tok)
                                                                      or _reported_as_such(tok)))  # "shelling goes on"
     if named_only and not mutual(tok) and not _specific(tok, "own_agent" in p.frames):
-        return None
+        return Draft(tok, p, p.cameo, [], target, [tok], [talk], base=p.cameo, topic=talk) if talk else None
     verbs = [tok.head] if tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"} else [tok]
-    return Draft(tok, p, p.cameo, source, target, [tok], verbs, base=p.cameo, named_only=named_only)
+    return Draft(tok, p, p.cameo, source, target, [tok], verbs, base=p.cameo, named_only=named_only, topic=talk)
+
+
+TALK_VERBS = frozenset({"discuss", "speak", "talk", "focus", "touch", "exchange", "consider", "review", "address",
+                        "note", "emphasise", "emphasize", "stress", "underline", "highlight"})
+TOPIC_DEPS = frozenset({"pobj", "dobj", "conj", "appos", "prep"})
+TOPIC_STEPS = 4  # "discussed the prospects for a political settlement in Syria": settlement, for, prospects, discussed
+
+
+def _talk_of(tok: Token) -> Token | None:
+    """The verb of the talk (or the stress) whose topic the noun is: "discussed the withdrawal of forces",
+    "speaking about trade and investment cooperation", "stressed the importance of the ceasefire"."""
+    for _ in range(TOPIC_STEPS):
+        if tok.dep_ not in TOPIC_DEPS or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return tok if tok.lemma_.lower() in TALK_VERBS else None
+    return None
 
 
 SPECIFIC_PREPS = frozenset({"of", "in", "on", "at", "between", "with", "from", "against", "over"})

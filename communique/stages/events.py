@@ -26,7 +26,7 @@ from .event_arguments import fill_counterparts, fill_target, meeting_parties, pa
 from .event_context import VIOLENT, Draft, EventContext, make_context
 from .event_frames import as_intent, draft, obligations
 from .event_modality import modality
-from .event_participants import names_victim
+from .event_participants import names_victim, participants
 from .event_patterns import complements, split_prefix
 from .event_sides import fill_sides
 from .extensions import register_extensions
@@ -63,6 +63,7 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     parties = meeting_parties(ctx, [d for d in drafts if d.source])  # a readout's meeting, when it reports one
     if parties:
         parties_as_source(ctx, drafts, parties)
+    topics_of_talks(ctx, drafts)
     drafts = [d for d in drafts if d.source or d.named_only or _unknown_perpetrator(ctx, d) or _unknown_doer(ctx, d)]
     told = {t.i for d in drafts if d.token.pos_ != "NOUN" for t in d.tokens}
     drafts = [d for d in drafts if not (d.token.pos_ == "NOUN" and d.token.i in told)]  # "had a conversation"
@@ -78,6 +79,23 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     inferred = fill_sides(ctx, drafts)
     drafts.sort(key=_trigger)
     return drafts, inferred
+
+
+def topics_of_talks(ctx: EventContext, drafts: list[Draft]) -> None:
+    """A cooperative act that is the topic of a talk ("discussed the withdrawal of forces", "when speaking about
+    trade cooperation, Putin told Macron") is done by those who talked (to those they talked with), once the talk
+    has its doers, else by the talk verb's subject."""
+    talks = {d.token.i: d for d in drafts if d.topic is None and d.source}
+    for d in drafts:
+        if d.topic is None or d.source:
+            continue
+        talk = talks.get(d.topic.i)
+        if talk is not None:
+            d.source, d.target = list(talk.source), d.target or list(talk.target)
+        else:
+            subj, passive = subject(ctx, d.topic)
+            d.source = participants(ctx, subj) if subj is not None and not passive else []
+        d.named_only = d.named_only and not d.source
 
 
 def _retold(ctx: EventContext, d: Draft, drafts: list[Draft]) -> bool:
