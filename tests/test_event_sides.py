@@ -52,3 +52,18 @@ def test_the_attacker_condemning_is_given_no_target() -> None:
 def test_a_fight_against_an_evil_is_no_side_of_the_war() -> None:
     _, events, _ = _by_trigger("Russian troops shelled Kharkiv on Monday. The fight against corruption continues.")
     assert all(not e.inferred for e in events.values() if e.trigger.text == "fight")
+
+
+def test_people_named_without_a_country_are_addressed_at_home() -> None:
+    _, events, names = _by_trigger("Russia's president Vladimir Putin instructed the city authorities to repair the "
+                                   "bridge.")
+    instructed = events["instructed"]
+    assert [names[x] for x in instructed.target] == ["Russia"] and instructed.inferred == ("target",)
+
+
+def test_people_met_abroad_are_not_addressed_at_home() -> None:
+    _, home, names = _by_trigger("Russia's president Vladimir Putin met local residents during his visit to Kazan.")
+    assert [names[x] for x in home["met"].target] == ["Russia"] and home["met"].inferred == ("target",)
+    _, abroad, names = _by_trigger("Russia's president Vladimir Putin met local residents during his visit to "
+                                   "Paris.")
+    assert "Russia" not in [names[x] for x in abroad["met"].target] and abroad["met"].inferred == ()

@@ -14,6 +14,8 @@ from collections import Counter
 from .event_anchors import dateline, location, sentence_place
 from .event_context import Draft, EventContext
 from .event_modality import modality
+from .event_patterns import complements
+from .roles import person_like
 
 __all__ = ["Sides", "fill_sides", "sides"]
 
@@ -98,9 +100,29 @@ def fill_sides(ctx: EventContext, drafts: list[Draft]) -> dict[int, tuple[str, .
                 found[0]].country not in {ctx.actors[a].country for a in d.source}:
             d.target = [found[0]]  # "These are war crimes"
             roles.append("target")
+        if not roles and _home_addressee(ctx, d):
+            roles.append("target")
         if roles:
             filled[d.token.i] = tuple(sorted(set(roles)))
     return filled
+
+
+def _home_addressee(ctx: EventContext, d: Draft) -> bool:
+    """An act done to people the text names without a country ("instructed the city authorities", "talked to
+    local residents", "help the families of the victims") is done at home: to the doer's own state, when the
+    sentence names no place of another country and the article names that state."""
+    if d.target or len(d.source) != 1 or _harm(ctx, d) or ctx.book.plover(d.code) == "ACCUSE":
+        return False
+    home = ctx.actors[d.source[0]].country
+    people = [c for c in complements(d.token) if c.i not in ctx.tok_actor and person_like(c)]
+    if not home or not people:
+        return False
+    named = {ctx.actors[ctx.tok_actor[t.i]].country for t in d.token.sent if t.i in ctx.tok_actor}
+    state = next((a.id for a in ctx.actors.values() if a.kind == "country" and a.country == home), None)
+    if state is None or named - {home, None}:
+        return False
+    d.target = [state]
+    return True
 
 
 def _fill_violent(ctx: EventContext, d: Draft, doer: str, victim: str | None) -> list[str]:

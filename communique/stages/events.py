@@ -30,7 +30,7 @@ from .event_participants import names_victim, participants
 from .event_patterns import complements, split_prefix
 from .event_sides import fill_sides
 from .extensions import register_extensions
-from .roles import GROUP_NOUNS, ROLE_NOUNS
+from .roles import person_like
 from .syntax import is_infinitive, text_span
 
 register_extensions()  # the Doc._ attributes exist whenever a stage is importable
@@ -108,13 +108,6 @@ def _retold(ctx: EventContext, d: Draft, drafts: list[Draft]) -> bool:
     return any(e is not d and e.token.i == head.i and ctx.book.plover(e.code) == kind for e in drafts)
 
 
-DOER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-PEOPLE_WORDS = frozenset({
-    "ally", "partner", "official", "authority", "agency", "service", "expert", "investigator", "group", "force",
-    "troop", "mayor", "governor", "commander", "chief", "government", "administration", "committee", "commission",
-    "council", "ministry", "organisation", "organization", "people", "resident", "side", "party"})
-
-
 def _unknown_doer(ctx: EventContext, d: Draft) -> bool:
     """An act whose doer the text leaves unnamed or names in words that are no actor of ours. Kept with an empty
     source when the act has a target and is a noun ("the disengagement of forces from the line of contact"), an
@@ -136,7 +129,7 @@ def _unknown_doer(ctx: EventContext, d: Draft) -> bool:
         doer = agent
     elif doer is None or passive:  # "the decision to hand over X", "the talks were cancelled"
         return bool(d.target) or bool(complements(tok)) and not _aside(tok)
-    return bool(d.target or complements(tok)) and _person_like(doer)
+    return bool(d.target or complements(tok)) and person_like(doer)
 
 
 def _aside(tok: Token) -> bool:
@@ -148,12 +141,6 @@ def _aside(tok: Token) -> bool:
 
 
 OCCASIONS = frozenset({"opportunity", "chance", "honour", "honor", "pleasure", "privilege", "time", "possibility"})
-
-
-def _person_like(tok: Token) -> bool:
-    """Whether a noun phrase's head names people ("the security service heads", "law enforcement agencies")."""
-    lemma = tok.lemma_.lower()
-    return tok.ent_type_ in DOER_ENTS or tok.lower_ in GROUP_NOUNS or lemma in PEOPLE_WORDS or lemma in ROLE_NOUNS
 
 
 def _unknown_perpetrator(ctx: EventContext, d: Draft) -> bool:

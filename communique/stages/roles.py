@@ -20,6 +20,7 @@ from .spans import by_identity, mention_index
 from .syntax import SUBJECT_DEPS
 
 __all__ = ["GROUP_NOUNS", "ROLE_NOUNS", "SELF", "author", "counterparts", "first_mention", "meeting_group",
+           "person_like",
            "plural_before", "principal", "resolve_description"]
 
 # Head nouns of descriptions of one office-holder, and the role words each may stand for.
@@ -163,3 +164,17 @@ def resolve_description(doc: Doc, head: Token, actors: dict[str, Actor]) -> str 
         return None
     first = principal(fitting, doc)
     return first.id if first is not None else None
+
+
+DOER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+PEOPLE_WORDS = frozenset({
+    "ally", "partner", "official", "authority", "agency", "service", "expert", "investigator", "group", "force",
+    "troop", "mayor", "governor", "commander", "chief", "government", "administration", "committee", "commission",
+    "council", "ministry", "organisation", "organization", "people", "resident", "side", "party", "family",
+    "journalist", "citizen", "civilian", "victim"})
+
+
+def person_like(tok: Token) -> bool:
+    """Whether a noun phrase's head names people ("the security service heads", "law enforcement agencies")."""
+    lemma = tok.lemma_.lower()
+    return tok.ent_type_ in DOER_ENTS or tok.lower_ in GROUP_NOUNS or lemma in PEOPLE_WORDS or lemma in ROLE_NOUNS
