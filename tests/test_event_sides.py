@@ -67,3 +67,10 @@ def test_people_met_abroad_are_not_addressed_at_home() -> None:
     _, abroad, names = _by_trigger("Russia's president Vladimir Putin met local residents during his visit to "
                                    "Paris.")
     assert "Russia" not in [names[x] for x in abroad["met"].target] and abroad["met"].inferred == ()
+
+
+def test_bare_harm_in_a_war_report_is_the_attackers() -> None:
+    _, events, names = _by_trigger("Russian troops shelled Kharkiv on Monday. Constant air strikes and artillery "
+                                   "fire.")
+    assert [names[x] for x in events["strikes"].source] == ["Armed forces of Russia"]
+    assert extract("Constant air strikes and artillery fire.", published=PUBLISHED).events == ()

@@ -17,7 +17,7 @@ from .event_modality import modality
 from .event_patterns import complements
 from .roles import person_like
 
-__all__ = ["Sides", "fill_sides", "sides"]
+__all__ = ["Sides", "fill_sides", "harm", "sides"]
 
 PLACES = frozenset({"country", "location"})
 HARM = ("18", "19", "20", "171")  # CAMEO: assault, fight, mass violence; destroying property
@@ -26,7 +26,7 @@ Sides = tuple[str, str | None]  # the doer's actor id, the victim's actor id (No
 
 def sides(ctx: EventContext, drafts: list[Draft]) -> Sides | None:
     """The article's one attacker and its victim, or None when the harm it asserts done has no doer or several."""
-    violent = [d for d in drafts if _harm(ctx, d)]
+    violent = [d for d in drafts if harm(ctx, d)]
     told = [d for d in violent if d.source and modality(d)[0] == "asserted"]  # "will not conduct hostilities"
     doers = {c for d in told for a in d.source if (c := ctx.actors[a].country)}  # "the terrorists": no side
     if len(doers) != 1:
@@ -45,7 +45,7 @@ def sides(ctx: EventContext, drafts: list[Draft]) -> Sides | None:
     return (doer_id, victim_id) if doer_id else None
 
 
-def _harm(ctx: EventContext, d: Draft) -> bool:
+def harm(ctx: EventContext, d: Draft) -> bool:
     """Whether the draft is one side harming another: an assault, a fight, mass violence or destroyed property (a
     sanction or an arrest may be a court's or the UN's), not one that takes two ("fight", "clash": the text names
     both, or it is a figure of speech, "fighting corruption")."""
@@ -88,13 +88,13 @@ def fill_sides(ctx: EventContext, drafts: list[Draft]) -> dict[int, tuple[str, .
     for d in drafts:
         roles: list[str] = []
         kind = ctx.book.plover(d.code)
-        if _harm(ctx, d) and not d.target:
+        if harm(ctx, d) and not d.target:
             place = _place(ctx, d)
             country = ctx.actors[place].country if place else None
             if place and country:
                 d.target = [_actor_of(ctx, country, [place]) or place]  # "two people were killed in Lyon"
                 roles.append("target")
-        if found is not None and _harm(ctx, d):
+        if found is not None and harm(ctx, d):
             roles += _fill_violent(ctx, d, *found)
         elif found is not None and kind == "ACCUSE" and not d.target and d.source and ctx.actors[
                 found[0]].country not in {ctx.actors[a].country for a in d.source}:
@@ -111,7 +111,7 @@ def _home_addressee(ctx: EventContext, d: Draft) -> bool:
     """An act done to people the text names without a country ("instructed the city authorities", "talked to
     local residents", "help the families of the victims") is done at home: to the doer's own state, when the
     sentence names no place of another country and the article names that state."""
-    if d.target or len(d.source) != 1 or _harm(ctx, d) or ctx.book.plover(d.code) == "ACCUSE":
+    if d.target or len(d.source) != 1 or harm(ctx, d) or ctx.book.plover(d.code) == "ACCUSE":
         return False
     home = ctx.actors[d.source[0]].country
     people = [c for c in complements(d.token) if c.i not in ctx.tok_actor and person_like(c)]

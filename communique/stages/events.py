@@ -28,7 +28,7 @@ from .event_frames import as_intent, draft, obligations
 from .event_modality import modality
 from .event_participants import names_victim, participants
 from .event_patterns import complements, split_prefix
-from .event_sides import fill_sides
+from .event_sides import fill_sides, harm, sides
 from .extensions import register_extensions
 from .roles import person_like
 from .syntax import is_infinitive, text_span
@@ -64,7 +64,9 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     if parties:
         parties_as_source(ctx, drafts, parties)
     topics_of_talks(ctx, drafts)
-    drafts = [d for d in drafts if d.source or d.named_only or _unknown_perpetrator(ctx, d) or _unknown_doer(ctx, d)]
+    at_war = sides(ctx, drafts) is not None  # harm told without its doer has one ("as the shelling goes on")
+    drafts = [d for d in drafts if d.source or d.named_only or _unknown_perpetrator(ctx, d) or _unknown_doer(ctx, d)
+              or at_war and harm(ctx, d) and d.pattern.lemma != "war"]
     told = {t.i for d in drafts if d.token.pos_ != "NOUN" for t in d.tokens}
     drafts = [d for d in drafts if not (d.token.pos_ == "NOUN" and d.token.i in told)]  # "had a conversation"
     drafts = [d for d in drafts if not (d.named_only and _retold(ctx, d, drafts))]
