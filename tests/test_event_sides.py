@@ -74,3 +74,11 @@ def test_bare_harm_in_a_war_report_is_the_attackers() -> None:
                                    "fire.")
     assert [names[x] for x in events["strikes"].source] == ["Armed forces of Russia"]
     assert extract("Constant air strikes and artillery fire.", published=PUBLISHED).events == ()
+
+
+def test_a_noun_of_harm_that_names_nothing_more_is_kept_in_a_war_report_only() -> None:
+    _, events, names = _by_trigger("Russian troops shelled Kharkiv. Putin spoke about the progress of the special "
+                                   "military operation.")
+    assert [names[x] for x in events["operation"].source] == ["Armed forces of Russia"]
+    _, events, _ = _by_trigger("Putin spoke about the progress of the special military operation.")
+    assert "operation" not in events

@@ -37,6 +37,7 @@ class Draft:
     consumed: bool = False
     extra_modality: list[str] = field(default_factory=list)
     named_only: bool = False  # a specific event named by a noun whose doer the text does not give
+    bare: bool = False  # a noun of harm naming nothing more ("the military operation"): kept in a war report only
     topic: Token | None = None  # the verb of the talk whose topic the noun is ("discussed the withdrawal of forces")
 
 

@@ -194,7 +194,10 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     named_only = not source and not target and not (conflict and (names_victim(tok) or _placed(ctx, tok)
                                                                      or _reported_as_such(tok)))  # "shelling goes on"
     if named_only and not mutual(tok) and not _specific(tok, "own_agent" in p.frames):
-        return Draft(tok, p, p.cameo, [], target, [tok], [talk], base=p.cameo, topic=talk) if talk else None
+        if talk is not None:
+            return Draft(tok, p, p.cameo, [], target, [tok], [talk], base=p.cameo, topic=talk)
+        return Draft(tok, p, p.cameo, [], [], [tok], [tok], base=p.cameo, named_only=True, bare=True) if conflict \
+            else None
     verbs = [tok.head] if tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"} else [tok]
     return Draft(tok, p, p.cameo, source, target, [tok], verbs, base=p.cameo, named_only=named_only, topic=talk)
 

@@ -65,8 +65,8 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
         parties_as_source(ctx, drafts, parties)
     topics_of_talks(ctx, drafts)
     at_war = sides(ctx, drafts) is not None  # harm told without its doer has one ("as the shelling goes on")
-    drafts = [d for d in drafts if d.source or d.named_only or _unknown_perpetrator(ctx, d) or _unknown_doer(ctx, d)
-              or at_war and harm(ctx, d) and d.pattern.lemma != "war"]
+    drafts = [d for d in drafts if d.source or d.named_only and not d.bare or _unknown_perpetrator(ctx, d)
+              or _unknown_doer(ctx, d) or at_war and harm(ctx, d) and d.pattern.lemma != "war"]
     told = {t.i for d in drafts if d.token.pos_ != "NOUN" for t in d.tokens}
     drafts = [d for d in drafts if not (d.token.pos_ == "NOUN" and d.token.i in told)]  # "had a conversation"
     drafts = [d for d in drafts if not (d.named_only and _retold(ctx, d, drafts))]
