@@ -777,3 +777,8 @@ def test_a_topic_of_a_talk_that_is_no_event_takes_the_talkers_subject() -> None:
     _, events, names = _events("When speaking about energy cooperation, Vladimir Putin thanked Emmanuel Macron.")
     cooperation = next(e for e in events if e.trigger.text == "cooperation")
     assert cooperation.type == "COOPERATE" and [names[x] for x in cooperation.source] == ["Vladimir Putin"]
+
+
+def test_a_participle_read_as_an_adjective_still_names_its_act() -> None:
+    _, events, _ = _events("Raped women, murdered children: the mayor of Bucha listed what the troops did.")
+    assert {e.trigger.text.lower() for e in events if e.type == "ASSAULT"} >= {"raped", "murdered"}

@@ -68,7 +68,7 @@ def _lemma_keys(tok: Token) -> list[str]:
     if prefix is not None:
         return [f"{prefix.lower_}-{tok.lemma_.lower()}", f"{prefix.lower_}-{tok.lower_}"]
     keys = [tok.lemma_.lower(), tok.lower_]
-    if tok.tag_ in {"VBD", "VBN", "VBZ", "VBG"}:
+    if tok.tag_ in {"VBD", "VBN", "VBZ", "VBG"} or participle_adjective(tok):
         word = tok.lower_
         keys += [word[:-1], word[:-2]] if word.endswith(("ed", "es", "s")) else [word[:-3]] if word.endswith(
             "ing") else []
@@ -81,10 +81,15 @@ def _pos_fits(pos: str, tok: Token) -> bool:
     if headline_noun(tok):
         return pos == "NOUN"
     if pos == "VERB":
-        return tok.pos_ == "VERB" or tok.pos_ == "ADJ" and tok.tag_ in {"VBN", "VBG"}
+        return tok.pos_ == "VERB" or tok.pos_ == "ADJ" and (tok.tag_ in {"VBN", "VBG"} or participle_adjective(tok))
     if pos == "ADJ":
         return tok.pos_ == "ADJ" or tok.tag_ == "VBN"
     return tok.pos_ == pos
+
+
+def participle_adjective(tok: Token) -> bool:
+    """A past participle the tagger read as a plain adjective before its noun ("Raped women, murdered children")."""
+    return tok.tag_ == "JJ" and tok.dep_ == "amod" and tok.lower_.endswith("ed")
 
 
 def _pos_ok(tok: Token) -> bool:
