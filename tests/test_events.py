@@ -782,3 +782,10 @@ def test_a_topic_of_a_talk_that_is_no_event_takes_the_talkers_subject() -> None:
 def test_a_participle_read_as_an_adjective_still_names_its_act() -> None:
     _, events, _ = _events("Raped women, murdered children: the mayor of Bucha listed what the troops did.")
     assert {e.trigger.text.lower() for e in events if e.type == "ASSAULT"} >= {"raped", "murdered"}
+
+
+@pytest.mark.parametrize("text", ["Residents said a chemical attack had taken place.",
+                                  "An explosion occurred at the plant on Sunday."])
+def test_violence_reported_as_happening_is_kept_with_an_unknown_perpetrator(text: str) -> None:
+    _, events, _ = _events(text)
+    assert [(e.type, e.source) for e in events] == [("ASSAULT", ())]

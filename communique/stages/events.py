@@ -150,7 +150,11 @@ def _unknown_perpetrator(ctx: EventContext, d: Draft) -> bool:
     roadside bomb"): kept with an empty source, never given an invented one."""
     struck = names_victim(d.token) or "victim_subject" in d.pattern.frames and any(
         c.dep_ == "nsubj" for c in d.token.children)  # "the car came under fire"
-    return ctx.book.plover(d.code) in VIOLENT and bool(d.target or location(ctx, d) or struck)
+    told = d.token.pos_ == "NOUN" and d.token.dep_ == "nsubj" and d.token.head.lemma_.lower() in OCCUR_VERBS
+    return ctx.book.plover(d.code) in VIOLENT and bool(d.target or location(ctx, d) or struck or told)
+
+
+OCCUR_VERBS = frozenset({"occur", "happen", "take", "continue", "resume", "erupt", "break"})  # "an attack took place"
 
 
 def _event(ctx: EventContext, d: Draft, event_id: str, text: str, sentences: dict[int, int],
