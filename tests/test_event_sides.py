@@ -82,3 +82,10 @@ def test_a_noun_of_harm_that_names_nothing_more_is_kept_in_a_war_report_only() -
     assert [names[x] for x in events["operation"].source] == ["Armed forces of Russia"]
     _, events, _ = _by_trigger("Putin spoke about the progress of the special military operation.")
     assert "operation" not in events
+
+
+def test_at_home_is_the_town_the_article_names_when_it_names_no_state() -> None:
+    _, events, names = _by_trigger("Vladimir Putin arrived in St Petersburg after the blast. Putin instructed the "
+                                   "city authorities to help the families.")
+    instructed = next(e for text, e in events.items() if text.startswith("instructed"))
+    assert [names[x] for x in instructed.target] == ["St Petersburg"] and instructed.inferred == ("target",)

@@ -110,7 +110,8 @@ def fill_sides(ctx: EventContext, drafts: list[Draft]) -> dict[int, tuple[str, .
 def _home_addressee(ctx: EventContext, d: Draft) -> bool:
     """An act done to people the text names without a country ("instructed the city authorities", "talked to
     local residents", "help the families of the victims") is done at home: to the doer's own state, when the
-    sentence names no place of another country and the article names that state."""
+    sentence names no place of another country: the state when the article names it, else the article's town of
+    that country it names most ("the city authorities" of St Petersburg)."""
     if d.target or len(d.source) != 1 or harm(ctx, d) or ctx.book.plover(d.code) == "ACCUSE":
         return False
     home = ctx.actors[d.source[0]].country
@@ -118,10 +119,13 @@ def _home_addressee(ctx: EventContext, d: Draft) -> bool:
     if not home or not people:
         return False
     named = {ctx.actors[ctx.tok_actor[t.i]].country for t in d.token.sent if t.i in ctx.tok_actor}
-    state = next((a.id for a in ctx.actors.values() if a.kind == "country" and a.country == home), None)
-    if state is None or named - {home, None}:
+    if named - {home, None}:
         return False
-    d.target = [state]
+    homes = sorted((a for a in ctx.actors.values() if a.kind in PLACES and a.country == home),
+                   key=lambda a: (a.kind != "country", -len(a.mentions)))  # the state, else its town told most
+    if not homes:
+        return False
+    d.target = [homes[0].id]
     return True
 
 
