@@ -116,9 +116,9 @@ def _unknown_doer(ctx: EventContext, d: Draft) -> bool:
     agentless passive ("weapons were delivered to Kyiv") or an infinitive ("a decision was made to withdraw"), or
     when its doer is people we cannot resolve ("the city authorities will take measures to help the families", "the
     head of the regional administration informed the President"). So is an act with an object whose clause has no
-    doer ("the decision to hand over two demining systems", "issues of maintaining the ceasefire", "Visit to
-    France"; not an aside, `_aside`) or names people we cannot resolve ("our law enforcement agencies are working
-    to provide their assessment"). A thing ("the meeting can provide answers") is no doer, and an imperative ("Thank God") is no event."""
+    doer ("the decision to hand over two demining systems", "the talks were cancelled"; not an aside, `_aside`) or
+    names people we cannot resolve ("our law enforcement agencies are working to provide their assessment"). A
+    thing ("the meeting can provide answers") is no doer, and an imperative ("Thank God") is no event."""
     tok = d.token
     agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if d.target and (tok.pos_ == "NOUN" or is_infinitive(tok)
