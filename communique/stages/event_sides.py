@@ -88,20 +88,20 @@ def fill_sides(ctx: EventContext, drafts: list[Draft]) -> dict[int, tuple[str, .
     filled: dict[int, tuple[str, ...]] = {}
     for d in drafts:
         roles: list[str] = []
-        kind = ctx.book.plover(d.code)
-        if harm(ctx, d) and not d.target:
+        kind, harms = ctx.book.plover(d.code), harm(ctx, d)
+        if harms and not d.target:
             place = _place(ctx, d)
             country = ctx.actors[place].country if place else None
             if place and country:
                 d.target = [_actor_of(ctx, country, [place]) or place]  # "two people were killed in Lyon"
                 roles.append("target")
-        if found is not None and harm(ctx, d):
+        if found is not None and harms:
             roles += _fill_violent(ctx, d, *found)
         elif found is not None and kind == "ACCUSE" and not d.target and d.source and ctx.actors[
                 found[0]].country not in {ctx.actors[a].country for a in d.source}:
             d.target = [found[0]]  # "These are war crimes"
             roles.append("target")
-        if not roles and _home_addressee(ctx, d):
+        if not roles and not harms and kind != "ACCUSE" and _home_addressee(ctx, d):
             roles.append("target")
         if roles:
             filled[d.token.i] = tuple(sorted(set(roles)))
@@ -113,7 +113,7 @@ def _home_addressee(ctx: EventContext, d: Draft) -> bool:
     local residents", "help the families of the victims") is done at home: to the doer's own state, when the
     sentence names no place of another country: the state when the article names it, else the article's town of
     that country it names most ("the city authorities" of St Petersburg)."""
-    if d.target or len(d.source) != 1 or harm(ctx, d) or ctx.book.plover(d.code) == "ACCUSE":
+    if d.target or len(d.source) != 1:
         return False
     home = ctx.actors[d.source[0]].country
     people = [c for c in complements(d.token) if c.i not in ctx.tok_actor and person_like(c)]

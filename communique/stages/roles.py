@@ -20,8 +20,7 @@ from .spans import by_identity, mention_index
 from .syntax import SUBJECT_DEPS
 
 __all__ = ["GROUP_NOUNS", "ROLE_NOUNS", "SELF", "author", "counterparts", "first_mention", "meeting_group",
-           "person_like",
-           "plural_before", "principal", "resolve_description"]
+           "person_like", "plural_before", "principal", "resolve_description"]
 
 # Head nouns of descriptions of one office-holder, and the role words each may stand for.
 ROLE_NOUNS = {
