@@ -89,3 +89,10 @@ def test_at_home_is_the_town_the_article_names_when_it_names_no_state() -> None:
                                    "city authorities to help the families.")
     instructed = next(e for text, e in events.items() if text.startswith("instructed"))
     assert [names[x] for x in instructed.target] == ["St Petersburg"] and instructed.inferred == ("target",)
+
+
+def test_violence_by_unnamed_soldiers_of_the_one_attacker_strikes_its_victim() -> None:
+    _, events, names = _by_trigger("Russian troops shelled Kharkiv on Monday. The siege of the city by the Russian "
+                                   "occupiers goes on.")
+    siege = events["siege"]
+    assert [names[x] for x in siege.target] == ["Kharkiv"] and siege.inferred == ("target",)

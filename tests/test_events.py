@@ -789,3 +789,18 @@ def test_a_participle_read_as_an_adjective_still_names_its_act() -> None:
 def test_violence_reported_as_happening_is_kept_with_an_unknown_perpetrator(text: str) -> None:
     _, events, _ = _events(text)
     assert [(e.type, e.source) for e in events] == [("ASSAULT", ())]
+
+
+def test_an_agreement_to_keep_talking_is_an_agreement_and_the_talks_it_means() -> None:
+    _, events, names = _events("Mr Blanc and Mr Ortiz agreed on Monday to maintain contacts between their "
+                               "foreign ministries.")
+    agreed = next(e for e in events if e.trigger.text == "agreed")
+    contacts = next(e for e in events if e.trigger.text == "contacts")
+    assert agreed.type == "AGREE" and agreed.modality == "asserted"
+    assert (contacts.type, contacts.modality) == ("CONSULT", "intended")
+    assert {names[x] for x in contacts.source} == {"Blanc", "Ortiz"}
+
+
+def test_a_threat_to_act_keeps_one_event() -> None:
+    _, events, _ = _events("Norway threatened to expel the Chilean ambassador.")
+    assert [e.type for e in events] == ["THREATEN"]

@@ -137,7 +137,8 @@ def _fill_violent(ctx: EventContext, d: Draft, doer: str, victim: str | None) ->
     if not d.source and ctx.actors[doer].country not in hit:
         d.source = [doer]
         roles.append("source")
-    if victim is not None and d.source == [doer] and not d.target:
+    own = {ctx.actors[a].country for a in d.source} == {ctx.actors[doer].country}  # "the Russian occupiers"
+    if victim is not None and own and not d.target:
         d.target = [victim]
         roles.append("target")
     return roles
