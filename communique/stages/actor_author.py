@@ -19,6 +19,7 @@ from .actor_offices import holder_on_date
 from .actor_people import apply_term
 from .actor_states import country_draft
 from .roles import SELF
+from .spans import doc_text
 
 __all__ = ["OWN_WORDS", "author_pass", "title_of"]
 
@@ -40,7 +41,7 @@ def title_of(ctx: Context) -> str:
     given = ctx.doc._.title
     if given:
         return str(given)
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     end = text.find("\n\n")
     return text[:end] if 0 < end <= TITLE_LINE else ""
 
@@ -73,7 +74,7 @@ def _office_in_title(ctx: Context, title: str) -> Draft | None:
 
 def _named_in_lead(ctx: Context) -> Draft | None:
     """The one person the text's first paragraph names."""
-    lead_end = ctx.doc.text.find("\n\n")
+    lead_end = doc_text(ctx.doc).find("\n\n")
     found = [d for d in ctx.drafts.values() if d.kind == "person" and any(s < lead_end for s, _ in d.mentions)]
     return found[0] if lead_end > 0 and len(found) == 1 else None
 
@@ -81,7 +82,7 @@ def _named_in_lead(ctx: Context) -> Draft | None:
 def _turns(ctx: Context) -> list[tuple[int, Draft | None]]:
     """Where each transcript turn starts and who speaks it (None: someone the article does not name as a person)."""
     out: list[tuple[int, Draft | None]] = []
-    for m in TURN.finditer(ctx.doc.text):
+    for m in TURN.finditer(doc_text(ctx.doc)):
         start, end = m.span(1)
         surname = m.group(1).split()[-1]
         who = next((d for d in ctx.drafts.values() if d.kind == "person" and (
@@ -101,7 +102,7 @@ def author_pass(ctx: Context) -> None:
     turns = _turns(ctx)
     if draft is None and not turns:
         return
-    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(ctx.doc.text)]
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(doc_text(ctx.doc))]
     for tok in ctx.doc:
         if tok.lower_ not in FIRST_PERSON or tok.pos_ != "PRON" or any(s <= tok.idx < e for s, e in quoted):
             continue

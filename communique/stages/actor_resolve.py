@@ -14,7 +14,7 @@ from .actor_groups import noun_phrase
 from .actor_offices import office_descriptions
 from .actor_people import national_leaders, people_pass
 from .actor_states import DOCUMENT_NOUNS, gazetteer_match, names_an_accord, ner_org, place
-from .spans import Intervals
+from .spans import Intervals, doc_text
 
 __all__ = ["resolve"]
 
@@ -120,7 +120,7 @@ DATELINE = re.compile(r"(?:^|\n\s*\n)([A-Z][A-Z .'-]{2,30})(?=,[^\n]{0,40}[–�
 
 def _dateline_town(ctx: Context, named: set[str]) -> None:
     """The town of a wire report's dateline, written in capitals ("ODESA, July 23 (Reuters) -", "KYIV —")."""
-    m = DATELINE.search(ctx.doc.text[:600])
+    m = DATELINE.search(doc_text(ctx.doc)[:600])
     if m is None:
         return
     town = find_place(m.group(1).strip().title(), named)

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteer
-from ..places import country_point, find_place, us_state
+from ..places import country_point, find_place, load_places, us_state
 from ..records import Actor, Geo, Span
 from .actor_context import Draft
 from .actor_finder import ActorFinder
@@ -25,6 +25,7 @@ from .actor_people import surname_key
 from .actor_resolve import resolve
 from .extensions import register_extensions
 from .roles import SELF
+from .spans import doc_text
 
 register_extensions()  # the Doc._ attributes exist whenever a stage is importable
 
@@ -68,7 +69,7 @@ def _geo(draft: Draft) -> Geo | None:
 def find_actors(doc: Doc, finder: ActorFinder) -> list[Actor]:
     """Canonical actors of `doc`, numbered in order of first mention."""
     drafts = resolve(finder, doc)
-    text = doc.text  # Doc.text joins every token: read it once
+    text = doc_text(doc)
     return [_to_actor(i, d, text) for i, d in enumerate(drafts, start=1)]
 
 
@@ -83,8 +84,9 @@ class ActorsComponent:
     """spaCy component: fill `doc._.actors` and `doc._.mention_actor` ((start, end) -> actor id)."""
 
     def __init__(self, finder: ActorFinder) -> None:
-        """Wrap the gazetteer matcher `finder`."""
+        """Wrap the gazetteer matcher `finder`, with the towns of the world loaded."""
         self.finder = finder
+        load_places()
 
     def __call__(self, doc: Doc) -> Doc:
         """Annotate `doc` with its actors."""

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..calendar import numeric_date
 from ..records import DateMention
 from .extensions import register_extensions
-from .spans import SpanSet
+from .spans import SpanSet, doc_text
 
 register_extensions()  # the Doc._ attributes exist whenever a stage is importable
 
@@ -233,5 +233,5 @@ def tense_direction(doc: Doc) -> Direction:
 @Language.component("communique_dates", assigns=["doc._.dates"], requires=["token.dep", "doc._.published"])
 def communique_dates(doc: Doc) -> Doc:
     """spaCy component: fill `doc._.dates` with normalised date mentions."""
-    doc._.dates = find_dates(doc.text, doc._.published, tense_direction(doc))
+    doc._.dates = find_dates(doc_text(doc), doc._.published, tense_direction(doc))
     return doc

@@ -9,7 +9,7 @@ from ..records import Statement
 from .event_context import Draft, EventContext, chain, statement_at, statement_cued
 from .event_participants import place_of
 from .event_patterns import complements
-from .spans import starting_within
+from .spans import doc_text, starting_within
 from .syntax import PROSPECTIVE_AUX, edge_chars
 
 __all__ = ["date", "dateline", "location", "sentence_place", "statement_of"]
@@ -110,8 +110,9 @@ def dateline(ctx: EventContext) -> str | None:
     if memo != ():
         return memo  # type: ignore[no-any-return]
     found = None
-    for line_start in _body_starts(ctx.doc.text):
-        m = DATELINE.match(ctx.doc.text, line_start)
+    text = doc_text(ctx.doc)
+    for line_start in _body_starts(text):
+        m = DATELINE.match(text, line_start)
         if m is not None:
             span = ctx.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             ids = [ctx.tok_actor.get(t.i) for t in span or ()]

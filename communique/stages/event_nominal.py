@@ -18,6 +18,7 @@ from .event_arguments import mutual
 from .event_context import VIOLENT, Draft, EventContext, statement_at
 from .event_participants import by_agents, described, names_victim, np_actors, participants, place_of
 from .roles import meeting_group, principal
+from .spans import doc_text
 
 __all__ = ["LIGHT_VERBS", "nominal_draft"]
 
@@ -150,7 +151,7 @@ def _between(tok: Token) -> bool:
 def _reported_as_such(tok: Token) -> bool:
     """Whether an agentless noun is what its sentence reports ("The conversation focused on…", a title
     "Telephone conversation with…"), not a passing reference ("to revive the talks")."""
-    title = tok.sent.start == 0 and "\n" in tok.doc.text[: tok.sent.end_char + 1]  # a headline line of its own
+    title = tok.sent.start == 0 and "\n" in doc_text(tok.doc)[: tok.sent.end_char + 1]  # a headline line of its own
     return tok.dep_ in {"nsubj", "nsubjpass", "ROOT"} or title
 
 

@@ -31,6 +31,7 @@ from .event_patterns import complements, split_prefix
 from .event_sides import fill_sides, harm, sides
 from .extensions import register_extensions
 from .roles import person_like
+from .spans import doc_text
 from .syntax import is_infinitive, text_span
 
 register_extensions()  # the Doc._ attributes exist whenever a stage is importable
@@ -46,7 +47,7 @@ def find_events(doc: Doc, codebook: Codebook | None = None) -> list[Event]:
         return []
     ctx = make_context(doc, codebook or load_codebook())
     drafts, inferred = _drafts(ctx)
-    text = doc.text
+    text = doc_text(doc)
     sentences = _sentence_index(doc)
     out: list[Event] = []
     for d in _by_sentence(drafts):

@@ -16,7 +16,7 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["Intervals", "SpanSet", "by_identity", "doc_memo", "mention_index", "sentences", "starting_within"]
+__all__ = ["Intervals", "SpanSet", "by_identity", "doc_memo", "doc_text", "mention_index", "sentences", "starting_within"]
 
 T = TypeVar("T")
 
@@ -102,6 +102,16 @@ def doc_memo(doc: Doc) -> dict[Any, Any]:
     if memo is None:
         memo = _MEMOS[doc] = {}
     return memo
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, read once: spaCy's `Doc.text` joins every token at each call, so a test per token that reads it
+    costs the square of a long article's length."""
+    memo = doc_memo(doc)
+    text = memo.get("text")
+    if text is None:
+        text = memo["text"] = doc.text
+    return str(text)
 
 
 def by_identity(doc: Doc | None, kind: str, obj: Any, compute: Callable[[], T]) -> T:

@@ -31,7 +31,7 @@ from .roles import (
     principal,
     resolve_description,
 )
-from .spans import Intervals, SpanSet, by_identity, mention_index, starting_within
+from .spans import Intervals, SpanSet, by_identity, doc_text, mention_index, starting_within
 from .syntax import FUTURE_AUX, NOMINAL_SUBJECT_DEPS, subtree_chars, text_span, trim_chars
 
 register_extensions()  # the Doc._ attributes exist whenever a stage is importable
@@ -182,7 +182,7 @@ class _Finder:
     def __init__(self, doc: Doc) -> None:
         """Read the text, cue lexicon and quotations of `doc`."""
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: read it once
+        self.text = doc_text(doc)
         self.cues = cue_lexicon()
         self.object_cues = content_objects()
         self.quotes = find_quotes(self.text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import Span
+from .spans import doc_text
 
 __all__ = ["FUTURE_AUX", "NOMINAL_SUBJECT_DEPS", "PROSPECTIVE_AUX", "SUBJECT_DEPS", "by_phrases", "edge_chars",
            "headline_noun", "is_infinitive", "is_nominal", "subtree_chars", "text_span", "trim_chars"]
@@ -55,7 +56,7 @@ def headline_noun(tok: Token) -> bool:
     sent = tok.sent
     words = [t for t in sent if not t.is_space]
     end = words[-1].idx + len(words[-1]) if words else sent.end_char
-    return tok.doc.text[end:end + 1] in {"\n", ""}
+    return doc_text(tok.doc)[end:end + 1] in {"\n", ""}
 
 
 def is_nominal(tok: Token) -> bool:
