@@ -87,7 +87,28 @@ def _split(cell: str | None) -> list[str]:
     return [x.strip().lower() for x in (cell or "").split("|") if x.strip()]
 
 
-def _pattern(where: str, row: dict[str, str], cameo: dict[str, str]) -> Pattern:
+def _expand(where: str, word: str, classes: dict[str, frozenset[str]]) -> frozenset[str]:
+    """An object word, or the words of its class ("@weapons": `word_classes.csv`)."""
+    if not word.startswith("@"):
+        return frozenset({word})
+    if word[1:] not in classes:
+        raise ConfigError(f"{where}: unknown word class {word!r}: use one of {sorted(classes)} or add it to "
+                          "word_classes.csv")
+    return classes[word[1:]]
+
+
+def word_classes(extra: Path | None = None) -> dict[str, frozenset[str]]:
+    """Class name -> its words (`word_classes.csv`; the user's rows add words to a class or make new ones)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for where, row in data_rows("word_classes.csv", extra):
+        name, words = (row.get("class") or "").strip().lower(), _split(row.get("words"))
+        if not name or not words:
+            raise ConfigError(f"{where}: a word class row needs a class name and words separated by |")
+        out[name] |= set(words)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _pattern(where: str, row: dict[str, str], cameo: dict[str, str], classes: dict[str, frozenset[str]]) -> Pattern:
     lemma, pos = (row.get("lemma") or "").strip().lower(), (row.get("pos") or "").strip().upper()
     if not lemma or pos not in POS:
         raise ConfigError(f"{where}: a pattern needs a lemma and a pos of {sorted(POS)}")
@@ -100,7 +121,7 @@ def _pattern(where: str, row: dict[str, str], cameo: dict[str, str]) -> Pattern:
     if code is None and not frames & COMPLEMENT_FRAMES:
         raise ConfigError(f"{where}: a pattern without a CAMEO code must have a complement frame")
     cell = (row.get("objects") or "").strip()
-    words = frozenset(w.lstrip("!") for w in _split(cell))  # "!a|b|c": any object but these
+    words = frozenset(x for w in _split(cell) for x in _expand(where, w.lstrip("!"), classes))  # "!a|b": all but these
     excluding = cell.startswith("!")
     return Pattern(lemma, pos, frozenset() if excluding else words, words if excluding else frozenset(),
                    frozenset(_split(row.get("particle"))),
@@ -149,8 +170,9 @@ def load_codebook(extra: Path | None = None) -> Codebook:
             raise ConfigError(f"{where}: inner {inner!r} is neither a PLOVER type nor a CAMEO code")
         frame_codes[(row["frame"].strip(), inner)] = row["cameo"].strip()
     grouped: dict[str, list[Pattern]] = defaultdict(list)
+    classes = word_classes(extra)
     for where, row in data_rows("event_patterns.csv", extra):
-        p = _pattern(where, row, cameo)
+        p = _pattern(where, row, cameo, classes)
         grouped[p.lemma].append(p)
     # the user's rows come last in the files but are tried first
     patterns = {k: tuple(sorted(v, key=lambda p: not p.origin.startswith(str(extra)) if extra else 0))

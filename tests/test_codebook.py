@@ -58,3 +58,18 @@ def test_an_unknown_code_in_a_users_file_is_a_clear_error(tmp_path: Path) -> Non
                                                  encoding="utf-8")
     with pytest.raises(ConfigError, match="999.*cameo.csv"):
         load_codebook(tmp_path)
+
+
+def test_a_word_class_stands_for_its_words_and_a_users_file_grows_it(tmp_path: Path) -> None:
+    (tmp_path / "word_classes.csv").write_text("class,words,note\nweapons,catapults|trebuchets,\n", encoding="utf-8")
+    (tmp_path / "event_patterns.csv").write_text(
+        "lemma,pos,objects,particle,preps,cameo,frames\nlend,VERB,@weapons|spears,,to,072,\n", encoding="utf-8")
+    row = load_codebook(tmp_path).patterns["lend"][0]
+    assert {"tanks", "howitzers", "catapults", "spears"} <= row.objects and "@weapons" not in row.objects
+
+
+def test_an_unknown_word_class_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "event_patterns.csv").write_text(
+        "lemma,pos,objects,particle,preps,cameo,frames\nlend,VERB,@spaceships,,to,072,\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="@spaceships.*word_classes.csv"):
+        load_codebook(tmp_path)

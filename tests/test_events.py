@@ -804,3 +804,9 @@ def test_an_agreement_to_keep_talking_is_an_agreement_and_the_talks_it_means() -
 def test_a_threat_to_act_keeps_one_event() -> None:
     _, events, _ = _events("Norway threatened to expel the Chilean ambassador.")
     assert [e.type for e in events] == ["THREATEN"]
+
+
+@pytest.mark.parametrize("verb", ["sent", "delivered", "handed over", "supplied", "transferred", "gave"])
+def test_every_verb_that_hands_weapons_over_knows_the_same_weapons(verb: str) -> None:
+    event, names = _one(f"Norway {verb} helicopters and howitzers to Chile.")
+    assert (event.type, event.cameo) == ("AID", "072") and [names[x] for x in event.target] == ["Chile"]
