@@ -810,3 +810,13 @@ def test_a_threat_to_act_keeps_one_event() -> None:
 def test_every_verb_that_hands_weapons_over_knows_the_same_weapons(verb: str) -> None:
     event, names = _one(f"Norway {verb} helicopters and howitzers to Chile.")
     assert (event.type, event.cameo) == ("AID", "072") and [names[x] for x in event.target] == ["Chile"]
+
+
+def test_cooperation_a_party_of_the_meeting_calls_for_is_the_parties_own_but_others_meetings_are_not() -> None:
+    _, events, names = _events("Telephone conversation with President of Chile Gabriel Boric. Vladimir Putin had a "
+                               "telephone conversation with President of Chile Gabriel Boric. Vladimir Putin "
+                               "stressed the importance of closer cooperation against terrorism. He noted that the "
+                               "meeting of the foreign ministers of Peru and Bolivia had been useful.")
+    cooperation = next(e for e in events if e.trigger.text == "cooperation")
+    assert "Vladimir Putin" in {names[x] for x in cooperation.source} and len(cooperation.source) == 2
+    assert all(not e.source for e in events if e.trigger.text == "meeting")

@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from ..codebook import Pattern
 from .event_anchors import sentence_place
-from .event_context import VIOLENT, Draft, EventContext, chain
+from .event_context import VIOLENT, Draft, EventContext, chain, statement_at
 from .event_modality import HYPOTHETICAL_MARKS
 from .event_participants import TARGET_NP_PREPS, by_agents, described, np_actors, participants, place_of
 from .event_patterns import complements, is_frame_word
@@ -267,8 +267,23 @@ def parties_as_source(ctx: EventContext, drafts: list[Draft], parties: list[str]
     for d in drafts:
         if d.source or ctx.book.plover(d.code) not in COUNTERPART_ACTS:
             continue
-        if implicit_subject(ctx, d) or not d.target and mutual(d.token):
+        if implicit_subject(ctx, d) or not d.target and (mutual(d.token) or _parties_aim(ctx, d, parties)):
             d.source = [p for p in parties if p not in d.target] or list(parties)
+
+
+def _parties_aim(ctx: EventContext, d: Draft, parties: list[str]) -> bool:
+    """A cooperative noun naming no one in the words of one of the meeting's parties ("the leaders stressed the
+    importance of strengthening cooperation against terrorism", "Putin noted the need for coordination"): the
+    parties' own aim."""
+    if d.token.pos_ != "NOUN" or ctx.book.plover(d.code) not in {"COOPERATE", "CONSULT"}:
+        return False
+    if any(c.dep_ in {"relcl", "acl"} or c.dep_ == "prep" and c.lower_ in {"of", "with", "between", "among"}
+           for c in d.token.children):
+        return False  # "the meeting of foreign ministers", "talks he had with…": someone else's
+    if d.token.dep_ == "dobj" and any(c.dep_ in SUBJECT_DEPS for c in d.token.head.children):
+        return False  # "you had a meeting in Orenburg": its clause names who
+    st = statement_at(ctx, d.token.idx)
+    return st is not None and st.speaker in parties
 
 
 def fill_counterparts(ctx: EventContext, drafts: list[Draft], parties: list[str]) -> None:
