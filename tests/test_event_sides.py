@@ -96,3 +96,13 @@ def test_violence_by_unnamed_soldiers_of_the_one_attacker_strikes_its_victim() -
                                    "occupiers goes on.")
     siege = events["siege"]
     assert [names[x] for x in siege.target] == ["Kharkiv"] and siege.inferred == ("target",)
+
+
+def test_a_war_reports_short_lines_of_harm_are_the_attackers() -> None:
+    _, events, names = _by_trigger("Russian troops shelled Odesa on Monday. Abduction of children. Large-scale looting "
+                                   "by the Russian military. They fire at schools with rocket artillery! Cluster bombs "
+                                   "were used today!")
+    assert [names[x] for x in events["shelled"].target] == ["Odesa"]  # a big city the tagger left unlabelled
+    for word in ("Abduction", "looting", "fire", "bombs were used"):
+        assert events[word].type in {"ASSAULT", "COERCE"}, word
+        assert [names[x] for x in events[word].target] == ["Odesa"], word

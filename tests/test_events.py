@@ -820,3 +820,9 @@ def test_cooperation_a_party_of_the_meeting_calls_for_is_the_parties_own_but_oth
     cooperation = next(e for e in events if e.trigger.text == "cooperation")
     assert "Vladimir Putin" in {names[x] for x in cooperation.source} and len(cooperation.source) == 2
     assert all(not e.source for e in events if e.trigger.text == "meeting")
+
+
+@pytest.mark.parametrize("text", ["The minister fired his spokesman.", "The farm uses drones to map its fields."])
+def test_firing_someone_and_using_a_tool_are_no_attacks(text: str) -> None:
+    _, events, _ = _events(text)
+    assert all(e.type != "ASSAULT" for e in events)

@@ -77,7 +77,8 @@ def _towns(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
 
 
 def _unlabelled_places(doc: Doc, gaz_tokens: set[int]) -> list[SpacySpan]:
-    """Proper names spaCy gave no entity label that the words around them make places ("in Kharkiv")."""
+    """Proper names spaCy gave no entity label that the words around them make places ("in Kharkiv"), or that are
+    the object of an act and a big city's own name."""
     out = []
     for tok in doc:
         if tok.pos_ != "PROPN" or tok.ent_type_ or tok.i in gaz_tokens or not tok.text[:1].isupper():
@@ -87,9 +88,15 @@ def _unlabelled_places(doc: Doc, gaz_tokens: set[int]) -> list[SpacySpan]:
                 not doc[start - 1].ent_type_:
             start -= 1
         span = doc[start:tok.i + 1]
-        if tok.dep_ == "pobj" and _placed_by_words(span):
-            out.append(span)
+        if tok.dep_ == "pobj" and _placed_by_words(span) or tok.dep_ in {"dobj", "nsubjpass"} and _big_city(span):
+            out.append(span)  # "near Izium"; "shelled Odesa", "Odesa was shelled": a city, though unlabelled
     return out
+
+
+def _big_city(span: SpacySpan) -> bool:
+    """Whether a name is a city of 100,000 people or more by its own name ("Odesa", "Mykolaiv")."""
+    town = find_place(span.text, alternates=False)
+    return town is not None and town.population >= BIG_CITY
 
 
 PLACE_NOUNS = frozenset({"city", "town", "village", "settlement", "region", "oblast", "district", "port"})
