@@ -826,3 +826,14 @@ def test_cooperation_a_party_of_the_meeting_calls_for_is_the_parties_own_but_oth
 def test_firing_someone_and_using_a_tool_are_no_attacks(text: str) -> None:
     _, events, _ = _events(text)
     assert all(e.type != "ASSAULT" for e in events)
+
+
+def test_they_who_open_fire_in_a_readout_are_not_the_leaders_who_talked() -> None:
+    _, events, names = _events("Vladimir Putin had a telephone conversation with President of Chile Gabriel Boric. "
+                               "They discussed the situation on the border. They opened fire on a border post and "
+                               "they continued the missile terror against Peru.")
+    discussed = next(e for e in events if e.trigger.text.startswith("discussed"))
+    assert {names[x] for x in discussed.source} >= {"Vladimir Putin"}
+    for word in ("opened fire", "terror"):
+        event = next(e for e in events if e.trigger.text == word)
+        assert event.type == "ASSAULT" and not event.source, word

@@ -75,7 +75,8 @@ def arguments(ctx: EventContext, tok: Token, p: Pattern) -> tuple[list[str], lis
     """Source and target actors of trigger `tok` under pattern `p` (a passive's agent is its source)."""
     subj, passive = subject(ctx, tok)
     agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    subjects = participants(ctx, subj) if subj is not None else []
+    violent = p.cameo is not None and ctx.book.plover(p.cameo) in VIOLENT
+    subjects = participants(ctx, subj, meeting=not violent) if subj is not None else []
     if subj is None and tok.tag_ == "VBG" and tok.dep_ == "pobj":  # "the intensification of shelling … by X"
         subjects = by_agents(ctx, tok)
     found = targets(ctx, tok, p)

@@ -53,7 +53,7 @@ def _paired(ctx: EventContext, modifier: Token) -> list[str]:
     return out
 
 
-def _carrier_subject(ctx: EventContext, tok: Token) -> list[str]:
+def _carrier_subject(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
     """The subject of the light verb whose object the noun is ("Putin had a conversation with…")."""
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in TRAVEL_VERBS:
@@ -63,7 +63,8 @@ def _carrier_subject(ctx: EventContext, tok: Token) -> list[str]:
     subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None and head.dep_ in {"conj", "advcl", "xcomp"}:
         subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
-    return participants(ctx, subj) if subj is not None else []
+    violent = ctx.book.plover(p.cameo or "") in VIOLENT  # "they continue the missile terror": not the leaders
+    return participants(ctx, subj, meeting=not violent) if subj is not None else []
 
 
 OCCASION_PREPS = frozenset({"during", "after", "following", "before", "at"})
@@ -178,7 +179,7 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
         return None
     if "accusation" in p.frames:
         return _accusation(ctx, tok, p)
-    source = _agent(ctx, tok) or _carrier_subject(ctx, tok) or _occasion_subject(ctx, tok, p)
+    source = _agent(ctx, tok) or _carrier_subject(ctx, tok, p) or _occasion_subject(ctx, tok, p)
     target = _targets(ctx, tok, p, source)
     if not source and "symmetric" in p.frames and len(target) > 1 and _between(tok):
         source = list(target)  # "cooperation between Russia and the United States": both do it

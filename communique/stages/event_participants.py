@@ -83,13 +83,14 @@ def _np_tokens(head: Token, preps: frozenset[str] | set[str] = NP_PREPS) -> list
     return out
 
 
-def participants(ctx: EventContext, tok: Token) -> list[str]:
-    """Actors for a subject or object token, pronouns and relative pronouns resolved."""
+def participants(ctx: EventContext, tok: Token, meeting: bool = True) -> list[str]:
+    """Actors for a subject or object token, pronouns and relative pronouns resolved; a "they" that stands for no
+    one named before is the meeting's participants, unless not `meeting` ("they opened fire": not the leaders)."""
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
         return np_actors(ctx, tok.head.head)
     if tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON | THIRD_PERSON:
         found = pronoun(ctx, tok)
-        if found is None and tok.lower_ == "they" and not plural_before(tok):
+        if found is None and tok.lower_ == "they" and meeting and not plural_before(tok):
             people = [a.id for a in counterparts(ctx.actors.values(), ctx.doc)]  # a readout's "They discussed…"
             return people if len(people) > 1 else []
         return [found] if found else []

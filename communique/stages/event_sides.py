@@ -50,7 +50,7 @@ def harm(ctx: EventContext, d: Draft) -> bool:
     """Whether the draft is one side harming another: an assault, a fight, mass violence or destroyed property (a
     sanction or an arrest may be a court's or the UN's), not one that takes two ("fight", "clash": the text names
     both, or it is a figure of speech, "fighting corruption")."""
-    rows = ctx.book.patterns.get(d.pattern.lemma, ())  # "the fight against", as "fight" the verb
+    rows = [r for r in ctx.book.patterns.get(d.pattern.lemma, ()) if r.cameo == d.pattern.cameo]  # as the verb
     return d.code.startswith(HARM) and not any("symmetric" in r.frames for r in (d.pattern, *rows))
 
 
