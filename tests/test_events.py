@@ -837,3 +837,11 @@ def test_they_who_open_fire_in_a_readout_are_not_the_leaders_who_talked() -> Non
     for word in ("opened fire", "terror"):
         event = next(e for e in events if e.trigger.text == word)
         assert event.type == "ASSAULT" and not event.source, word
+
+
+def test_damage_caused_is_an_attack_only_when_someone_causes_it() -> None:
+    _, events, names = _events("The invaders caused enormous damage to the city of Lviv.")
+    caused = next(e for e in events if e.trigger.text.startswith("caused"))
+    assert caused.type == "ASSAULT" and [names[x] for x in caused.target] == ["Lviv"]
+    _, events, _ = _events("Such rules cause damage to trade.")
+    assert events == []

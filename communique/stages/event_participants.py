@@ -202,16 +202,17 @@ def by_agents(ctx: EventContext, tok: Token) -> list[str]:
     return []
 
 
-def names_victim(tok: Token) -> bool:
+def names_victim(tok: Token, own: frozenset[int] = frozenset()) -> bool:
     """Whether the act names what it struck, actor or not: an object, a passive subject, or "of"/"on"/"against"
-    a noun phrase ("shelling of cities", "killed four soldiers", "a colonel was killed")."""
+    a noun phrase ("shelling of cities", "killed four soldiers", "a colonel was killed"); not an object that is part
+    of the trigger (tokens `own`: the "damage" of "caused damage")."""
     if tok.dep_ in {"amod", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:  # "murdered children", "people killed"
         return True
     if tok.dep_ == "conj" and tok.head.dep_ in {"amod", "acl"} and tok.head.head.pos_ in {"NOUN", "PROPN"}:
         return True  # "people killed and tortured"
     for child in tok.children:
         if child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} and \
-                child.lower_ != "it":  # "225 were destroyed"
+                child.lower_ != "it" and child.i not in own:  # "225 were destroyed"
             return True
         if child.dep_ == "prep" and child.lower_ in {"of", "on", "against"} and any(
                 g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"} for g in child.children):

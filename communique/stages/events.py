@@ -149,7 +149,7 @@ OCCASIONS = frozenset({"opportunity", "chance", "honour", "honor", "pleasure", "
 def _unknown_perpetrator(ctx: EventContext, d: Draft) -> bool:
     """A material-conflict act with a target or a place but no named perpetrator ("a colonel was killed by a
     roadside bomb"): kept with an empty source, never given an invented one."""
-    struck = names_victim(d.token) or "victim_subject" in d.pattern.frames and any(
+    struck = names_victim(d.token, frozenset(t.i for t in d.tokens)) or "victim_subject" in d.pattern.frames and any(
         c.dep_ == "nsubj" for c in d.token.children)  # "the car came under fire"
     told = d.token.pos_ == "NOUN" and d.token.dep_ == "nsubj" and d.token.head.lemma_.lower() in OCCUR_VERBS
     return ctx.book.plover(d.code) in VIOLENT and bool(d.target or location(ctx, d) or struck or told)
