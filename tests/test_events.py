@@ -845,3 +845,15 @@ def test_damage_caused_is_an_attack_only_when_someone_causes_it() -> None:
     assert caused.type == "ASSAULT" and [names[x] for x in caused.target] == ["Lviv"]
     _, events, _ = _events("Such rules cause damage to trade.")
     assert events == []
+
+
+def test_taking_part_in_a_gathering_is_a_consultation_but_taking_part_in_a_fight_is_not() -> None:
+    _, events, names = _events("Mr Orban took part in the meeting of the European Council.")
+    assert [(e.type, [names[x] for x in e.source]) for e in events] == [("CONSULT", ["Viktor Orban"])]
+    assert _events("Soldiers took part in the fighting.")[1] == []
+    assert _events("The decisions taken at the Madrid summit stand.")[1] == []
+
+
+def test_a_target_named_by_office_and_country_is_that_countrys_holder() -> None:
+    _, events, names = _events("Zelenskyy hosted the President of Poland.")
+    assert [names[x] for x in events[0].target] == ["Andrzej Duda"]

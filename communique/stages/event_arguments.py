@@ -139,7 +139,9 @@ def _is_target_link(tok: Token, child: Token, p: Pattern) -> bool:
 
 def _add_head_targets(ctx: EventContext, head: Token, p: Pattern, places: bool, out: list[str]) -> None:
     """Add to `out` the actors `head` names, then those of its "with"/"between" phrases ("talks between X and Y")."""
-    found = (described(ctx, head) or np_actors(ctx, head, places, preps=TARGET_NP_PREPS)) if head.pos_ != "PRON" else []
+    named = head.i in ctx.tok_actor and not meeting_group(head)  # "the President of Poland": the actors stage knows
+    found = [] if head.pos_ == "PRON" else np_actors(ctx, head, places, preps=TARGET_NP_PREPS) if named else (
+        described(ctx, head) or np_actors(ctx, head, places, preps=TARGET_NP_PREPS))
     out += [a for a in found or participants(ctx, head) if a not in out]
     for sub in head.children:  # "a meeting with Witkoff", "talks between X and Y", "… between the two countries"
         if sub.dep_ == "prep" and sub.lower_ in p.preps | {"with", "between"}:
@@ -218,6 +220,11 @@ OPENING_SENTENCES = 3  # a readout names its meeting in its title or its first s
 TALK_CODES = frozenset({"040", "041"})  # discussing a topic with the other party ("discussed the situation in Syria")
 
 
+# Verbs of taking part in a gathering ("took part in a meeting of the board", "addressed the congress"): the
+# gathering's members are no parties of a meeting between sides.
+ATTENDING = frozenset({"attend", "participate", "take part", "join", "speak", "address"})
+
+
 def meeting_parties(ctx: EventContext, drafts: list[Draft]) -> list[str]:
     """The parties of the meeting or call the article reports: those of its first consultation with a source and a
     target, in its opening sentences ("Putin had a telephone conversation with Macron"), the people among them
@@ -225,7 +232,7 @@ def meeting_parties(ctx: EventContext, drafts: list[Draft]) -> list[str]:
     no such meeting."""
     opening = [s.end for _, s in zip(range(OPENING_SENTENCES), ctx.doc.sents)]
     for d in drafts:
-        if ctx.book.plover(d.code) != "CONSULT" or not d.source or not d.target:
+        if ctx.book.plover(d.code) != "CONSULT" or not d.source or not d.target or d.pattern.lemma in ATTENDING:
             continue
         if not opening or d.token.i >= opening[-1]:
             continue

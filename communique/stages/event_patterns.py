@@ -62,12 +62,15 @@ def split_prefix(tok: Token) -> Token | None:
 
 
 def _lemma_keys(tok: Token) -> list[str]:
-    """The lemma, then the word, then the word less a verb ending (the lemmatiser reads "staged" as "stag"). A word
-    the tokenizer split off its prefix ("de - escalation") is only the whole word: de-escalation is no escalation."""
+    """The verb with its bare object ("take part"), the lemma, then the word, then the word less a verb ending (the
+    lemmatiser reads "staged" as "stag"). A word the tokenizer split off its prefix ("de - escalation") is only the
+    whole word: de-escalation is no escalation."""
     prefix = split_prefix(tok)
     if prefix is not None:
         return [f"{prefix.lower_}-{tok.lemma_.lower()}", f"{prefix.lower_}-{tok.lower_}"]
-    keys = [tok.lemma_.lower(), tok.lower_]
+    keys = [f"{tok.lemma_.lower()} {c.lower_}" for c in tok.children if c.dep_ == "dobj" and not c.n_lefts
+            and not c.n_rights]  # "took part in": a verb and its bare object, when the codebook has the pair
+    keys += [tok.lemma_.lower(), tok.lower_]
     if tok.tag_ in {"VBD", "VBN", "VBZ", "VBG"} or participle_adjective(tok):
         word = tok.lower_
         keys += [word[:-1], word[:-2]] if word.endswith(("ed", "es", "s")) else [word[:-3]] if word.endswith(
