@@ -106,3 +106,12 @@ def test_a_war_reports_short_lines_of_harm_are_the_attackers() -> None:
     for word in ("Abduction", "looting", "fire", "bombs were used"):
         assert events[word].type in {"ASSAULT", "COERCE"}, word
         assert [names[x] for x in events[word].target] == ["Odesa"], word
+
+
+def test_a_visit_to_a_place_named_without_a_country_is_a_visit_at_home() -> None:
+    _, events, names = _by_trigger("Vladimir Putin spoke about the economy of Russia. Later Mr Putin visited an "
+                                   "exhibition of young artists.")
+    assert [names[x] for x in events["visited"].target] == ["Russia"] and events["visited"].inferred == ("target",)
+    _, events, names = _by_trigger("Vladimir Putin spoke about the economy of Russia. Later Mr Putin visited an "
+                                   "exhibition in Paris.")
+    assert [names[x] for x in events["visited"].target] == ["Paris"] and events["visited"].inferred == ()

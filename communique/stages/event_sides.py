@@ -21,7 +21,8 @@ from .roles import person_like
 __all__ = ["Sides", "fill_sides", "harm", "sides"]
 
 PLACES = frozenset({"country", "location"})
-HARM = ("18", "19", "20", "171")  # CAMEO: assault, fight, mass violence; destroying property
+HARM = ("18", "19", "20", "171")
+VISIT = "042"  # CAMEO: make a visit  # CAMEO: assault, fight, mass violence; destroying property
 Sides = tuple[str, str | None]  # the doer's actor id, the victim's actor id (None when the article names none)
 
 
@@ -110,14 +111,16 @@ def fill_sides(ctx: EventContext, drafts: list[Draft]) -> dict[int, tuple[str, .
 
 def _home_addressee(ctx: EventContext, d: Draft) -> bool:
     """An act done to people the text names without a country ("instructed the city authorities", "talked to
-    local residents", "help the families of the victims") is done at home: to the doer's own state, when the
-    sentence names no place of another country: the state when the article names it, else the article's town of
-    that country it names most ("the city authorities" of St Petersburg)."""
+    local residents", "help the families of the victims"), or a visit to a place it names so ("visited a hospital"),
+    is done at home: to the doer's own state, when the sentence names no place of another country: the state when
+    the article names it, else the article's town of that country it names most ("the city authorities" of St
+    Petersburg)."""
     if d.target or len(d.source) != 1:
         return False
     home = ctx.actors[d.source[0]].country
-    people = [c for c in complements(d.token) if c.i not in ctx.tok_actor and person_like(c)]
-    if not home or not people:
+    unnamed = [c for c in complements(d.token) if c.i not in ctx.tok_actor and c.pos_ in {"NOUN", "PROPN"}]
+    visited = d.code == VISIT and bool(unnamed)  # "paid a visit to the hospital": a place of no other country
+    if not home or not (visited or any(person_like(c) for c in unnamed)):
         return False
     named = {ctx.actors[ctx.tok_actor[t.i]].country for t in d.token.sent if t.i in ctx.tok_actor}
     if named - {home, None}:
