@@ -25,7 +25,8 @@ SOURCE_TYPES = ("named", "anonymous", "institutional", "collective", "unattribut
 COMPLEMENT_FRAMES = frozenset({"intent", "threat", "refuse", "request", "expect", "attempt", "fail"})
 # Argument frames: how the trigger finds its source and target.
 ARGUMENT_FRAMES = frozenset({"symmetric", "stative", "needs_object", "needs_target", "actor_object", "clause_only",
-                             "actor_target", "evaluative", "accusation", "own_agent", "victim_subject", "no_purpose"})
+                             "actor_target", "evaluative", "accusation", "own_agent", "victim_subject", "no_purpose",
+                             "threat_or_target"})
 FRAMES = COMPLEMENT_FRAMES | ARGUMENT_FRAMES
 POS = frozenset({"VERB", "ADJ", "NOUN"})
 

@@ -857,3 +857,11 @@ def test_taking_part_in_a_gathering_is_a_consultation_but_taking_part_in_a_fight
 def test_a_target_named_by_office_and_country_is_that_countrys_holder() -> None:
     _, events, names = _events("Zelenskyy hosted the President of Poland.")
     assert [names[x] for x in events[0].target] == ["Andrzej Duda"]
+
+
+def test_measures_taken_against_no_one_are_no_coercion_but_a_threat_of_them_is() -> None:
+    assert _events("We have taken a number of measures to this end.")[1] == []
+    event, names = _one("Russia took measures against Latvia.")
+    assert event.type == "COERCE" and [names[x] for x in event.target] == ["Latvia"]
+    event, _ = _one("China warned that it would take all necessary measures if warships entered the strait.")
+    assert event.type == "THREATEN"

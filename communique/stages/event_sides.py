@@ -118,7 +118,8 @@ def _home_addressee(ctx: EventContext, d: Draft) -> bool:
     if d.target or len(d.source) != 1:
         return False
     home = ctx.actors[d.source[0]].country
-    unnamed = [c for c in complements(d.token) if c.i not in ctx.tok_actor and c.pos_ in {"NOUN", "PROPN"}]
+    unnamed = [c for c in complements(d.token) if c.i not in ctx.tok_actor and c.pos_ in {"NOUN", "PROPN"}
+               and not any(g.lower_ == "your" for g in c.children)]  # "visit your university": the listeners'
     visited = d.code == VISIT and bool(unnamed)  # "paid a visit to the hospital": a place of no other country
     if not home or not (visited or any(person_like(c) for c in unnamed)):
         return False

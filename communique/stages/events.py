@@ -79,6 +79,7 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     # an announced act of violence is a threat, which needs the one who makes it
     drafts = [d for d in drafts if d.source or d.named_only or ctx.book.plover(d.code) in VIOLENT
               or _unknown_doer(ctx, d)]
+    drafts = [d for d in drafts if not _measures_only(ctx, d)]
     inferred = fill_sides(ctx, drafts)
     drafts.sort(key=_trigger)
     return drafts, inferred
@@ -99,6 +100,12 @@ def topics_of_talks(ctx: EventContext, drafts: list[Draft]) -> None:
             subj, passive = subject(ctx, d.topic)
             d.source = participants(ctx, subj) if subj is not None and not passive else []
         d.named_only = d.named_only and not d.source
+
+
+def _measures_only(ctx: EventContext, d: Draft) -> bool:
+    """Steps taken against no one that nobody threatens with ("we have taken a number of measures", "the measures
+    taken by the government"): no coercion (`threat_or_target`); "will take all necessary measures" threatens."""
+    return "threat_or_target" in d.pattern.frames and not d.target and ctx.book.plover(d.code) != "THREATEN"
 
 
 def _retold(ctx: EventContext, d: Draft, drafts: list[Draft]) -> bool:
