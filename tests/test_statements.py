@@ -148,6 +148,8 @@ def test_informing_someone_about_something_is_a_statement_about_it(nlp) -> None:
     r = extract("Olaf Scholz informed Emmanuel Macron about the results of his trip to Beijing.", published=PUB)
     st = only(r)
     assert speaker_name(r, st) == "Olaf Scholz" and st.content.text.startswith("about the results")
+    r = extract("Olaf Scholz informed Emmanuel Macron of the results of his trip to Beijing.", published=PUB)
+    assert only(r).content.text.startswith("of the results")
 
 
 def test_an_agentless_passive_is_said_by_the_accounts_principal(nlp) -> None:
