@@ -26,7 +26,7 @@ COMPLEMENT_FRAMES = frozenset({"intent", "threat", "refuse", "request", "expect"
 # Argument frames: how the trigger finds its source and target.
 ARGUMENT_FRAMES = frozenset({"symmetric", "stative", "needs_object", "needs_target", "actor_object", "clause_only",
                              "actor_target", "evaluative", "accusation", "own_agent", "victim_subject", "no_purpose",
-                             "threat_or_target"})
+                             "threat_or_target", "weapon_subject"})
 FRAMES = COMPLEMENT_FRAMES | ARGUMENT_FRAMES
 POS = frozenset({"VERB", "ADJ", "NOUN"})
 
@@ -62,6 +62,7 @@ class Codebook:
     frame_codes: dict[tuple[str, str], str]
     modes: dict[str, str]
     goldstein_scale: dict[str, float] = field(default_factory=dict)
+    classes: dict[str, frozenset[str]] = field(default_factory=dict)  # word classes (`word_classes.csv`)
 
     def plover(self, code: str) -> str:
         """The PLOVER type of a CAMEO code."""
@@ -184,4 +185,4 @@ def load_codebook(extra: Path | None = None) -> Codebook:
             scale[row["cameo"].strip()] = float(row["goldstein"])
         except (KeyError, ValueError):
             raise ConfigError(f"{where}: a Goldstein row needs a CAMEO code and a number from -10 to 10") from None
-    return Codebook(patterns, cameo, quads, frame_codes, modes, scale)
+    return Codebook(patterns, cameo, quads, frame_codes, modes, scale, classes)

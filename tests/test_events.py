@@ -865,3 +865,16 @@ def test_measures_taken_against_no_one_are_no_coercion_but_a_threat_of_them_is()
     assert event.type == "COERCE" and [names[x] for x in event.target] == ["Latvia"]
     event, _ = _one("China warned that it would take all necessary measures if warships entered the strait.")
     assert event.type == "THREATEN"
+
+
+@pytest.mark.parametrize("text", ["Russian bombs fell on a hospital in Mariupol.",
+                                  "A shell landed in the yard of a school in Kharkiv.",
+                                  "A missile hit a car near Odesa."])
+def test_a_munition_that_falls_lands_or_hits_is_an_attack(text: str) -> None:
+    event, names = _one(text)
+    assert event.type == "ASSAULT" and names[event.target[0]] in {"Mariupol", "Kharkiv", "Odesa"}
+
+
+@pytest.mark.parametrize("text", ["Prices fell on Monday.", "The plane landed in Paris.", "The storm hit the coast."])
+def test_what_falls_lands_or_hits_is_no_attack_unless_it_is_a_munition(text: str) -> None:
+    assert _events(text)[1] == []

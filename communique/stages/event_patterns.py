@@ -25,10 +25,18 @@ def pattern(ctx: EventContext, tok: Token) -> Pattern | None:
     for p in rows:
         if not _pos_fits(p.pos, tok) or not _row_fits(p, words, links):
             continue
+        if "weapon_subject" in p.frames and not _weapon_subject(ctx, tok):
+            continue
         score = 2 * bool(p.objects) + 2 * bool(p.particles) + bool(p.preps & links)
         if best is None or score > best[0]:
             best = (score, p)
     return best[1] if best else None
+
+
+def _weapon_subject(ctx: EventContext, tok: Token) -> bool:
+    """Whether the verb's subject is a munition ("Russian bombs fell on a hospital", "a shell landed in the yard")."""
+    munitions = ctx.book.classes.get("munitions", frozenset())
+    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in munitions or c.lower_ in munitions) for c in tok.children)
 
 
 def _noun_modifiers(tok: Token) -> list[Token]:
