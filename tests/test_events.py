@@ -878,3 +878,8 @@ def test_a_munition_that_falls_lands_or_hits_is_an_attack(text: str) -> None:
 @pytest.mark.parametrize("text", ["Prices fell on Monday.", "The plane landed in Paris.", "The storm hit the coast."])
 def test_what_falls_lands_or_hits_is_no_attack_unless_it_is_a_munition(text: str) -> None:
     assert _events(text)[1] == []
+
+
+def test_a_factory_or_a_cathedral_damaged_is_a_strike_on_its_town() -> None:
+    event, names = _one("The old factories and the cathedral of Kharkiv were damaged.")
+    assert event.type == "ASSAULT" and [names[x] for x in event.target] == ["Kharkiv"]
