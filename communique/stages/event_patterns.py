@@ -14,8 +14,10 @@ OBJECTS = {"dobj", "dative", "iobj", "attr", "oprd"}
 
 def pattern(ctx: EventContext, tok: Token) -> Pattern | None:
     """The best pattern for `tok`: object words and particles that match count most; None when none fits."""
+    if not _pos_ok(tok):  # the cheap test first: this runs for every token
+        return None
     rows = next((ctx.book.patterns[k] for k in _lemma_keys(tok) if k in ctx.book.patterns), None)
-    if not rows or not _pos_ok(tok):
+    if not rows:
         return None
     comps = _noun_modifiers(tok) if is_nominal(tok) else complements(tok)
     comps += [g for c in comps for g in c.children if g.dep_ == "compound"]  # "mediation efforts"
@@ -76,8 +78,8 @@ def _lemma_keys(tok: Token) -> list[str]:
     prefix = split_prefix(tok)
     if prefix is not None:
         return [f"{prefix.lower_}-{tok.lemma_.lower()}", f"{prefix.lower_}-{tok.lower_}"]
-    keys = [f"{tok.lemma_.lower()} {c.lower_}" for c in tok.children if c.dep_ == "dobj" and not c.n_lefts
-            and not c.n_rights]  # "took part in": a verb and its bare object, when the codebook has the pair
+    keys = [f"{tok.lemma_.lower()} {c.lower_}" for c in tok.rights if c.dep_ == "dobj" and not c.n_lefts
+            and not c.n_rights] if tok.pos_ == "VERB" and tok.n_rights else []  # "took part in": verb + bare object
     keys += [tok.lemma_.lower(), tok.lower_]
     if tok.tag_ in {"VBD", "VBN", "VBZ", "VBG"} or participle_adjective(tok):
         word = tok.lower_
