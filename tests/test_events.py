@@ -883,3 +883,10 @@ def test_what_falls_lands_or_hits_is_no_attack_unless_it_is_a_munition(text: str
 def test_a_factory_or_a_cathedral_damaged_is_a_strike_on_its_town() -> None:
     event, names = _one("The old factories and the cathedral of Kharkiv were damaged.")
     assert event.type == "ASSAULT" and [names[x] for x in event.target] == ["Kharkiv"]
+
+
+def test_a_country_that_needs_weapons_appeals_for_them_but_a_need_nobody_has_is_no_appeal() -> None:
+    event, names = _one("Chile needs more howitzers and tanks from Norway.")
+    assert (event.type, event.cameo) == ("REQUEST", "1032") and [names[x] for x in event.target] == ["Norway"]
+    assert _events("More tanks are needed at the border.")[1] == []
+    assert _events("The regions need support.")[1] == []

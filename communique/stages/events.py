@@ -79,7 +79,7 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     # an announced act of violence is a threat, which needs the one who makes it
     drafts = [d for d in drafts if d.source or d.named_only or ctx.book.plover(d.code) in VIOLENT
               or _unknown_doer(ctx, d)]
-    drafts = [d for d in drafts if not _measures_only(ctx, d)]
+    drafts = [d for d in drafts if not _measures_only(ctx, d) and (d.source or "needs_source" not in d.pattern.frames)]
     inferred = fill_sides(ctx, drafts)
     drafts.sort(key=_trigger)
     return drafts, inferred
