@@ -132,15 +132,15 @@ def _framed(ctx: EventContext, frame: Token, p: Pattern) -> Draft | None:
     if kind == "intent" and frame.lemma_.lower() not in COMMITTING:
         mods.append("intended")
     target = [t for t in target if t not in source]
-    if _kept_inner(ctx, frame, kind, inner, source):
-        tokens = [frame]
+    if _keep_inner(ctx, frame, kind, inner, source):
+        tokens = [frame]  # the frame's trigger is its own word: the act it commits to is told apart
     return Draft(frame, p, code, source, target, tokens, inner.verbs + [frame], frame=frame,
                  extra_modality=mods, base=inner.base or inner.code)
 
 
-def _kept_inner(ctx: EventContext, frame: Token, kind: str | None, inner: Draft, source: list[str]) -> bool:
-    """Whether the act a commitment frame commits to is an event of its own besides the commitment ("agreed to
-    maintain contacts": an agreement, and contacts meant): kept, meant, by those who committed."""
+def _keep_inner(ctx: EventContext, frame: Token, kind: str | None, inner: Draft, source: list[str]) -> bool:
+    """Keep the cooperative act a commitment frame commits to as an event of its own besides the commitment
+    ("agreed to maintain contacts": an agreement, and contacts meant by those who committed); True when kept."""
     if kind != "intent" or frame.lemma_.lower() not in COMMITTING or ctx.book.plover(inner.code) not in COOPERATIVE_TYPES:
         return False
     inner.consumed = False

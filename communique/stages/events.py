@@ -79,7 +79,7 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     # an announced act of violence is a threat, which needs the one who makes it
     drafts = [d for d in drafts if d.source or d.named_only or ctx.book.plover(d.code) in VIOLENT
               or _unknown_doer(ctx, d)]
-    drafts = [d for d in drafts if not _measures_only(ctx, d) and (d.source or "needs_source" not in d.pattern.frames)]
+    drafts = [d for d in drafts if not _no_act(ctx, d)]
     inferred = fill_sides(ctx, drafts)
     drafts.sort(key=_trigger)
     return drafts, inferred
@@ -102,10 +102,13 @@ def topics_of_talks(ctx: EventContext, drafts: list[Draft]) -> None:
         d.named_only = d.named_only and not d.source
 
 
-def _measures_only(ctx: EventContext, d: Draft) -> bool:
-    """Steps taken against no one that nobody threatens with ("we have taken a number of measures", "the measures
-    taken by the government"): no coercion (`threat_or_target`); "will take all necessary measures" threatens."""
-    return "threat_or_target" in d.pattern.frames and not d.target and ctx.book.plover(d.code) != "THREATEN"
+def _no_act(ctx: EventContext, d: Draft) -> bool:
+    """Whether the pattern's frames make the draft no event: steps taken against no one that nobody threatens with
+    (`threat_or_target`: "we have taken a number of measures"; "will take all necessary measures" threatens), or
+    an appeal by no one (`needs_source`: "weapons are needed")."""
+    frames = d.pattern.frames
+    measures = "threat_or_target" in frames and not d.target and ctx.book.plover(d.code) != "THREATEN"
+    return measures or "needs_source" in frames and not d.source
 
 
 def _retold(ctx: EventContext, d: Draft, drafts: list[Draft]) -> bool:
