@@ -890,3 +890,8 @@ def test_a_country_that_needs_weapons_appeals_for_them_but_a_need_nobody_has_is_
     assert (event.type, event.cameo) == ("REQUEST", "1032") and [names[x] for x in event.target] == ["Norway"]
     assert _events("More tanks are needed at the border.")[1] == []
     assert _events("The regions need support.")[1] == []
+
+
+def test_what_someone_can_do_is_possible_not_done() -> None:
+    event, _ = _one("Norway can send tanks to Chile.")
+    assert event.modality == "hypothetical"

@@ -8,7 +8,7 @@ from .syntax import PROSPECTIVE_AUX, edge_chars, is_infinitive
 
 __all__ = ["HYPOTHETICAL_MARKS", "condition", "modality"]
 
-POSSIBLE = {"could", "might", "may", "should", "must", "ought"}
+POSSIBLE = {"could", "might", "may", "can", "should", "must", "ought"}
 CONDITION_MARKS = {"if", "unless", "provided", "providing", "once", "when", "whenever"}
 ALWAYS_CONDITIONAL = {"if", "unless", "provided", "providing"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
