@@ -895,3 +895,12 @@ def test_a_country_that_needs_weapons_appeals_for_them_but_a_need_nobody_has_is_
 def test_what_someone_can_do_is_possible_not_done() -> None:
     event, _ = _one("Norway can send tanks to Chile.")
     assert event.modality == "hypothetical"
+
+
+def test_our_cities_are_the_speakers_and_we_never_meet_ourselves() -> None:
+    _, events, names = _events('"Russia attacked our cities," Mr Orban said.')
+    attacked = next(e for e in events if e.trigger.text == "attacked")
+    assert [names[x] for x in attacked.target] == ["Viktor Orban"]
+    _, events, _ = _events('"We met our partners in Rome," Mr Orban said.')
+    met = next(e for e in events if e.trigger.text == "met")
+    assert not set(met.target) & set(met.source)

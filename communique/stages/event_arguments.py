@@ -90,7 +90,7 @@ def arguments(ctx: EventContext, tok: Token, p: Pattern) -> tuple[list[str], lis
     if "victim_subject" in p.frames:  # "got under the shelling by the occupiers", "came under Russian fire"
         owners = [a for a in participants(ctx, agent) if a not in subjects] if agent is not None else []
         return owners + [a for a in _weapon_owners(ctx, tok, p, subjects) if a not in owners], subjects
-    return subjects, found
+    return subjects, [t for t in found if t not in subjects]  # "we met our partners": not ourselves
 
 
 def _weapon_owners(ctx: EventContext, tok: Token, p: Pattern, victims: list[str]) -> list[str]:
@@ -142,13 +142,20 @@ def _add_head_targets(ctx: EventContext, head: Token, p: Pattern, places: bool, 
     named = head.i in ctx.tok_actor and not meeting_group(head)  # "the President of Poland": the actors stage knows
     found = [] if head.pos_ == "PRON" else np_actors(ctx, head, places, preps=TARGET_NP_PREPS) if named else (
         described(ctx, head) or np_actors(ctx, head, places, preps=TARGET_NP_PREPS))
-    out += [a for a in found or participants(ctx, head) if a not in out]
+    found = found or participants(ctx, head) or _ours(ctx, head)
+    out += [a for a in found if a not in out]
     for sub in head.children:  # "a meeting with Witkoff", "talks between X and Y", "… between the two countries"
         if sub.dep_ == "prep" and sub.lower_ in p.preps | {"with", "between"}:
             for g in sub.children:
                 if g.dep_ == "pobj":
                     found = described(ctx, g) if meeting_group(g) else np_actors(ctx, g, places)
                     out += [a for a in found if a not in out]
+
+
+def _ours(ctx: EventContext, head: Token) -> list[str]:
+    """Whose "our" a noun phrase names ("shelled our cities", "support for our integration"): the speaker of the
+    words it is in, or the author of an address."""
+    return [a for c in head.children if c.dep_ == "poss" and c.lower_ == "our" for a in participants(ctx, c)]
 
 
 def clause_targets(ctx: EventContext, tok: Token, source: list[str]) -> list[str]:
