@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from ..codebook import Pattern
 from .event_anchors import sentence_place
-from .event_context import VIOLENT, Draft, EventContext, chain, statement_at
+from .event_context import VIOLENT, Draft, EventContext, chain, statement_at, violent
 from .event_modality import HYPOTHETICAL_MARKS
 from .event_participants import TARGET_NP_PREPS, by_agents, described, np_actors, participants, place_of
 from .event_patterns import complements, is_frame_word
@@ -75,8 +75,7 @@ def arguments(ctx: EventContext, tok: Token, p: Pattern) -> tuple[list[str], lis
     """Source and target actors of trigger `tok` under pattern `p` (a passive's agent is its source)."""
     subj, passive = subject(ctx, tok)
     agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    violent = p.cameo is not None and ctx.book.plover(p.cameo) in VIOLENT
-    subjects = participants(ctx, subj, meeting=not violent) if subj is not None else []
+    subjects = participants(ctx, subj, meeting=not violent(ctx, p.cameo)) if subj is not None else []
     if subj is None and tok.tag_ == "VBG" and tok.dep_ == "pobj":  # "the intensification of shelling … by X"
         subjects = by_agents(ctx, tok)
     found = targets(ctx, tok, p)
@@ -108,7 +107,7 @@ def _weapon_owners(ctx: EventContext, tok: Token, p: Pattern, victims: list[str]
 
 def _strikes_places(ctx: EventContext, p: Pattern) -> bool:
     """Whether the pattern's act can be done to a place: a visit ("042") or an act of violence ("shelled Mariupol")."""
-    return p.cameo == "042" or p.cameo is not None and ctx.book.plover(p.cameo) in VIOLENT
+    return p.cameo == "042" or violent(ctx, p.cameo)
 
 
 def targets(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:

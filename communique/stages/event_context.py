@@ -10,7 +10,8 @@ from ..codebook import Codebook, Pattern
 from ..records import Actor, Statement
 from .spans import Intervals
 
-__all__ = ["OBLIGATION_PATTERN", "VIOLENT", "Draft", "EventContext", "chain", "make_context", "statement_at", "statement_cued"]
+__all__ = ["OBLIGATION_PATTERN", "VIOLENT", "Draft", "EventContext", "chain", "make_context", "statement_at",
+           "statement_cued", "violent"]
 
 # "X said Y must free the prisoners": the speaker demands it of Y (CAMEO's reading of obligations in reports).
 OBLIGATION_PATTERN = Pattern("must", "VERB", frozenset(), frozenset(), frozenset(), frozenset(), "100",
@@ -94,3 +95,8 @@ def chain(d: Draft) -> list[Token]:
     if top.dep_ == "xcomp" and top.head.pos_ in {"VERB", "AUX", "ADJ"} and top.head.lemma_ in {"be", "seem"}:
         out.append(top.head)
     return out
+
+
+def violent(ctx: EventContext, code: str | None) -> bool:
+    """Whether a CAMEO code is an act of violence (`VIOLENT`)."""
+    return code is not None and ctx.book.plover(code) in VIOLENT

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..codebook import Pattern
 from .event_arguments import mutual
-from .event_context import VIOLENT, Draft, EventContext, statement_at
+from .event_context import VIOLENT, Draft, EventContext, statement_at, violent
 from .event_participants import by_agents, described, names_victim, np_actors, participants, place_of
 from .roles import meeting_group, principal
 from .spans import doc_text
@@ -63,8 +63,8 @@ def _carrier_subject(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
     subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None and head.dep_ in {"conj", "advcl", "xcomp"}:
         subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
-    violent = ctx.book.plover(p.cameo or "") in VIOLENT  # "they continue the missile terror": not the leaders
-    return participants(ctx, subj, meeting=not violent) if subj is not None else []
+    # "they continue the missile terror": not the leaders who talked
+    return participants(ctx, subj, meeting=not violent(ctx, p.cameo)) if subj is not None else []
 
 
 OCCASION_PREPS = frozenset({"during", "after", "following", "before", "at"})

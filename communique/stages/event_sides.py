@@ -21,8 +21,8 @@ from .roles import person_like
 __all__ = ["Sides", "fill_sides", "harm", "sides"]
 
 PLACES = frozenset({"country", "location"})
-HARM = ("18", "19", "20", "171")
-VISIT = "042"  # CAMEO: make a visit  # CAMEO: assault, fight, mass violence; destroying property
+HARM = ("18", "19", "20", "171")  # CAMEO: assault, fight, mass violence; destroying property
+VISIT = "042"  # CAMEO: make a visit
 Sides = tuple[str, str | None]  # the doer's actor id, the victim's actor id (None when the article names none)
 
 
