@@ -81,6 +81,7 @@ class Region:
     name: str
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...]
+    kind: str = "location"  # "group" for a community of states named as one ("the West", "the Baltic states")
 
 
 @dataclass(frozen=True)
@@ -153,9 +154,17 @@ def _people(extra: Path | None) -> dict[str, Person]:
     return people
 
 
+REGION_KINDS = frozenset({"location", "group"})
+
+
 def _regions(extra: Path | None) -> tuple[Region, ...]:
-    return tuple(Region(r["code"], r["name"], _split(r["aliases"]), _split(r["demonyms"]))
-                 for _, r in data_rows("regions.csv", extra))
+    out = []
+    for where, r in data_rows("regions.csv", extra):
+        kind = (r.get("kind") or "location").strip()
+        if kind not in REGION_KINDS:
+            raise ConfigError(f"{where}: region kind {kind!r} is neither 'location' nor 'group'; fix the kind column")
+        out.append(Region(r["code"], r["name"], _split(r["aliases"]), _split(r["demonyms"]), kind))
+    return tuple(out)
 
 
 def _roles(extra: Path | None) -> dict[str, str]:

@@ -904,3 +904,20 @@ def test_our_cities_are_the_speakers_and_we_never_meet_ourselves() -> None:
     _, events, _ = _events('"We met our partners in Rome," Mr Orban said.')
     met = next(e for e in events if e.trigger.text == "met")
     assert not set(met.target) & set(met.source)
+
+
+def test_an_aim_the_meetings_parties_set_without_naming_a_doer_is_theirs_but_a_doer_in_the_clause_wins() -> None:
+    _, events, names = _events("Vladimir Putin had a telephone conversation with President of Chile Gabriel Boric. "
+                               "The heads of state noted the importance of joint efforts to preserve the truce. "
+                               "Peru is ready to help by providing fuel to the region.")
+    truce = next(e for e in events if e.trigger.text.startswith("preserve"))
+    assert "Vladimir Putin" in {names[x] for x in truce.source} and len(truce.source) == 2
+    fuel = [e for e in events if e.trigger.text.startswith("providing")]
+    assert all("Vladimir Putin" not in {names[x] for x in e.source} for e in fuel)
+
+
+def test_the_west_is_an_actor_that_acts_and_so_called_is_no_call() -> None:
+    event, names = _one("The West imposed sanctions on Peru.")
+    assert [names[x] for x in event.source] == ["the West"] and [names[x] for x in event.target] == ["Peru"]
+    _, events, _ = _events("Peru criticised the so-called reforms of its neighbours.")
+    assert all(e.trigger.text != "called" for e in events)

@@ -72,3 +72,12 @@ def test_bad_user_file_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "countries.csv").write_text("iso3,name,aliases,demonyms,capitals,seats\nQQQ,Nowhere,,,,\n")
     with pytest.raises(ConfigError, match="countries.csv:2.*QQQ"):
         load_gazetteer(tmp_path)
+
+
+def test_a_region_kind_is_location_or_group_and_a_wrong_one_names_the_file(tmp_path: Path) -> None:
+    gaz = load_gazetteer()
+    kinds = {r.code: r.kind for r in gaz.regions}
+    assert kinds["WST"] == "group" and kinds["EUR"] == "location"
+    (tmp_path / "regions.csv").write_text("code,name,aliases,demonyms,kind\nXXR,Nowhere Land,,,planet\n")
+    with pytest.raises(ConfigError, match="regions.csv:2.*planet"):
+        load_gazetteer(tmp_path)

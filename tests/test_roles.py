@@ -37,6 +37,12 @@ def test_only_definite_groups_are_the_meeting(nlp: Language) -> None:
     assert [meeting_group(t) for t in heads] == [True, True, False, False]
 
 
+def test_the_heads_of_state_are_the_meeting_but_heads_of_a_region_are_not(nlp: Language) -> None:
+    doc = nlp("The heads of state spoke. The heads of government agreed. The heads of the provinces met.")
+    heads = [t for t in doc if t.lower_ == "heads"]
+    assert [meeting_group(t) for t in heads] == [True, True, False]
+
+
 def test_a_description_is_a_mention_of_the_holder_on_the_date() -> None:
     before = extract("The Ukrainian President visited Lviv.", published=date(2018, 3, 1))
     after = extract("The Ukrainian President visited Lviv.", published=date(2021, 3, 1))

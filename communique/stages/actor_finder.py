@@ -43,6 +43,8 @@ class ActorFinder:
         """Index one surface form (case-folded when `folded`)."""
         key = surface.lower() if folded else surface
         self.entries.setdefault(("~" if folded else "") + key, []).append(entry)
+        if not folded and surface.startswith("the "):  # "the West" opens a sentence too: "The West imposed…"
+            self.entries.setdefault("The " + surface[4:], []).append(entry)
 
     def _index(self, nlp: Language) -> None:
         """Index every gazetteer surface form and load the matchers."""

@@ -193,7 +193,7 @@ def region_match(ctx: Context, span: SpacySpan, entry: Entry) -> None:
         add(ctx, key, span.start, span.end, Draft(key, span.text, "group", region.code))
     else:
         key = f"region:{region.code}"
-        add(ctx, key, span.start, span.end, Draft(key, region.name, "location", region.code))
+        add(ctx, key, span.start, span.end, Draft(key, region.name, region.kind, region.code))
 
 
 def gazetteer_match(ctx: Context, span: SpacySpan, entries: list[Entry]) -> None:

@@ -279,18 +279,28 @@ def parties_as_source(ctx: EventContext, drafts: list[Draft], parties: list[str]
     """The meeting's parties as the doers of a cooperative act whose clause leaves its doer implicit, or of one
     the text marks as both sides' own ("bilateral cooperation")."""
     for d in drafts:
-        if d.source or ctx.book.plover(d.code) not in COUNTERPART_ACTS:
+        act = ctx.book.plover(d.code)
+        if d.source or act not in COUNTERPART_ACTS | AIMS:
             continue
-        if implicit_subject(ctx, d) or not d.target and (mutual(d.token) or _parties_aim(ctx, d, parties)):
+        if act in COUNTERPART_ACTS and (implicit_subject(ctx, d) or not d.target and mutual(d.token)) or \
+                not d.target and _parties_aim(ctx, d, parties):
             d.source = [p for p in parties if p not in d.target] or list(parties)
 
 
+# What the meeting's parties may set themselves as an aim in their own words, naming no doer: "the importance of
+# coordination", "to preserve the truce", "ensure providing humanitarian assistance".
+AIMS = frozenset({"COOPERATE", "CONSULT", "AID", "RETREAT"})
+
+
 def _parties_aim(ctx: EventContext, d: Draft, parties: list[str]) -> bool:
-    """A cooperative noun naming no one in the words of one of the meeting's parties ("the leaders stressed the
-    importance of strengthening cooperation against terrorism", "Putin noted the need for coordination"): the
-    parties' own aim."""
-    if d.token.pos_ != "NOUN" or ctx.book.plover(d.code) not in {"COOPERATE", "CONSULT"}:
+    """A cooperative act naming no one in the words of one of the meeting's parties ("the leaders stressed the
+    importance of strengthening cooperation against terrorism", "Putin noted the need for coordination", "…to
+    preserve the truce"): the parties' own aim."""
+    act = ctx.book.plover(d.code)
+    if act not in AIMS or not (d.token.pos_ == "NOUN" or _subjectless(ctx, d.token)):
         return False
+    if d.topic is not None and (act not in {"COOPERATE", "CONSULT"} or d.token.pos_ != "NOUN"):
+        return False  # "ready to talk about de-escalation": the talkers' (`topics_of_talks`)
     if any(c.dep_ in {"relcl", "acl"} or c.dep_ == "prep" and c.lower_ in {"of", "with", "between", "among"}
            for c in d.token.children):
         return False  # "the meeting of foreign ministers", "talks he had with…": someone else's
@@ -298,6 +308,28 @@ def _parties_aim(ctx: EventContext, d: Draft, parties: list[str]) -> bool:
         return False  # "you had a meeting in Orenburg": its clause names who
     st = statement_at(ctx, d.token.idx)
     return st is not None and st.speaker in parties
+
+
+def _subjectless(ctx: EventContext, tok: Token) -> bool:
+    """A verb whose clause names no doer at all: an infinitive or a gerund ("to preserve the truce", "ensure
+    providing assistance"), not a finite verb, a participle on a noun or an imperative."""
+    if tok.pos_ != "VERB" or tok.tag_ not in {"VB", "VBG"} or tok.dep_ in {"ROOT", "amod", "acl", "relcl"} and \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    return subject(ctx, tok)[0] is None and _on_noun(tok)
+
+
+def _on_noun(tok: Token) -> bool:
+    """Whether a verb without a subject hangs on a noun ("the importance of… to preserve the truce", "the need
+    for providing aid"), not on a verb whose subject is its doer ("ready to contribute by providing equipment")."""
+    head = tok
+    while head.dep_ in {"xcomp", "acl", "advcl", "pcomp", "conj", "prep", "pobj", "ccomp"} and head.head is not head:
+        head = head.head
+        if head.pos_ in {"NOUN", "PROPN"}:
+            return True
+        if head.pos_ in {"VERB", "AUX", "ADJ"} and any(c.dep_ in SUBJECT_DEPS for c in head.children):
+            return False
+    return False
 
 
 def fill_counterparts(ctx: EventContext, drafts: list[Draft], parties: list[str]) -> None:

@@ -60,7 +60,8 @@ def is_frame_word(ctx: EventContext, tok: Token) -> bool:
     return any(p.complement for p in ctx.book.patterns.get(tok.lemma_.lower(), ()))
 
 
-PREFIXES = frozenset({"de", "non", "anti", "counter", "re", "pre", "post", "self"})  # "de-escalation", split in three
+PREFIXES = frozenset({"de", "non", "anti", "counter", "re", "pre", "post", "self", "so"})  # "de-escalation", split in three;
+# "so-called" is no call
 
 
 def split_prefix(tok: Token) -> Token | None:

@@ -119,8 +119,15 @@ def meeting_group(tok: Token) -> bool:
     words = {c.lower_ for c in tok.children if c.dep_ in {"det", "nummod", "predet", "preconj"}}
     placed = tok.lower_ in STATE_GROUP_NOUNS  # "the two countries in rail transport", but "the parties to the war"
     qualified = any(c.dep_ in {"amod", "compound", "poss"} or c.dep_ == "prep" and (
-        not placed or c.lower_ in {"of", "from"}) for c in tok.children)
+        not placed or c.lower_ in {"of", "from"}) and not _of_state(tok, c) for c in tok.children)
     return bool(words) and words <= {"the", "two", "both"} and not qualified
+
+
+def _of_state(head: Token, prep: Token) -> bool:
+    """Whether `prep` only says what `head` heads: "the heads of state", "the heads of government"."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return head.lower_ == "heads" and prep.lower_ == "of" and len(objects) == 1 and \
+        objects[0].lower_ in HEAD_OF_STATE and not list(objects[0].children)
 
 
 def _country_of(doc: Doc, head: Token, actors: dict[str, Actor]) -> str | None:
