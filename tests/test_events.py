@@ -921,3 +921,25 @@ def test_the_west_is_an_actor_that_acts_and_so_called_is_no_call() -> None:
     assert [names[x] for x in event.source] == ["the West"] and [names[x] for x in event.target] == ["Peru"]
     _, events, _ = _events("Peru criticised the so-called reforms of its neighbours.")
     assert all(e.trigger.text != "called" for e in events)
+
+
+def test_stressing_the_need_for_an_act_by_someone_requests_it_of_them() -> None:
+    _, events, names = _events("Peru stressed the need for a withdrawal of troops by Chile.")
+    request = next(e for e in events if e.type == "REQUEST")
+    assert [names[x] for x in request.source] == ["Peru"] and [names[x] for x in request.target] == ["Chile"]
+    assert request.trigger.text.startswith("need")
+
+
+def test_a_need_nobody_states_or_the_speakers_own_aim_is_no_request() -> None:
+    _, events, _ = _events("There is a need for a withdrawal of troops from the valley.")
+    assert all(e.type != "REQUEST" for e in events)
+    _, events, names = _events("Peru and Chile stressed the necessity for coordination.")
+    assert [e.type for e in events] == ["COOPERATE"]
+    assert {names[x] for x in events[0].source} == {"Peru", "Chile"}
+
+
+def test_implementing_an_agreement_is_cooperation_but_implementing_ones_plans_is_no_event() -> None:
+    event, names = _one("Moldova has implemented the agreements on transit.")
+    assert event.type == "COOPERATE" and [names[x] for x in event.source] == ["Moldova"]
+    _, events, _ = _events("Moldova is implementing its plans for new schools.")
+    assert not events

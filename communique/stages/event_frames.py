@@ -105,26 +105,37 @@ def _evaluative(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
 
 def _framed(ctx: EventContext, frame: Token, p: Pattern) -> Draft | None:
     """A complement frame over the event of its clause, or None when the clause has no event."""
+    noun_source = _noun_frame_source(ctx, frame) if frame.pos_ == "NOUN" else []
+    if frame.pos_ == "NOUN" and p.complement == "request" and not noun_source:
+        return None  # "there is a need for aid": a need nobody states is no request
     inner_tok = _inner_verb(frame, p)
     inner = draft(ctx, inner_tok) if inner_tok is not None else None
     if inner is None and inner_tok is not None:
         inner = _carried(ctx, inner_tok)
-    if inner is None and inner_tok is None and p.complement == "intent":
-        inner = _prepared_for(ctx, frame)
+    if inner is None and inner_tok is None and p.complement in NOUN_PREPS:
+        inner = _prepared_for(ctx, frame, NOUN_PREPS[p.complement])
     if inner is None:
         return None
-    inner.consumed = True
     kind = p.complement
+    if frame.pos_ == "NOUN" and kind == "request" and not _asked_of(ctx, frame, inner, noun_source) and \
+            ctx.book.plover(inner.code) in {"COOPERATE", "CONSULT", "AGREE"} and not inner.target:
+        if inner_tok is None:
+            ctx.memo.pop(inner.token.i, None)  # the noun is drafted again as an event of its own
+        return None  # "the leaders stressed the need for coordination": their own aim, asked of no one
+    inner.consumed = True
     tokens = [frame] + inner.tokens
     if kind in MODAL_FRAMES:
         return replace(inner, tokens=tokens, verbs=inner.verbs + [frame], frame=frame, consumed=False,
                        extra_modality=inner.extra_modality + [MODAL_FRAMES[kind]])
-    source = _noun_frame_source(ctx, frame) if frame.pos_ == "NOUN" else arguments(ctx, frame, p)[0]
+    source = noun_source if frame.pos_ == "NOUN" else arguments(ctx, frame, p)[0]
     source = source or inner.source
     if kind == "intent" and ctx.book.plover(inner.code) in VERBAL_CONFLICT:
         return replace(inner, source=source or inner.source, tokens=tokens, verbs=inner.verbs + [frame],
                        frame=frame, consumed=False, extra_modality=inner.extra_modality + ["intended"])
-    target = (_addressee(ctx, frame, inner_tok) or inner.target) if kind == "request" else inner.target
+    target = inner.target
+    if kind == "request":  # whom it is asked of: "urged Iran", "the need for withdrawal by the rebels"
+        asked = _asked_of(ctx, frame, inner, source) if frame.pos_ == "NOUN" else []
+        target = _addressee(ctx, frame, inner_tok) or asked or inner.target
     code = ctx.book.frame_code(kind or "", inner.code)
     if code is None:
         return None
@@ -136,6 +147,14 @@ def _framed(ctx: EventContext, frame: Token, p: Pattern) -> Draft | None:
         tokens = [frame]  # the frame's trigger is its own word: the act it commits to is told apart
     return Draft(frame, p, code, source, target, tokens, inner.verbs + [frame], frame=frame,
                  extra_modality=mods, base=inner.base or inner.code)
+
+
+def _asked_of(ctx: EventContext, frame: Token, inner: Draft, source: list[str]) -> list[str]:
+    """Whom a request noun asks to act: the doer of its event ("the need for withdrawal by the rebels", the parser
+    hanging the "by" on either noun)."""
+    by = [a for c in frame.children if c.dep_ == "prep" and c.lower_ == "by"
+          for g in c.children if g.dep_ == "pobj" for a in participants(ctx, g)]
+    return [a for a in inner.source or by if a not in source]
 
 
 def _keep_inner(ctx: EventContext, frame: Token, kind: str | None, inner: Draft, source: list[str]) -> bool:
@@ -162,9 +181,14 @@ def _carried(ctx: EventContext, verb: Token) -> Draft | None:
     return _event_noun(ctx, [obj for obj in verb.children if obj.dep_ == "dobj"])
 
 
-def _prepared_for(ctx: EventContext, frame: Token) -> Draft | None:
-    """The event noun an intent adjective takes through "to" or "for" ("open to dialogue", "ready for talks")."""
-    return _event_noun(ctx, [obj for prep in frame.children if prep.dep_ == "prep" and prep.lower_ in {"to", "for"}
+# The prepositions through which a frame word takes an event noun: "open to dialogue", "ready for talks", "the need
+# for a ceasefire", "the necessity of withdrawal".
+NOUN_PREPS = {"intent": frozenset({"to", "for"}), "request": frozenset({"for", "of"})}
+
+
+def _prepared_for(ctx: EventContext, frame: Token, preps: frozenset[str]) -> Draft | None:
+    """The event noun a frame word takes through one of `preps` ("ready for talks", "the need for a ceasefire")."""
+    return _event_noun(ctx, [obj for prep in frame.children if prep.dep_ == "prep" and prep.lower_ in preps
                              for obj in prep.children if obj.dep_ == "pobj"])
 
 
