@@ -122,6 +122,22 @@ def test_an_aim_is_intended_not_asserted() -> None:
     assert (ev.type, ev.modality) == ("SUPPORT", "intended")
 
 
+def test_what_an_aims_verb_governs_is_meant_too_but_saying_one_would_like_to_thank_is_thanking() -> None:
+    _, events, _ = _events("Peru and Chile agreed on the need to preserve the truce and ensure providing aid to "
+                           "the valley.")
+    aid = next(e for e in events if e.type == "AID")
+    assert aid.modality == "intended"
+    ev, _ = _one("We would like to express our gratitude to Chile.")
+    assert (ev.type, ev.modality) == ("SUPPORT", "asserted")
+
+
+def test_those_who_fight_an_armed_group_together_do_not_fight_each_other() -> None:
+    ev, names = _one("Peru and Chile fought terrorist groups in the valley.")
+    assert {names[x] for x in ev.source} == {"Peru", "Chile"} and [names[x] for x in ev.target] == ["terrorist groups"]
+    ev, names = _one("Peru and Chile fought over the border.")
+    assert {names[x] for x in ev.target} == {"Peru", "Chile"}
+
+
 def test_plain_speech_is_never_an_event() -> None:
     _, events, _ = _events("The minister said the weather in Brussels was cold. Officials say nothing changed.")
     assert events == []

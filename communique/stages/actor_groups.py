@@ -28,7 +28,11 @@ ARMED_HEADS = {"gunman": None, "gunmen": None, "attacker": None, "attackers": No
                "rebel": "REB", "rebels": "REB", "insurgent": "REB", "insurgents": "REB", "separatist": "REB",
                "separatists": "REB", "jihadist": "REB", "jihadists": "REB", "terrorist": "REB", "terrorists": "REB",
                "invader": "MIL", "invaders": "MIL", "occupier": "MIL", "occupiers": "MIL"}
-ARMED_UNITS = {"group", "groups", "formation", "formations", "gang", "gangs"}  # "illegal armed groups"
+ARMED_UNITS = {"group", "groups", "formation", "formations", "gang", "gangs", "organisation", "organisations",
+               "organization", "organizations", "cell", "cells"}  # "illegal armed groups", "terrorist cells"
+# Words that make a unit an armed one, with the sector they give: "armed groups", "terrorist organisations".
+ARMED_MODIFIERS = {"armed": None, "terrorist": "REB", "extremist": "REB", "militant": "REB", "jihadist": "REB",
+                   "rebel": "REB", "insurgent": "REB", "paramilitary": "REB"}
 
 
 def noun_phrase(ctx: Context, chunk: SpacySpan) -> None:
@@ -37,7 +41,7 @@ def noun_phrase(ctx: Context, chunk: SpacySpan) -> None:
     low = root.lower_
     dets = {t.lower_ for t in chunk if t.i < root.i}
     mods = [t for t in chunk if t.i < root.i]
-    if low in ARMED_HEADS or low in ARMED_UNITS and any(t.lower_ == "armed" for t in mods):
+    if low in ARMED_HEADS or low in ARMED_UNITS and any(t.lower_ in ARMED_MODIFIERS for t in mods):
         armed(ctx, chunk, mods)
     elif low in GROUP_HEADS:
         group(ctx, chunk, mods)
@@ -97,7 +101,9 @@ def armed(ctx: Context, chunk: SpacySpan, mods: list[Token]) -> None:
     start = next((t.i for t in chunk if t.lower_ not in DEFINITES | QUANTIFIERS), chunk.start)
     text = ctx.doc[start:chunk.end].text
     key = f"armed:{root.lemma_.lower()}:{code or ''}"
-    add(ctx, key, start, chunk.end, Draft(key, text, "group", code, ARMED_HEADS.get(root.lower_)))
+    sector = ARMED_HEADS.get(root.lower_) or next((ARMED_MODIFIERS[t.lower_] for t in mods
+                                                    if ARMED_MODIFIERS.get(t.lower_)), None)
+    add(ctx, key, start, chunk.end, Draft(key, text, "group", code, sector))
 
 
 def group(ctx: Context, chunk: SpacySpan, mods: list[Token]) -> None:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..codebook import Pattern
 from ..records import Statement
 from .event_arguments import arguments, clause_targets, subject
-from .event_context import OBLIGATION_PATTERN, Draft, EventContext, chain, statement_at
+from .event_context import OBLIGATION_PATTERN, Draft, EventContext, chain, statement_at, violent
 from .event_nominal import LIGHT_VERBS, nominal_draft
 from .event_participants import participants
 from .event_patterns import complements, pattern
@@ -60,8 +60,9 @@ def _plain(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     if "no_purpose" in p.frames and any(is_infinitive(g) and g.dep_ in {"acl", "relcl"} for o in objects
                                         for g in o.children):
         return None  # "took measures to help the families": the act is the help, not coercion
-    if "symmetric" in p.frames and not target and len(source) > 1:
-        target = list(source)
+    if "symmetric" in p.frames and not target and len(source) > 1 and not (
+            violent(ctx, p.cameo) and any(c.dep_ == "dobj" for c in objects)):
+        target = list(source)  # "Chile and Peru fought", but not "fought terrorism" together
     tokens = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.lower_ in p.particles]
     tokens += [c for c in objects if (c.lemma_.lower() in p.objects or c.lower_ in p.objects)
                and not (tok.dep_ == "acl" and c.i == tok.head.i)]  # "war crimes committed by…": the noun is its own

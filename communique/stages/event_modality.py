@@ -36,7 +36,7 @@ def modality(d: Draft) -> tuple[str, tuple[int, int] | None]:
     auxes = {c.lower_ for t in verbs for c in t.children if c.dep_ in {"aux", "auxpass"}}
     if auxes & PROSPECTIVE_AUX or any(c.lower_ == "going" and t.tag_ == "VB" for t in verbs for c in t.children):
         return "expected", None
-    if "intended" in d.extra_modality or _purpose(d.verbs[-1] if d.verbs else d.token):
+    if "intended" in d.extra_modality or _purpose(d.verbs[-1] if d.verbs else d.token, climb=d.token.pos_ == "VERB"):
         return "intended", None
     if auxes & POSSIBLE:
         return "hypothetical", None
@@ -84,10 +84,31 @@ def condition(verbs: list[Token]) -> tuple[int, int] | None:
     return None
 
 
-def _purpose(verb: Token) -> bool:
-    """"to convince the US to support", "to demand reforms", "the need to resume talks": an aim, not yet an act."""
-    return is_infinitive(verb) and verb.dep_ in {"xcomp", "advcl", "acl", "relcl"} and \
-        verb.head.lemma_.lower() not in ASPECTUAL
+def _purpose(verb: Token, climb: bool = True) -> bool:
+    """"to convince the US to support", "to demand reforms", "the need to resume talks": an aim, not yet an act;
+    so is the verb such an aim's verb governs or is joined to ("to preserve the truce and ensure providing aid"),
+    with `climb`."""
+    tok = verb
+    while True:
+        if is_infinitive(tok) and tok.dep_ in {"xcomp", "advcl", "acl", "relcl"} and \
+                tok.head.lemma_.lower() not in ASPECTUAL and not _performative(tok):
+            return True
+        if tok.dep_ not in {"xcomp", "conj"} or tok.head.i == tok.i or tok.head.pos_ not in {"VERB", "AUX"} or \
+                not climb or tok.tag_ not in {"VB", "VBG"}:  # a finite verb is no part of an aim's clause
+            return False
+        tok = tok.head
+
+
+# "I would like to express my condolences", "we wish to thank…": saying it is doing it.
+SPEECH_ACTS = frozenset({"express", "thank", "congratulate", "greet", "welcome", "convey", "extend", "offer",
+                         "reaffirm", "confirm", "say", "stress", "emphasise", "emphasize", "note", "wish"})
+
+
+def _performative(verb: Token) -> bool:
+    """Whether `verb` is a speech act its speaker performs by announcing it ("I would like to thank you")."""
+    head = verb.head
+    return verb.lemma_.lower() in SPEECH_ACTS and head.lemma_.lower() in {"like", "wish", "want"} and \
+        any(c.dep_ in {"nsubj"} and c.lower_ in {"i", "we"} for c in head.children)
 
 
 def _negated_report(top: Token) -> bool:
