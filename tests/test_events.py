@@ -959,3 +959,10 @@ def test_implementing_an_agreement_is_cooperation_but_implementing_ones_plans_is
     assert event.type == "COOPERATE" and [names[x] for x in event.source] == ["Moldova"]
     _, events, _ = _events("Moldova is implementing its plans for new schools.")
     assert not events
+
+
+def test_him_after_a_verb_is_never_its_own_subject() -> None:
+    _, events, names = _events("President Gabriel Boric met the Director of the National Weather Service Maria "
+                               "Santos. Answering the President's question, Maria Santos told him about the floods.")
+    told = next(e for e in events if e.trigger.text == "told")
+    assert [names[x] for x in told.source] == ["Maria Santos"] and [names[x] for x in told.target] == ["Gabriel Boric"]

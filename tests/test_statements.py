@@ -266,3 +266,27 @@ def test_the_other_leader_described_by_office_is_that_leader_not_the_principal()
     names = {a.id: a.name for a in record.actors}
     noted = [s for s in record.statements if s.cue and s.cue.text == "noted"]
     assert noted and names[noted[0].speaker or ""] == "Emmanuel Macron"
+
+
+def _speakers(text: str, published: str = "2024-03-01") -> dict[str, str | None]:
+    record = extract(text, published=published)
+    names = {a.id: a.name for a in record.actors}
+    return {s.cue.text: names.get(s.speaker or "") for s in record.statements if s.cue}
+
+
+def test_a_title_that_names_a_body_is_the_person_it_ends_with_and_later_the_holder_of_that_title() -> None:
+    said = _speakers("The Director of the National Weather Service Maria Santos warned that the river was rising. "
+                     "Later the Director of the Weather Service stressed that the dams held.")
+    assert said == {"warned": "Maria Santos", "stressed": "Maria Santos"}
+
+
+def test_an_adviser_to_a_president_is_not_the_president() -> None:
+    said = _speakers("President Gabriel Boric met experts in Santiago. A former adviser to the President of "
+                     "the United States said that the experts would meet again.")
+    assert said["said"] not in {"Gabriel Boric", "Joe Biden"}
+
+
+def test_the_president_inside_the_name_of_his_office_is_not_the_speaker() -> None:
+    said = _speakers("President Gabriel Boric met Lucia Vera, the Head of the President's Office. The Head of "
+                     "the Office of the President stressed that the talks went well.")
+    assert said["stressed"] != "Gabriel Boric"

@@ -8,6 +8,8 @@ head of state: the person in the article holding a head-of-state office, when ex
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .actor_context import Context, Draft, add, country_named
@@ -42,7 +44,8 @@ def _span(head: Token) -> tuple[int, int, list[Token]] | None:
 def _holder_in_article(ctx: Context, offices: set[str], country: str | None) -> str | None:
     """The key of the one person drafted so far who holds one of `offices` (in `country`)."""
     found = [d.key for d in ctx.drafts.values() if d.kind == "person" and d.role
-             and any(o in d.role.lower() for o in offices) and (country is None or d.country == country)]
+             and any(re.search(rf"\b{re.escape(o)}\b", d.role.lower()) for o in offices)  # not "presidential"
+             and (country is None or d.country == country)]
     return found[0] if len(set(found)) == 1 else None
 
 
@@ -61,6 +64,29 @@ def _prime_minister(head: Token) -> bool:
     return head.lower_ == "minister" and head.i > 0 and head.doc[head.i - 1].lower_ == "prime"
 
 
+def _phrases(words: list[Token]) -> list[str]:
+    """Every run of `words`, longest first: a country may take several ("of the United States")."""
+    n = len(words)
+    return [" ".join(t.text for t in words[i:i + size]) for size in range(n, 0, -1) for i in range(n - size + 1)]
+
+
+# Bodies named after the office they serve: "the President's Office", "the President's press service".
+SERVING_BODIES = frozenset({"office", "administration", "staff", "service", "secretariat", "team", "guard",
+                            "residence", "spokesman", "spokesperson", "spokeswoman", "aide", "aides", "adviser"})
+
+
+def _inside_org(head: Token, start: int) -> bool:
+    """Whether the description is part of a body's name: the end of one that begins before it ("the Office of the
+    President"), or the owner of one ("the President's Office")."""
+    owned = head.dep_ == "poss" and head.head.lemma_.lower() in SERVING_BODIES
+    if owned or head.ent_type_ != "ORG":
+        return owned
+    first = head.i
+    while first > 0 and head.doc[first].ent_iob_ == "I":
+        first -= 1
+    return first < start
+
+
 def office_descriptions(ctx: Context) -> None:
     """Record each description of an office as a mention of its holder (run after the people pass)."""
     for head in ctx.doc:
@@ -72,9 +98,9 @@ def office_descriptions(ctx: Context) -> None:
             words = [w for w in found[2] if w.lower_ != "prime"] if found else []
         else:
             continue
-        if found is None or not ctx.claimed.isdisjoint(range(found[0], found[1])):
+        if found is None or not ctx.claimed.isdisjoint(range(found[0], found[1])) or _inside_org(head, found[0]):
             continue
-        country = country_named(ctx, (t.text for t in words))
+        country = country_named(ctx, _phrases(words))
         key = _holder_in_article(ctx, offices, country)
         draft = None if key or country is None else holder_on_date(ctx, offices, country)
         if key is None and draft is not None:

@@ -7,7 +7,7 @@ import unicodedata
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .actor_context import Context, Draft, add, entries_of, feast, org_code
+from .actor_context import Context, Draft, add, entries_of, feast, modifier_code, org_code
 from .actor_finder import Match
 
 __all__ = ["national_leaders", "people_pass", "surname_key"]
@@ -19,7 +19,8 @@ TITLE_EXTRA = {"former", "deputy", "vice", "senior", "chief", "top", "acting", "
                "defence", "defense", "prime", "state", "general", "secretary", "minister", "president", "high",
                "representative", "affairs", "interior", "finance", "national", "security", "adviser", "advisor",
                "envoy", "ambassador", "presidential", "press", "sen.", "rep.", "gov.", "lt.", "maj.", "-", "junior",
-               "assistant", "ousted", "exiled", "opposition", "trade", "economy", "justice", "army", "military"}
+               "assistant", "ousted", "exiled", "opposition", "trade", "economy", "justice", "army", "military",
+               "head", "director", "chairman", "chairwoman", "chair"}
 
 
 def _fold(text: str) -> str:
@@ -52,6 +53,7 @@ def title_before(ctx: Context, start: int) -> tuple[int, list[str], str | None]:
     doc, i = ctx.doc, start
     words: list[str] = []
     country: str | None = None
+    org_title = False  # a title naming an organisation is the person's, the organisation stays an actor of its own
     while i > 0:
         tok = doc[i - 1]
         low = tok.lower_
@@ -77,12 +79,33 @@ def title_before(ctx: Context, start: int) -> tuple[int, list[str], str | None]:
             prev = entries_of(ctx, doc[i - 2].text)
             country = country or next((e.key for e in prev if e.type in {"country", "demonym"}), None)
             break
+        elif not words and (office := _office_of_org(ctx, i)) is not None:
+            i, words, country = office[0], office[1], country or office[2]
+            org_title = True
+            continue
         else:
             break
         i -= 1
     while i < start and (doc[i].lower_ in {"-"} or (not words and doc[i].lower_ in HONORIFICS)):
         i += 1
-    return i, words, country
+    return (start if org_title else i), words, country
+
+
+def _office_of_org(ctx: Context, end: int) -> tuple[int, list[str], str | None] | None:
+    """A title naming the organisation it heads, ending at token `end` ("Head of the Kharkiv Regional Military
+    Administration Oleh Synegubov", "Director of the FBI Christopher Wray"): (the index of the title word after
+    which the walk goes on, the title's words from "of", the country the organisation's name gives), else None."""
+    doc = ctx.doc
+    last = doc[end - 1]
+    if last.ent_type_ != "ORG" or end < 4:
+        return None
+    first = end - 1
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    j = first - 1 if doc[first].lower_ != "the" and doc[first - 1].lower_ == "the" else first
+    if j < 2 or doc[j - 1].lower_ not in {"of", "for"} or not _is_title_word(ctx, doc[j - 2].lower_):
+        return None
+    return j - 1, [t.text for t in doc[j - 1:end]], modifier_code(ctx, list(doc[first:end]))[0]
 
 
 def _country_words_before(ctx: Context, end: int) -> tuple[int, str] | None:
@@ -132,7 +155,9 @@ def enrich(ctx: Context, draft: Draft, words: list[str], country: str | None) ->
     if draft.country is None and country:
         draft.country = country
     if draft.sector is None and words:
-        phrase = " ".join(words).lower()
+        # "Commander of the Black Sea Fleet": the rank before "of the" says the sector, the body after it does not
+        # ("Head of the Regional Military Administration")
+        phrase = " ".join(words).lower().split(" of the ")[0]
         hits = [(n, s) for rx, n, s in ctx.finder.role_patterns if rx.search(phrase)]
         if hits:
             draft.sector = max(hits)[1]

@@ -4,7 +4,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .event_context import EventContext, statement_at
-from .roles import STATE_GROUP_NOUNS, counterparts, meeting_group, plural_before, principal, resolve_description
+from .roles import (
+    STATE_GROUP_NOUNS,
+    TITLE_HEADS,
+    counterparts,
+    meeting_group,
+    plural_before,
+    principal,
+    resolve_description,
+    resolve_title,
+)
 from .syntax import SUBJECT_DEPS, by_phrases
 
 __all__ = [
@@ -111,6 +120,8 @@ def described(ctx: EventContext, tok: Token) -> list[str]:
     his = tok.lemma_.lower() == "counterpart" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
     if headline or his or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         found = resolve_description(ctx.doc, tok, ctx.actors)
+        if found is None and tok.lower_ in TITLE_HEADS:  # "the Head of the President's Office"
+            found = resolve_title(tok, ctx.actors)
         return [found] if found else []
     return []
 
@@ -132,8 +143,8 @@ def pronoun(ctx: EventContext, tok: Token) -> str | None:
         return speaker
     if word in FIRST_PERSON:
         return None
-    if tok.dep_ not in SUBJECT_DEPS:
-        return last_person(ctx, tok) if word in {"him", "her"} else None
+    if tok.dep_ not in SUBJECT_DEPS:  # "X told him": never X himself
+        return last_person(ctx, tok, _clause_subjects(ctx, tok)) if word in {"him", "her"} else None
     found = _governing_subject(ctx, tok)
     if found is not None:
         return found
@@ -168,15 +179,23 @@ def _governing_subject(ctx: EventContext, tok: Token) -> str | None:
     return None
 
 
-def last_person(ctx: EventContext, tok: Token) -> str | None:
-    """The nearest person mentioned before `tok` in its sentence or the two before it."""
+def last_person(ctx: EventContext, tok: Token, skip: frozenset[str] = frozenset()) -> str | None:
+    """The nearest person mentioned before `tok` in its sentence or the two before it, other than those in `skip`."""
     floor = tok.doc[max(tok.sent.start - 1, 0)].sent.start
     floor = tok.doc[max(floor - 1, 0)].sent.start
     for i in range(tok.i - 1, floor - 1, -1):
         actor_id = ctx.tok_actor.get(i)
-        if actor_id is not None and ctx.actors[actor_id].kind == "person":
+        if actor_id is not None and ctx.actors[actor_id].kind == "person" and actor_id not in skip:
             return actor_id
     return None
+
+
+def _clause_subjects(ctx: EventContext, obj: Token) -> frozenset[str]:
+    """The actors the subject of the clause an object pronoun sits in names (never the pronoun's referent)."""
+    verb = obj.head.head if obj.dep_ == "pobj" else obj.head
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return frozenset(ctx.tok_actor[t.i] for t in subj.subtree if t.i in ctx.tok_actor) if subj is not None \
+        else frozenset()
 
 
 def place_of(ctx: EventContext, prep: Token, kinds: set[str], exclude: list[str], with_country: bool = False,

@@ -19,8 +19,8 @@ from ..records import Actor
 from .spans import by_identity, mention_index
 from .syntax import SUBJECT_DEPS
 
-__all__ = ["GROUP_NOUNS", "ROLE_NOUNS", "SELF", "author", "counterparts", "first_mention", "meeting_group",
-           "person_like", "plural_before", "principal", "resolve_description"]
+__all__ = ["GROUP_NOUNS", "ROLE_NOUNS", "SELF", "TITLE_HEADS", "author", "counterparts", "first_mention",
+           "meeting_group", "person_like", "plural_before", "principal", "resolve_description", "resolve_title"]
 
 # Head nouns of descriptions of one office-holder, and the role words each may stand for.
 ROLE_NOUNS = {
@@ -170,6 +170,31 @@ def resolve_description(doc: Doc, head: Token, actors: dict[str, Actor]) -> str 
         return None
     first = principal(fitting, doc)
     return first.id if first is not None else None
+
+
+# Title nouns heading a phrase that ends in the titled person's name ("Director of the FBI Christopher Wray") or
+# that names them by their post ("the Head of the President's Office"); descriptions of an office-holder of a
+# country ("the President of Russia") are `roles.resolve_description`'s.
+TITLE_HEADS = frozenset({"head", "director", "chairman", "chairwoman", "chair", "chief", "spokesman", "spokeswoman",
+                         "spokesperson", "governor", "mayor", "commander", "ambassador", "envoy", "adviser",
+                         "advisor", "deputy", "representative"})
+
+
+def resolve_title(head: Token, actors: dict[str, Actor]) -> str | None:
+    """The person mentioned before `head` whose role has its word and shares most words with its phrase ("the
+    Head of the President's Office" → the Head of the Presidential Office), none when the phrase names a body
+    their role does not."""
+    said = {t.lower_[:6] for t in head.subtree if t.is_alpha and not t.is_stop and t.i != head.i}
+    best: tuple[int, int, str] | None = None
+    for a in actors.values():
+        role = (a.role or "").lower().split()
+        if a.kind != "person" or head.lower_ not in role:
+            continue
+        first = first_mention(a, head.doc)
+        shared = len(said & {w[:6] for w in role})
+        if first < head.idx and (shared or not said) and (best is None or (shared, first) > best[:2]):
+            best = (shared, first, a.id)
+    return best[2] if best else None
 
 
 DOER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})

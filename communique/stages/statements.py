@@ -23,6 +23,7 @@ from .quotes import Quote, find_quotes
 from .roles import (
     GROUP_NOUNS,
     ROLE_NOUNS,
+    TITLE_HEADS,
     author,
     counterparts,
     first_mention,
@@ -30,6 +31,7 @@ from .roles import (
     plural_before,
     principal,
     resolve_description,
+    resolve_title,
 )
 from .spans import Intervals, SpanSet, by_identity, doc_text, mention_index, starting_within
 from .syntax import FUTURE_AUX, NOMINAL_SUBJECT_DEPS, subtree_chars, text_span, trim_chars
@@ -438,6 +440,32 @@ def _actor_at(doc: Doc, start: int, end: int, head: Token | None) -> str | None:
     return hits[0][2] if hits else None
 
 
+def _body_at(doc: Doc, start: int, end: int, actors: dict[str, Actor]) -> str | None:
+    """The first organisation or state a title phrase names ("the head of the IAEA"), never a person in it."""
+    return next((a for _, _, a in mention_index(doc).overlapping(start, end) if actors[a].kind != "person"), None)
+
+
+def _titled(doc: Doc, start: int, end: int, head: Token, actors: dict[str, Actor]) -> str | None:
+    """The person a title phrase ends with ("the Head of the Regional Administration Oleh Synegubov"), else the
+    latest person holding that title when the phrase names none ("the Head of the President's Office")."""
+    if head.lower_ not in TITLE_HEADS:
+        return None
+    hits = mention_index(doc).overlapping(start, end)
+    named = next((a for s, e, a in hits if _closes_title(head, s, e) and actors[a].kind == "person"), None)
+    return named or resolve_title(head, actors)
+
+
+def _closes_title(head: Token, start: int, end: int) -> bool:
+    """Whether the mention at `start`..`end` is the name that ends the title phrase of `head` ("Director of the FBI
+    Christopher Wray"), not a description inside it ("the Head of the Office of the President")."""
+    last = head.right_edge
+    span = head.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and head.left_edge.idx <= start and end == last.idx + len(last) and \
+        span[0].pos_ == "PROPN" and span[0].i > head.i
+
+
+
+
 def _last_mention(doc: Doc, actors: dict[str, Actor], before: int, kinds: set[str],
                   skip: tuple[int, int]) -> str | None:
     """The actor of a kind in `kinds` mentioned last before `before`, outside `skip` (the first actor listed
@@ -491,8 +519,12 @@ def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
             f.speaker_id = _pronoun(doc, f, previous, actors, anchor)
         elif f.speaker_span is not None and f.speaker_tok is not None:
             f.speaker_id = _named_at(doc, *f.speaker_span, f.speaker_tok) or resolve_description(
-                doc, f.speaker_tok, actors) or _actor_at(doc, *f.speaker_span, f.speaker_tok) or _by_role(
-                actors, f.speaker_tok, anchor)
+                doc, f.speaker_tok, actors) or _titled(doc, *f.speaker_span, f.speaker_tok, actors)
+            if f.speaker_id is None and f.speaker_tok.lower_ in TITLE_HEADS:  # "the adviser to the President":
+                f.speaker_id = _body_at(doc, *f.speaker_span, actors)  # his body, never the President
+            elif f.speaker_id is None:
+                f.speaker_id = _actor_at(doc, *f.speaker_span, f.speaker_tok) or _by_role(
+                    actors, f.speaker_tok, anchor)
         previous = f
 
 
