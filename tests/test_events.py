@@ -935,6 +935,8 @@ def test_an_aim_the_meetings_parties_set_without_naming_a_doer_is_theirs_but_a_d
 def test_the_west_is_an_actor_that_acts_and_so_called_is_no_call() -> None:
     event, names = _one("The West imposed sanctions on Peru.")
     assert [names[x] for x in event.source] == ["the West"] and [names[x] for x in event.target] == ["Peru"]
+    record, _, _ = _events("Settlers in the West Bank burned an olive grove.")
+    assert "the West" not in {a.name for a in record.actors}
     _, events, _ = _events("Peru criticised the so-called reforms of its neighbours.")
     assert all(e.trigger.text != "called" for e in events)
 

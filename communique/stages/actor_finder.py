@@ -96,7 +96,8 @@ class ActorFinder:
                 label = doc.vocab.strings[match_id]
                 found.append((doc[start:end], self.entries[label] if label in self.entries else
                               self.entries[prefix + label]))
-        found.sort(key=lambda m: (-(m[0].end - m[0].start), m[0].start))
+        # longest first; of two as long, the one without an article ("the West Bank": West Bank, not the West)
+        found.sort(key=lambda m: (-(m[0].end - m[0].start), m[0][0].lower_ == "the", m[0].start))
         taken: set[int] = set()
         out = []
         for span, entries in found:
