@@ -954,6 +954,8 @@ def test_a_need_nobody_states_or_the_speakers_own_aim_is_no_request() -> None:
     _, events, names = _events("Peru and Chile stressed the necessity for coordination.")
     assert [e.type for e in events] == ["COOPERATE"]
     assert {names[x] for x in events[0].source} == {"Peru", "Chile"}
+    event, names = _one("Peru stressed the need to launch negotiations with Chile.")  # talks it means to hold
+    assert (event.type, event.modality) == ("CONSULT", "intended") and [names[x] for x in event.source] == ["Peru"]
 
 
 def test_implementing_an_agreement_is_cooperation_but_implementing_ones_plans_is_no_event() -> None:

@@ -119,8 +119,8 @@ def _framed(ctx: EventContext, frame: Token, p: Pattern) -> Draft | None:
         return None
     kind = p.complement
     if frame.pos_ == "NOUN" and kind == "request" and not _asked_of(ctx, frame, inner, noun_source) and \
-            ctx.book.plover(inner.code) in {"COOPERATE", "CONSULT", "AGREE"} and not inner.target:
-        if inner_tok is None:
+            ctx.book.plover(inner.code) in {"COOPERATE", "CONSULT", "AGREE"}:
+        if inner_tok is None or inner.token.i != inner_tok.i:
             ctx.memo.pop(inner.token.i, None)  # the noun is drafted again as an event of its own
         return None  # "the leaders stressed the need for coordination": their own aim, asked of no one
     inner.consumed = True

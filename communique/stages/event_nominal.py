@@ -172,7 +172,7 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     if framed and p.cameo is not None and "accusation" not in p.frames:
         target = _targets(ctx, tok, p, [])
         return Draft(tok, p, p.cameo, _agent(ctx, tok), target, [tok], [tok.head], base=p.cameo)
-    if tok.dep_ == "compound" and tok.head.lemma_.lower() in PROCESS_HEADS and p.cameo is not None:
+    if tok.dep_ in {"compound", "amod"} and tok.head.lemma_.lower() in PROCESS_HEADS and p.cameo is not None:
         found = nominal_draft(ctx, tok.head, p, framed)  # "the negotiation process": the talks, told by "process"
         return replace(found, tokens=[tok, tok.head]) if found is not None else None
     if tok.dep_ == "compound" or p.cameo is None:
