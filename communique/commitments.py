@@ -369,9 +369,12 @@ def _views(record: Record) -> Iterable[EventView]:
                 if a is not None and a.kind != "location"]
 
     def other(source: tuple[str, ...], target: tuple[str, ...]) -> Party | None:
-        """The first target that is not the holder (a mutual event has both sides in both roles)."""
+        """The first target that is not the holder (a mutual event has both sides in both roles), else a place of
+        a known country it is done for ("help the families in St Petersburg")."""
         holder = next(iter(parties(source)), None)
-        return next((p for p in parties(target) if holder is None or p.id != holder.id), None)
+        found = next((p for p in parties(target) if holder is None or p.id != holder.id), None)
+        places = (a for a in (actors.get(i) for i in target) if a is not None and a.kind == "location" and a.country)
+        return found or next((Party(a.id, a.name, a.country, a.kind) for a in places), None)
 
     published = doc.published.isoformat() if isinstance(doc.published, date) else doc.published
     talks = counterparts([parties(ev.source + ev.target) for ev in record.events if ev.type == "CONSULT"])

@@ -410,3 +410,9 @@ def test_a_meeting_still_to_come_is_a_commitment_to_talks(text: str) -> None:
     assert [(m.kind, m.status) for m in found] == [("talks", "stated")], found
     assert {m.holder.country for m in found} | {m.beneficiary.country for m in found if m.beneficiary} == {
         "DEU", "FRA"}
+
+
+def test_aid_sent_to_a_town_is_promised_to_that_town_of_its_country() -> None:
+    found = _mentions_of("Norway will send humanitarian aid to Kharkiv.")
+    assert [(m.kind, m.status, m.beneficiary and (m.beneficiary.name, m.beneficiary.country)) for m in found] == [
+        ("humanitarian_aid", "stated", ("Kharkiv", "UKR"))]

@@ -970,3 +970,11 @@ def test_him_after_a_verb_is_never_its_own_subject() -> None:
                                "Santos. Answering the President's question, Maria Santos told him about the floods.")
     told = next(e for e in events if e.trigger.text == "told")
     assert [names[x] for x in told.source] == ["Maria Santos"] and [names[x] for x in told.target] == ["Gabriel Boric"]
+
+
+def test_measures_taken_to_help_someone_are_the_help_but_measures_against_someone_stay_a_threat() -> None:
+    _, events, _ = _events("Gabriel Boric said the government will take measures to help the families of the "
+                           "victims in Lima.")
+    assert [e.type for e in events] == ["AID"]
+    event, names = _one("Peru will take measures against Chile to protect its interests.")
+    assert event.type == "THREATEN" and [names[x] for x in event.target] == ["Chile"]

@@ -210,6 +210,8 @@ def _condition_target(ctx: EventContext, d: Draft) -> list[str]:
 def _place_target(ctx: EventContext, d: Draft) -> str | None:
     """The country or place ("in Montenegro") on the draft's tokens that is not one of its sources."""
     preps = PLACE_PREPS | {"on"} if ctx.book.plover(d.code) in VIOLENT else PLACE_PREPS  # "a blast on the metro"
+    if ctx.book.plover(d.base or d.code) == "AID":
+        preps = preps | {"to"}  # "sent humanitarian aid to Kharkiv": the place it goes to
     for tok in d.tokens:
         for child in tok.children:
             place = place_of(ctx, child, {"location", "country"}, d.target, with_country=True, preps=preps)

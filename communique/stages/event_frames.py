@@ -57,8 +57,9 @@ def _plain(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     objects = complements(tok)
     if not _has_arguments(tok, p, objects, target):
         return None
-    if "no_purpose" in p.frames and any(is_infinitive(g) and g.dep_ in {"acl", "relcl"} for o in objects
-                                        for g in o.children):
+    if "no_purpose" in p.frames and not target and any(
+            is_infinitive(g) and g.dep_ in {"acl", "relcl", "advcl"}
+            for g in [*tok.children, *(c for o in objects for c in o.children)]):
         return None  # "took measures to help the families": the act is the help, not coercion
     if "symmetric" in p.frames and not target and len(source) > 1 and not (
             violent(ctx, p.cameo) and any(c.dep_ == "dobj" for c in objects)):
