@@ -978,3 +978,13 @@ def test_measures_taken_to_help_someone_are_the_help_but_measures_against_someon
     assert [e.type for e in events] == ["AID"]
     event, names = _one("Peru will take measures against Chile to protect its interests.")
     assert event.type == "THREATEN" and [names[x] for x in event.target] == ["Chile"]
+
+
+def test_blaming_someone_in_ones_words_accuses_them_but_owning_a_duty_does_not() -> None:
+    event, names = _one("Gabriel Boric said that Peru was guilty of the raid.")
+    assert (event.type, [names[x] for x in event.source], [names[x] for x in event.target]) == (
+        "ACCUSE", ["Gabriel Boric"], ["Peru"])
+    event, names = _one('"Lima bears the responsibility for the floods," Gabriel Boric said.')
+    assert event.type == "ACCUSE" and [names[x] for x in event.target] == ["Government of Peru"]
+    _, events, _ = _events('Gabriel Boric said: "We are responsible for our children."')
+    assert events == []

@@ -91,11 +91,13 @@ def _request_ok(tok: Token) -> bool:
 
 
 def _evaluative(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
-    """"X's views were insignificant" inside someone's statement: the speaker criticises X."""
+    """"X's views were insignificant", "X is responsible for the attack", "X bears the responsibility for…" inside
+    someone's statement: the speaker criticises or accuses X."""
     st = statement_at(ctx, tok.idx)
-    if st is None or not st.speaker or tok.dep_ not in {"acomp", "attr", "oprd"}:
+    verb = tok.pos_ == "VERB"  # "Washington bears the responsibility for…"
+    if st is None or not st.speaker or not verb and tok.dep_ not in {"acomp", "attr", "oprd"}:
         return None
-    subj = next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
+    subj = next((c for c in (tok if verb else tok.head).children if c.dep_ in SUBJECT_DEPS), None)
     if subj is None:
         return None
     target = [a for a in participants(ctx, subj) if a != st.speaker]
