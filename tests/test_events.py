@@ -988,3 +988,8 @@ def test_blaming_someone_in_ones_words_accuses_them_but_owning_a_duty_does_not()
     assert event.type == "ACCUSE" and [names[x] for x in event.target] == ["Government of Peru"]
     _, events, _ = _events('Gabriel Boric said: "We are responsible for our children."')
     assert events == []
+
+
+def test_those_who_engage_in_talks_hold_them() -> None:
+    event, names = _one("Peru engaged in talks with Chile.")
+    assert event.type == "CONSULT" and [names[x] for x in event.source] == ["Peru"]

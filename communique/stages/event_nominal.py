@@ -26,6 +26,7 @@ __all__ = ["LIGHT_VERBS", "nominal_draft"]
 LIGHT_VERBS = {"have", "hold", "conduct", "carry", "launch", "make", "stage", "mount", "start", "begin", "continue",
                "pay", "undertake", "resume", "organise", "organize", "host"}
 TRAVEL_VERBS = {"be", "arrive", "come", "go", "travel", "fly"}  # "is on a visit to Kyiv"
+ENGAGING_VERBS = {"engage"}  # "engaged in a discussion"
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 PROCESS_HEADS = frozenset({"process", "round", "track", "session", "format"})  # "the negotiation process"
 PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
@@ -58,6 +59,8 @@ def _carrier_subject(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in TRAVEL_VERBS:
         head = head.head  # "Wallace, who is on a working visit to Kyiv", "arrived on a state visit"
+    elif tok.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in ENGAGING_VERBS:
+        head = head.head  # "the Presidents engaged in a discussion"
     elif tok.dep_ not in {"dobj", "attr"} or head.lemma_.lower() not in LIGHT_VERBS:
         return []
     subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
