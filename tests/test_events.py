@@ -993,3 +993,14 @@ def test_blaming_someone_in_ones_words_accuses_them_but_owning_a_duty_does_not()
 def test_those_who_engage_in_talks_hold_them() -> None:
     event, names = _one("Peru engaged in talks with Chile.")
     assert event.type == "CONSULT" and [names[x] for x in event.source] == ["Peru"]
+
+
+def test_an_end_to_fighting_is_the_ending_not_the_fighting_and_the_end_of_a_war_is_a_time() -> None:
+    event, _ = _one("Peru called for an end to hostilities in the valley.")
+    assert event.type == "REQUEST" and event.cameo == "1056"
+    event, names = _one("Peru put an end to the fighting.")
+    assert event.type == "RETREAT" and [names[x] for x in event.source] == ["Peru"]
+    _, events, _ = _events("Peru and Chile discussed the cessation of hostilities in the valley.")
+    assert "ASSAULT" not in {e.type for e in events}
+    _, events, _ = _events("The monument in Lima honours the end of the war with Chile.")
+    assert "RETREAT" not in {e.type for e in events}

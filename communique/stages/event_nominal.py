@@ -17,6 +17,7 @@ from ..codebook import Pattern
 from .event_arguments import mutual
 from .event_context import VIOLENT, Draft, EventContext, statement_at, violent
 from .event_participants import by_agents, described, names_victim, np_actors, participants, place_of
+from .event_patterns import pattern
 from .roles import meeting_group, principal
 from .spans import doc_text
 
@@ -24,7 +25,7 @@ __all__ = ["LIGHT_VERBS", "nominal_draft"]
 
 # Verbs that carry an event noun without adding their own: "held talks", "launched an attack".
 LIGHT_VERBS = {"have", "hold", "conduct", "carry", "launch", "make", "stage", "mount", "start", "begin", "continue",
-               "pay", "undertake", "resume", "organise", "organize", "host"}
+               "pay", "undertake", "resume", "organise", "organize", "host", "put", "bring"}
 TRAVEL_VERBS = {"be", "arrive", "come", "go", "travel", "fly"}  # "is on a visit to Kyiv"
 ENGAGING_VERBS = {"engage"}  # "engaged in a discussion"
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
@@ -66,6 +67,8 @@ def _carrier_subject(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
     subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None and head.dep_ in {"conj", "advcl", "xcomp"}:
         subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.pos_ == "NOUN" and pattern(ctx, subj) is not None:
+        return []  # "the destruction of the garrison can put an end to the talks": an act, not who ends them
     # "they continue the missile terror": not the leaders who talked
     return participants(ctx, subj, meeting=not violent(ctx, p.cameo)) if subj is not None else []
 
@@ -175,6 +178,8 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     if framed and p.cameo is not None and "accusation" not in p.frames:
         target = _targets(ctx, tok, p, [])
         return Draft(tok, p, p.cameo, _agent(ctx, tok), target, [tok], [tok.head], base=p.cameo)
+    if p.cameo is not None and ctx.book.plover(p.cameo) in VIOLENT | {"CONSULT"} and _ended(tok):
+        return None  # "an end to hostilities", "the cessation of hostilities", "an end to talks": the ending is it
     if tok.dep_ in {"compound", "amod"} and tok.head.lemma_.lower() in PROCESS_HEADS and p.cameo is not None:
         found = nominal_draft(ctx, tok.head, p, framed)  # "the negotiation process": the talks, told by "process"
         return replace(found, tokens=[tok, tok.head]) if found is not None else None
@@ -205,6 +210,24 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
             else None
     verbs = [tok.head] if tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"} else [tok]
     return Draft(tok, p, p.cameo, source, target, [tok], verbs, base=p.cameo, named_only=named_only, topic=talk)
+
+
+ENDINGS = frozenset({"end", "halt", "stop", "cessation", "termination", "suspension"})
+
+
+def _ended(tok: Token) -> bool:
+    """Whether the noun (or the first of its list) is what an ending noun ends: "an end to the war and the
+    occupation", "the cessation of hostilities"."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in {"to", "of"}:
+        return False
+    owner = prep.head  # the ending noun, or the verb whose object it is ("put an end to the fighting")
+    if owner.lemma_.lower() == "end" and prep.lower_ == "of":
+        return False  # "at the end of the war": a time
+    return owner.lemma_.lower() in ENDINGS or prep.lower_ == "to" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ENDINGS for c in owner.children)
 
 
 TALK_VERBS = frozenset({"discuss", "speak", "talk", "focus", "touch", "exchange", "consider", "review", "address",

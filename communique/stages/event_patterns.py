@@ -41,11 +41,19 @@ def _weapon_subject(ctx: EventContext, tok: Token) -> bool:
     return any(c.dep_ == "nsubj" and (c.lemma_.lower() in munitions or c.lower_ in munitions) for c in tok.children)
 
 
+# Nouns of ending that take what they end through "to": "an end to hostilities".
+ENDING_NOUNS = frozenset({"end", "halt", "stop"})
+
+
 def _noun_modifiers(tok: Token) -> list[Token]:
-    """What a NOUN row's object words are matched against: the noun's modifiers and its "of" phrase."""
+    """What a NOUN row's object words are matched against: the noun's modifiers and its "of" phrase ("to" for an
+    ending: "an end to hostilities")."""
     out = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}]
-    return out + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                  if g.dep_ == "pobj"]
+    ending = tok.lemma_.lower() in ENDING_NOUNS
+    preps = {"to"} if ending else {"of"}  # "an end to the war", never "the end of the war" (a time)
+    holders = [tok, tok.head] if ending and tok.dep_ == "dobj" else [tok]  # "put an end to the war": "to" on "put"
+    return out + [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps
+                  and (h is tok or c.lower_ == "to") for g in c.children if g.dep_ == "pobj"]
 
 
 def _row_fits(p: Pattern, words: set[str], links: set[str]) -> bool:
