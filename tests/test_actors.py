@@ -228,3 +228,10 @@ def test_an_accord_named_after_a_capital_is_neither_its_government_nor_an_actor(
     assert [m.text for m in government.mentions] == ["Minsk"]  # the second "Minsk" speaks; the first names an accord
     assert government.mentions[0].start > record.document.text.index("Later")
     assert not [a for a in record.actors if "Package" in a.name]
+
+
+def test_journalists_are_a_media_group_of_their_country() -> None:
+    record = extract("Gabriel Boric met Peruvian journalists in Lima.", published=PUB)
+    media = [a for a in record.actors if a.sector == "MED"]
+    assert [(a.name, a.kind, a.country) for a in media] == [("Peruvian journalists", "group", "PER")]
+    assert [e.target for e in record.events] == [(media[0].id,)]

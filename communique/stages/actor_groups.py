@@ -28,6 +28,7 @@ ARMED_HEADS = {"gunman": None, "gunmen": None, "attacker": None, "attackers": No
                "rebel": "REB", "rebels": "REB", "insurgent": "REB", "insurgents": "REB", "separatist": "REB",
                "separatists": "REB", "jihadist": "REB", "jihadists": "REB", "terrorist": "REB", "terrorists": "REB",
                "invader": "MIL", "invaders": "MIL", "occupier": "MIL", "occupiers": "MIL"}
+MEDIA_HEADS = {"journalists", "reporters", "correspondents", "newsmen"}  # "spoke with Ukrainian journalists"
 ARMED_UNITS = {"group", "groups", "formation", "formations", "gang", "gangs", "organisation", "organisations",
                "organization", "organizations", "cell", "cells"}  # "illegal armed groups", "terrorist cells"
 # Words that make a unit an armed one, with the sector they give: "armed groups", "terrorist organisations".
@@ -45,6 +46,8 @@ def noun_phrase(ctx: Context, chunk: SpacySpan) -> None:
         armed(ctx, chunk, mods)
     elif low in GROUP_HEADS:
         group(ctx, chunk, mods)
+    elif low in MEDIA_HEADS:
+        media(ctx, chunk, mods)
     elif low in ANON_HEADS and anonymous_shape(ctx, root, dets):
         anonymous(ctx, chunk, mods)
 
@@ -104,6 +107,17 @@ def armed(ctx: Context, chunk: SpacySpan, mods: list[Token]) -> None:
     sector = ARMED_HEADS.get(root.lower_) or next((ARMED_MODIFIERS[t.lower_] for t in mods
                                                     if ARMED_MODIFIERS.get(t.lower_)), None)
     add(ctx, key, start, chunk.end, Draft(key, text, "group", code, sector))
+
+
+def media(ctx: Context, chunk: SpacySpan, mods: list[Token]) -> None:
+    """Journalists as a group ("international and Ukrainian journalists", "foreign reporters"): one actor per
+    country in the article, sector MED, whom a leader speaks to or answers."""
+    code, _ = modifier_code(ctx, mods)
+    start = next((t.i for t in chunk if t.lower_ not in DEFINITES | QUANTIFIERS), chunk.start)
+    if start >= chunk.end:
+        return
+    text = ctx.doc[start:chunk.end].text
+    add(ctx, f"media:{code or ''}", start, chunk.end, Draft(f"media:{code or ''}", text, "group", code, "MED"))
 
 
 def group(ctx: Context, chunk: SpacySpan, mods: list[Token]) -> None:
