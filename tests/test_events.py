@@ -1004,3 +1004,14 @@ def test_an_end_to_fighting_is_the_ending_not_the_fighting_and_the_end_of_a_war_
     assert "ASSAULT" not in {e.type for e in events}
     _, events, _ = _events("The monument in Lima honours the end of the war with Chile.")
     assert "RETREAT" not in {e.type for e in events}
+
+
+def test_a_town_hit_by_missiles_or_under_shelling_is_struck_by_whoever_owns_the_weapons() -> None:
+    event, names = _one("Kharkiv was hit by Russian missiles.")
+    assert (event.type, [names[x] for x in event.source], [names[x] for x in event.target]) == (
+        "ASSAULT", ["Russia"], ["Kharkiv"])
+    event, names = _one("Odesa came under heavy shelling on Monday.")
+    assert event.type == "ASSAULT" and [names[x] for x in event.target] == ["Odesa"]
+    _, events, names = _events("The defenders said the port of Mariupol was under devastating airstrikes.")
+    strikes = next(e for e in events if e.trigger.text == "airstrikes")
+    assert [names[x] for x in strikes.target] == ["Mariupol"]

@@ -81,14 +81,18 @@ def _unlabelled_places(doc: Doc, gaz_tokens: set[int]) -> list[SpacySpan]:
     the object of an act and a big city's own name."""
     out = []
     for tok in doc:
-        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.i in gaz_tokens or not tok.text[:1].isupper():
+        if tok.pos_ not in {"PROPN", "NOUN"} or tok.ent_type_ or tok.i in gaz_tokens or not tok.text[:1].isupper():
             continue
+        if tok.pos_ == "NOUN" and not (tok.dep_ in {"nsubj", "nsubjpass"} and _big_city(doc[tok.i:tok.i + 1])):
+            continue  # an unknown name read as a noun ("Odesa came under fire") only when a big city is struck
         start = tok.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" and \
                 not doc[start - 1].ent_type_:
             start -= 1
         span = doc[start:tok.i + 1]
-        if tok.dep_ == "pobj" and _placed_by_words(span) or tok.dep_ in {"dobj", "nsubjpass"} and _big_city(span):
+        struck = tok.dep_ in {"dobj", "nsubjpass"} or tok.dep_ == "nsubj" and any(
+            c.dep_ == "prep" and c.lower_ == "under" for c in tok.head.children)  # "Odesa came under fire"
+        if tok.dep_ == "pobj" and _placed_by_words(span) or struck and _big_city(span):
             out.append(span)  # "near Izium"; "shelled Odesa", "Odesa was shelled": a city, though unlabelled
     return out
 

@@ -87,6 +87,8 @@ def arguments(ctx: EventContext, tok: Token, p: Pattern) -> tuple[list[str], lis
             subjects = [a for a in np_actors(ctx, subj, True) if ctx.actors[a].kind in {"location", "country"}]
         return source, subjects + [t for t in found if t not in subjects]
     if "victim_subject" in p.frames:  # "got under the shelling by the occupiers", "came under Russian fire"
+        if not subjects and subj is not None:  # "Kharkiv came under shelling": a place is struck too
+            subjects = np_actors(ctx, subj, True)
         owners = [a for a in participants(ctx, agent) if a not in subjects] if agent is not None else []
         return owners + [a for a in _weapon_owners(ctx, tok, p, subjects) if a not in owners], subjects
     return subjects, [t for t in found if t not in subjects]  # "we met our partners": not ourselves

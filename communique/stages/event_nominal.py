@@ -162,6 +162,15 @@ def _reported_as_such(tok: Token) -> bool:
     return tok.dep_ in {"nsubj", "nsubjpass", "ROOT"} or title
 
 
+def _under_fire(ctx: EventContext, tok: Token) -> list[str]:
+    """Who or what is "under" the violence a noun names: the subject of its clause ("the city was under
+    devastating airstrikes", "Kharkiv came under shelling")."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "under":
+        return []
+    subj = next((c for c in tok.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return np_actors(ctx, subj, places=True) if subj is not None else []
+
+
 def _account_party(ctx: EventContext, tok: Token, target: list[str]) -> list[str]:
     """Whose cooperative act an agentless noun reports: the speaker of the words it is in, else the account's
     principal ("Telephone conversation with X", "the discussion focused on…")."""
@@ -188,7 +197,7 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     if "accusation" in p.frames:
         return _accusation(ctx, tok, p)
     source = _agent(ctx, tok) or _carrier_subject(ctx, tok, p) or _occasion_subject(ctx, tok, p)
-    target = _targets(ctx, tok, p, source)
+    target = _targets(ctx, tok, p, source) or (_under_fire(ctx, tok) if violent(ctx, p.cameo) else [])
     if not source and "symmetric" in p.frames and len(target) > 1 and _between(tok):
         source = list(target)  # "cooperation between Russia and the United States": both do it
     if "own_agent" in p.frames and not source and not mutual(tok) and not _specific(tok, own_agent=True):

@@ -36,9 +36,12 @@ def pattern(ctx: EventContext, tok: Token) -> Pattern | None:
 
 
 def _weapon_subject(ctx: EventContext, tok: Token) -> bool:
-    """Whether the verb's subject is a munition ("Russian bombs fell on a hospital", "a shell landed in the yard")."""
+    """Whether the verb's subject is a munition ("Russian bombs fell on a hospital", "a shell landed in the yard"),
+    or, in the passive, its agent ("Lviv was hit by Russian missiles")."""
     munitions = ctx.book.classes.get("munitions", frozenset())
-    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in munitions or c.lower_ in munitions) for c in tok.children)
+    doers = [c for c in tok.children if c.dep_ == "nsubj"]
+    doers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(c.lemma_.lower() in munitions or c.lower_ in munitions for c in doers)
 
 
 # Nouns of ending that take what they end through "to": "an end to hostilities".
