@@ -1015,3 +1015,20 @@ def test_a_town_hit_by_missiles_or_under_shelling_is_struck_by_whoever_owns_the_
     _, events, names = _events("The defenders said the port of Mariupol was under devastating airstrikes.")
     strikes = next(e for e in events if e.trigger.text == "airstrikes")
     assert [names[x] for x in strikes.target] == ["Mariupol"]
+
+
+def test_what_a_relative_clause_says_was_done_to_its_noun_is_the_act() -> None:
+    event, names = _one("The howitzers that Norway delivered to Chile arrived.")
+    assert (event.type, [names[x] for x in event.source], [names[x] for x in event.target]) == (
+        "AID", ["Norway"], ["Chile"])
+    _, events, names = _events("Peru condemned the crimes that the Chilean army is committing in Arica.")
+    crimes = next(e for e in events if e.trigger.text.startswith("crimes"))
+    assert crimes.type == "ASSAULT" and [names[x] for x in crimes.source] == ["Armed forces of Chile"]
+    assert "AGREE" not in {e.type for e in events}  # committing crimes is no commitment
+
+
+def test_missiles_flying_into_a_town_strike_it_and_take_no_part_in_talks() -> None:
+    _, events, names = _events("Right after our talks in Lima, Russian missiles flew into Arica.")
+    flew = next(e for e in events if e.trigger.text == "flew")
+    assert flew.type == "ASSAULT" and [names[x] for x in flew.source] == ["Russia"]
+    assert all("Russia" not in {names[x] for x in e.source} for e in events if e.type == "CONSULT")

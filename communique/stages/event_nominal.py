@@ -87,7 +87,9 @@ def _occasion_subject(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
     verb = tok.head.head
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb.pos_ in {
         "VERB", "AUX"} else None
-    return participants(ctx, subj) if subj is not None else []
+    if subj is None or subj.lemma_.lower() in ctx.book.classes.get("munitions", frozenset()):
+        return []  # "after our talks, Russian missiles hit the city": no missile takes part in talks
+    return participants(ctx, subj)
 
 
 def _targets(ctx: EventContext, tok: Token, p: Pattern, source: list[str]) -> list[str]:

@@ -132,6 +132,9 @@ def complements(tok: Token) -> list[Token]:
             out += [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}:
         out.append(tok.head)  # "the sanctions imposed by the West": what a passive participle says of its noun
+    elif tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and any(
+            c.dep_ == "dobj" and c.tag_ in {"WDT", "WP"} for c in tok.children):
+        out.append(tok.head)  # "the missiles that Russia has used", "the howitzers which Germany delivered"
     elif tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.dep_ == "acl" and tok.head.tag_ == "VBN" and \
             tok.head.head.pos_ in {"NOUN", "PROPN"}:
         out.append(tok.head.head)  # "people killed and tortured": the people were tortured too
