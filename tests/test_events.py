@@ -1032,3 +1032,15 @@ def test_missiles_flying_into_a_town_strike_it_and_take_no_part_in_talks() -> No
     flew = next(e for e in events if e.trigger.text == "flew")
     assert flew.type == "ASSAULT" and [names[x] for x in flew.source] == ["Russia"]
     assert all("Russia" not in {names[x] for x in e.source} for e in events if e.type == "CONSULT")
+
+
+def test_a_region_hit_by_the_invaders_is_struck_but_one_hit_by_frost_is_not() -> None:
+    event, names = _one("The invaders also hit the Arica region.")
+    assert event.type == "ASSAULT" and [names[x] for x in event.source] == ["invaders"]
+    _, events, _ = _events("Peru will help the regions of Chile hit by floods and frost.")
+    assert "ASSAULT" not in {e.type for e in events}
+
+
+def test_a_passive_with_a_violent_means_is_one_event() -> None:
+    _, events, _ = _events("The school in Arica was destroyed by shelling.")
+    assert [e.type for e in events] == ["ASSAULT"] and events[0].trigger.text == "destroyed by shelling"

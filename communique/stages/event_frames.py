@@ -52,6 +52,8 @@ def _plain(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     if "clause_only" in p.frames or "request" in p.frames and not _request_ok(tok):
         return None
     source, target = arguments(ctx, tok, p)
+    if not source and violent(ctx, p.cameo) and _harmless_agent(ctx, tok):
+        return None  # "regions hit by low temperatures", "a town struck by floods": no attack
     if not target and (p.complement or "request" in p.frames):
         target = clause_targets(ctx, tok, source)
     objects = complements(tok)
@@ -65,11 +67,23 @@ def _plain(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
             violent(ctx, p.cameo) and any(c.dep_ == "dobj" for c in objects)):
         target = list(source)  # "Chile and Peru fought", but not "fought terrorism" together
     tokens = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.lower_ in p.particles]
+    if violent(ctx, p.cameo):  # "hit by gunfire": the means is this act, not another one
+        tokens += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ in {"pobj", "pcomp"}
+                   and (g.pos_ == "NOUN" or g.tag_ == "VBG") and (found := pattern(ctx, g)) is not None
+                   and violent(ctx, found.cameo)]
     tokens += [c for c in objects if (c.lemma_.lower() in p.objects or c.lower_ in p.objects)
                and not (tok.dep_ == "acl" and c.i == tok.head.i)]  # "war crimes committed by…": the noun is its own
     assert p.cameo is not None
     # a named recipient may be the source's own country ("Iraqi Kurds ... independence from Iraq"): domestic
     return Draft(tok, p, p.cameo, source, target, tokens, [tok], base=p.cameo)
+
+
+def _harmless_agent(ctx: EventContext, tok: Token) -> bool:
+    """Whether a passive's "by" names a force of nature, not an attacker ("regions hit by low temperatures", "a
+    town struck by floods")."""
+    nature = ctx.book.classes.get("nature", frozenset())
+    agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+    return any(a.lemma_.lower() in nature or a.lower_ in nature for a in agents)
 
 
 def _has_arguments(tok: Token, p: Pattern, objects: list[Token], target: list[str]) -> bool:

@@ -68,8 +68,9 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     at_war = sides(ctx, drafts) is not None  # harm told without its doer has one ("as the shelling goes on")
     drafts = [d for d in drafts if d.source or d.named_only and not d.bare or _unknown_perpetrator(ctx, d)
               or _unknown_doer(ctx, d) or at_war and harm(ctx, d) and d.pattern.lemma != "war"]
-    told = {t.i for d in drafts if d.token.pos_ != "NOUN" for t in d.tokens}
-    drafts = [d for d in drafts if not (d.token.pos_ == "NOUN" and d.token.i in told)]  # "had a conversation"
+    told = {t.i for d in drafts if d.token.pos_ != "NOUN" for t in d.tokens if t.i != d.token.i}
+    drafts = [d for d in drafts if not ((d.token.pos_ == "NOUN" or d.token.tag_ == "VBG") and d.token.i in told)]
+    # "had a conversation", "destroyed by shelling": the noun is told by its verb
     drafts = [d for d in drafts if not (d.named_only and _retold(ctx, d, drafts))]
     for d in drafts:
         as_intent(ctx, d)
