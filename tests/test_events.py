@@ -27,6 +27,11 @@ def _one(text: str) -> tuple[Event, dict[str, str]]:
     return events[0], names
 
 
+def _triple(event: Event, names: dict[str, str]) -> tuple[str, list[str], list[str]]:
+    """An event as (type, source names, target names)."""
+    return event.type, [names[x] for x in event.source], [names[x] for x in event.target]
+
+
 def test_reciprocal_meeting_lists_both_sides_with_its_date_and_place() -> None:
     ev, names = _one("Germany and France met in Geneva on Tuesday.")
     assert (ev.type, ev.cameo, ev.quad, ev.modality) == ("CONSULT", "040", 1, "asserted")
@@ -981,8 +986,7 @@ def test_measures_taken_to_help_someone_are_the_help_but_measures_against_someon
 
 
 def test_blaming_someone_in_ones_words_accuses_them_but_owning_a_duty_does_not() -> None:
-    event, names = _one("Gabriel Boric said that Peru was guilty of the raid.")
-    assert (event.type, [names[x] for x in event.source], [names[x] for x in event.target]) == (
+    assert _triple(*_one("Gabriel Boric said that Peru was guilty of the raid.")) == (
         "ACCUSE", ["Gabriel Boric"], ["Peru"])
     event, names = _one('"Lima bears the responsibility for the floods," Gabriel Boric said.')
     assert event.type == "ACCUSE" and [names[x] for x in event.target] == ["Government of Peru"]
@@ -1007,9 +1011,7 @@ def test_an_end_to_fighting_is_the_ending_not_the_fighting_and_the_end_of_a_war_
 
 
 def test_a_town_hit_by_missiles_or_under_shelling_is_struck_by_whoever_owns_the_weapons() -> None:
-    event, names = _one("Kharkiv was hit by Russian missiles.")
-    assert (event.type, [names[x] for x in event.source], [names[x] for x in event.target]) == (
-        "ASSAULT", ["Russia"], ["Kharkiv"])
+    assert _triple(*_one("Kharkiv was hit by Russian missiles.")) == ("ASSAULT", ["Russia"], ["Kharkiv"])
     event, names = _one("Odesa came under heavy shelling on Monday.")
     assert event.type == "ASSAULT" and [names[x] for x in event.target] == ["Odesa"]
     _, events, names = _events("The defenders said the port of Mariupol was under devastating airstrikes.")
@@ -1018,9 +1020,7 @@ def test_a_town_hit_by_missiles_or_under_shelling_is_struck_by_whoever_owns_the_
 
 
 def test_what_a_relative_clause_says_was_done_to_its_noun_is_the_act() -> None:
-    event, names = _one("The howitzers that Norway delivered to Chile arrived.")
-    assert (event.type, [names[x] for x in event.source], [names[x] for x in event.target]) == (
-        "AID", ["Norway"], ["Chile"])
+    assert _triple(*_one("The howitzers that Norway delivered to Chile arrived.")) == ("AID", ["Norway"], ["Chile"])
     _, events, names = _events("Peru condemned the crimes that the Chilean army is committing in Arica.")
     crimes = next(e for e in events if e.trigger.text.startswith("crimes"))
     assert crimes.type == "ASSAULT" and [names[x] for x in crimes.source] == ["Armed forces of Chile"]
