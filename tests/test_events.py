@@ -1044,3 +1044,8 @@ def test_a_region_hit_by_the_invaders_is_struck_but_one_hit_by_frost_is_not() ->
 def test_a_passive_with_a_violent_means_is_one_event() -> None:
     _, events, _ = _events("The school in Arica was destroyed by shelling.")
     assert [e.type for e in events] == ["ASSAULT"] and events[0].trigger.text == "destroyed by shelling"
+
+
+def test_whom_a_thanked_policy_is_against_is_not_thanked() -> None:
+    event, names = _one("Gabriel Boric expressed gratitude for the EU's sanctions policy against Bolivia.")
+    assert _triple(event, names) == ("SUPPORT", ["Gabriel Boric"], ["European Union"])

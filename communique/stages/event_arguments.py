@@ -7,7 +7,7 @@ from ..codebook import Pattern
 from .event_anchors import sentence_place
 from .event_context import VIOLENT, Draft, EventContext, chain, statement_at, violent
 from .event_modality import HYPOTHETICAL_MARKS
-from .event_participants import TARGET_NP_PREPS, by_agents, described, np_actors, participants, place_of
+from .event_participants import NP_PREPS, TARGET_NP_PREPS, by_agents, described, np_actors, participants, place_of
 from .event_patterns import complements, is_frame_word
 from .roles import meeting_group
 from .syntax import SUBJECT_DEPS, is_infinitive
@@ -138,12 +138,24 @@ def _is_target_link(tok: Token, child: Token, p: Pattern) -> bool:
         child.lower_ in p.preps or child.lower_ in p.particles or child.lower_ == "against")  # "called on X"
 
 
+def _done_to_in_reason(ctx: EventContext, head: Token) -> set[str]:
+    """The actors the reason for thanks or blame names as done to ("gratitude for the EU's sanctions policy
+    against Russia": Russia is not thanked)."""
+    out: set[str] = set()
+    for reason in (t for t in head.subtree if t.dep_ == "prep" and t.lower_ == "for"):
+        for inner in (t for t in reason.subtree if t.dep_ == "prep" and t is not reason and t.lower_ not in NP_PREPS):
+            out |= {ctx.tok_actor[t.i] for t in inner.subtree if t.i in ctx.tok_actor}
+    return out
+
+
 def _add_head_targets(ctx: EventContext, head: Token, p: Pattern, places: bool, out: list[str]) -> None:
     """Add to `out` the actors `head` names, then those of its "with"/"between" phrases ("talks between X and Y")."""
     named = head.i in ctx.tok_actor and not meeting_group(head)  # "the President of Poland": the actors stage knows
     found = [] if head.pos_ == "PRON" else np_actors(ctx, head, places, preps=TARGET_NP_PREPS) if named else (
         described(ctx, head) or np_actors(ctx, head, places, preps=TARGET_NP_PREPS))
     found = found or participants(ctx, head) or _ours(ctx, head)
+    if p.cameo is not None and ctx.book.plover(p.cameo) in {"SUPPORT", "ACCUSE"}:
+        found = [a for a in found if a not in _done_to_in_reason(ctx, head)]
     out += [a for a in found if a not in out]
     for sub in head.children:  # "a meeting with Witkoff", "talks between X and Y", "… between the two countries"
         if sub.dep_ == "prep" and sub.lower_ in p.preps | {"with", "between"}:
