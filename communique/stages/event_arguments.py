@@ -155,7 +155,8 @@ def _add_head_targets(ctx: EventContext, head: Token, p: Pattern, places: bool, 
         described(ctx, head) or np_actors(ctx, head, places, preps=TARGET_NP_PREPS))
     found = found or participants(ctx, head) or _ours(ctx, head)
     if p.cameo is not None and ctx.book.plover(p.cameo) in {"SUPPORT", "ACCUSE"}:
-        found = [a for a in found if a not in _done_to_in_reason(ctx, head)]
+        outside = _done_to_in_reason(ctx, head)
+        found = [a for a in found if a not in outside]
     out += [a for a in found if a not in out]
     for sub in head.children:  # "a meeting with Witkoff", "talks between X and Y", "… between the two countries"
         if sub.dep_ == "prep" and sub.lower_ in p.preps | {"with", "between"}:

@@ -17,7 +17,7 @@ from ..codebook import Pattern
 from .event_arguments import mutual
 from .event_context import VIOLENT, Draft, EventContext, statement_at, violent
 from .event_participants import by_agents, described, names_victim, np_actors, participants, place_of
-from .event_patterns import pattern
+from .event_patterns import ENDING_NOUNS, pattern
 from .roles import meeting_group, principal
 from .spans import doc_text
 
@@ -223,7 +223,7 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     return Draft(tok, p, p.cameo, source, target, [tok], verbs, base=p.cameo, named_only=named_only, topic=talk)
 
 
-ENDINGS = frozenset({"end", "halt", "stop", "cessation", "termination", "suspension"})
+ENDINGS = ENDING_NOUNS | {"cessation", "termination", "suspension"}  # these take what they end through "of"
 
 
 def _ended(tok: Token) -> bool:

@@ -7,7 +7,7 @@ from ..codebook import Pattern
 from .event_context import EventContext
 from .syntax import headline_noun, is_nominal
 
-__all__ = ["OBJECTS", "complements", "is_frame_word", "pattern"]
+__all__ = ["ENDING_NOUNS", "OBJECTS", "complements", "is_frame_word", "pattern"]
 
 OBJECTS = {"dobj", "dative", "iobj", "attr", "oprd"}
 
