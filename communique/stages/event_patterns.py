@@ -71,8 +71,8 @@ def is_frame_word(ctx: EventContext, tok: Token) -> bool:
     return any(p.complement for p in ctx.book.patterns.get(tok.lemma_.lower(), ()))
 
 
-PREFIXES = frozenset({"de", "non", "anti", "counter", "re", "pre", "post", "self", "so"})  # "de-escalation", split in three;
-# "so-called" is no call
+# Prefixes the tokenizer splits off ("de - escalation"); the whole word is no act of its stem: "so-called" is no call.
+PREFIXES = frozenset({"de", "non", "anti", "counter", "re", "pre", "post", "self", "so"})
 
 
 def split_prefix(tok: Token) -> Token | None:

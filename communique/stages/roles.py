@@ -174,7 +174,7 @@ def resolve_description(doc: Doc, head: Token, actors: dict[str, Actor]) -> str 
 
 # Title nouns heading a phrase that ends in the titled person's name ("Director of the FBI Christopher Wray") or
 # that names them by their post ("the Head of the President's Office"); descriptions of an office-holder of a
-# country ("the President of Russia") are `roles.resolve_description`'s.
+# country ("the President of Russia") are `resolve_description`'s.
 TITLE_HEADS = frozenset({"head", "director", "chairman", "chairwoman", "chair", "chief", "spokesman", "spokeswoman",
                          "spokesperson", "governor", "mayor", "commander", "ambassador", "envoy", "adviser",
                          "advisor", "deputy", "representative"})
