@@ -1049,3 +1049,9 @@ def test_a_passive_with_a_violent_means_is_one_event() -> None:
 def test_whom_a_thanked_policy_is_against_is_not_thanked() -> None:
     event, names = _one("Gabriel Boric expressed gratitude for the EU's sanctions policy against Bolivia.")
     assert _triple(event, names) == ("SUPPORT", ["Gabriel Boric"], ["European Union"])
+
+
+def test_they_in_a_leaders_own_words_is_never_the_leader_and_his_guest() -> None:
+    _, events, names = _events("Gabriel Boric had a telephone conversation with Emmanuel Macron. They discussed "
+                               'trade. "They will supply rockets to the rebels," Gabriel Boric said.')
+    assert all("Gabriel Boric" not in {names[x] for x in e.source} for e in events if e.type != "CONSULT")

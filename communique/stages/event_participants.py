@@ -69,6 +69,13 @@ def np_actors(ctx: EventContext, head: Token, places: bool = False,
     return out
 
 
+def _in_words(ctx: EventContext, tok: Token) -> bool:
+    """Whether `tok` is in a person's own words: a speaker never calls himself "they" ("They will supply weapons to
+    Ukraine," Putin said: not Putin and his guest)."""
+    st = statement_at(ctx, tok.idx)
+    return st is not None and st.speaker is not None and ctx.actors[st.speaker].kind == "person"
+
+
 def _listed_person(ctx: EventContext, head: Token, child: Token) -> bool:
     """A person "in apposition" to another person is the next of a list the parser misread ("Macron, Chancellor
     of Germany Olaf Scholz and…"): an appositive of a person is a title, never someone else."""
@@ -99,7 +106,7 @@ def participants(ctx: EventContext, tok: Token, meeting: bool = True) -> list[st
         return np_actors(ctx, tok.head.head)
     if tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON | THIRD_PERSON:
         found = pronoun(ctx, tok)
-        if found is None and tok.lower_ == "they" and meeting and not plural_before(tok):
+        if found is None and tok.lower_ == "they" and meeting and not plural_before(tok) and not _in_words(ctx, tok):
             people = [a.id for a in counterparts(ctx.actors.values(), ctx.doc)]  # a readout's "They discussed…"
             return people if len(people) > 1 else []
         return [found] if found else []
