@@ -1055,3 +1055,6 @@ def test_they_in_a_leaders_own_words_is_never_the_leader_and_his_guest() -> None
     _, events, names = _events("Gabriel Boric had a telephone conversation with Emmanuel Macron. They discussed "
                                'trade. "They will supply rockets to the rebels," Gabriel Boric said.')
     assert all("Gabriel Boric" not in {names[x] for x in e.source} for e in events if e.type != "CONSULT")
+    _, events, names = _events("Address by President Gabriel Boric\n\nI had a telephone conversation with "
+                               "Emmanuel Macron today. They consistently support our struggle against the invasion.")
+    assert all(e.type != "SUPPORT" or "Gabriel Boric" not in {names[x] for x in e.source} for e in events)

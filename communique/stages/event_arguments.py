@@ -7,7 +7,16 @@ from ..codebook import Pattern
 from .event_anchors import sentence_place
 from .event_context import VIOLENT, Draft, EventContext, chain, statement_at, violent
 from .event_modality import HYPOTHETICAL_MARKS
-from .event_participants import NP_PREPS, TARGET_NP_PREPS, by_agents, described, np_actors, participants, place_of
+from .event_participants import (
+    NP_PREPS,
+    TARGET_NP_PREPS,
+    by_agents,
+    described,
+    in_own_words,
+    np_actors,
+    participants,
+    place_of,
+)
 from .event_patterns import complements, is_frame_word
 from .roles import meeting_group
 from .syntax import SUBJECT_DEPS, is_infinitive
@@ -280,7 +289,7 @@ def implicit_subject(ctx: EventContext, d: Draft) -> bool:
         return d.token.dep_ == "xcomp" or (d.token.dep_ not in {"amod", "acl", "relcl"} and d.token.tag_ != "VB")
     if passive:
         return not any(c.dep_ == "agent" for c in d.token.children)
-    return subj.lower_ in {"they", "we"} or meeting_group(subj)
+    return subj.lower_ == "we" or subj.lower_ == "they" and not in_own_words(ctx, subj) or meeting_group(subj)
 
 
 # Words that make a noun's act the meeting parties' own: "bilateral cooperation", "mutual trade", "joint efforts".

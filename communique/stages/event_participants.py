@@ -7,6 +7,7 @@ from .event_context import EventContext, statement_at
 from .roles import (
     STATE_GROUP_NOUNS,
     TITLE_HEADS,
+    author,
     counterparts,
     meeting_group,
     plural_before,
@@ -23,6 +24,7 @@ __all__ = [
     "THIRD_PERSON",
     "by_agents",
     "described",
+    "in_own_words",
     "last_person",
     "names_victim",
     "np_actors",
@@ -69,11 +71,13 @@ def np_actors(ctx: EventContext, head: Token, places: bool = False,
     return out
 
 
-def _in_words(ctx: EventContext, tok: Token) -> bool:
+def in_own_words(ctx: EventContext, tok: Token) -> bool:
     """Whether `tok` is in a person's own words: a speaker never calls himself "they" ("They will supply weapons to
     Ukraine," Putin said: not Putin and his guest)."""
     st = statement_at(ctx, tok.idx)
-    return st is not None and st.speaker is not None and ctx.actors[st.speaker].kind == "person"
+    if st is not None and st.speaker is not None:
+        return ctx.actors[st.speaker].kind == "person"
+    return author(ctx.actors.values()) is not None  # an address or a speech is its author's words throughout
 
 
 def _listed_person(ctx: EventContext, head: Token, child: Token) -> bool:
@@ -106,7 +110,7 @@ def participants(ctx: EventContext, tok: Token, meeting: bool = True) -> list[st
         return np_actors(ctx, tok.head.head)
     if tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON | THIRD_PERSON:
         found = pronoun(ctx, tok)
-        if found is None and tok.lower_ == "they" and meeting and not plural_before(tok) and not _in_words(ctx, tok):
+        if found is None and tok.lower_ == "they" and meeting and not plural_before(tok) and not in_own_words(ctx, tok):
             people = [a.id for a in counterparts(ctx.actors.values(), ctx.doc)]  # a readout's "They discussed…"
             return people if len(people) > 1 else []
         return [found] if found else []
