@@ -336,6 +336,8 @@ def classify(view: EventView) -> Mention | None:
     beneficiary = _receiver(view, kind)
     if _at_home(view.holder, beneficiary, kind):
         return None
+    if kind == "talks" and beneficiary is not None and beneficiary.kind == "person" and not beneficiary.country:
+        return None  # "invited Angelina Jolie to visit Ukraine": a guest, not a party to talks between polities
     sums = sorted(amounts_in(sentence), key=lambda a: abs(a.start - at))
     amount = sums[0] if sums else None
     return Mention(document=view.document, event=view.event, sentence_idx=view.sentence_idx, sentence=sentence,
@@ -368,13 +370,13 @@ def _views(record: Record) -> Iterable[EventView]:
         return [Party(a.id, a.name, a.country, a.kind) for a in (actors.get(i) for i in ids)
                 if a is not None and a.kind != "location"]
 
-    def other(source: tuple[str, ...], target: tuple[str, ...]) -> Party | None:
-        """The first target that is not the holder (a mutual event has both sides in both roles), else a place of
-        a known country it is done for ("help the families in St Petersburg")."""
+    def other(source: tuple[str, ...], target: tuple[str, ...], aid: bool) -> Party | None:
+        """The first target that is not the holder (a mutual event has both sides in both roles), else, for aid, a
+        place of a known country it goes to ("help the families in St Petersburg"; a visit's place is no party)."""
         holder = next(iter(parties(source)), None)
         found = next((p for p in parties(target) if holder is None or p.id != holder.id), None)
         places = (a for a in (actors.get(i) for i in target) if a is not None and a.kind == "location" and a.country)
-        return found or next((Party(a.id, a.name, a.country, a.kind) for a in places), None)
+        return found or (next((Party(a.id, a.name, a.country, a.kind) for a in places), None) if aid else None)
 
     published = doc.published.isoformat() if isinstance(doc.published, date) else doc.published
     talks = counterparts([parties(ev.source + ev.target) for ev in record.events if ev.type == "CONSULT"])
@@ -389,7 +391,8 @@ def _views(record: Record) -> Iterable[EventView]:
                         trigger_start=ev.trigger.start, sentence_idx=ev.sentence, sentence=text[start:end],
                         sentence_start=start, previous=text[prev.start:prev.end] if prev else "",
                         condition=ev.condition.text if ev.condition else None,
-                        holder=next(iter(parties(ev.source)), None), beneficiary=other(ev.source, ev.target),
+                        holder=next(iter(parties(ev.source)), None),
+                        beneficiary=other(ev.source, ev.target, ev.type == "AID" or (ev.cameo or "").startswith("033")),
                         partners=tuple(parties(ev.source)[1:]), counterparts=talks, date=ev.date if ev.date and len(ev.date) == 10 else published,
                         source_type=said.get(ev.statement or "", "article"), title=doc.title, url=doc.url)
 

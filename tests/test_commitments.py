@@ -416,3 +416,11 @@ def test_aid_sent_to_a_town_is_promised_to_that_town_of_its_country() -> None:
     found = _mentions_of("Norway will send humanitarian aid to Kharkiv.")
     assert [(m.kind, m.status, m.beneficiary and (m.beneficiary.name, m.beneficiary.country)) for m in found] == [
         ("humanitarian_aid", "stated", ("Kharkiv", "UKR"))]
+
+
+def test_an_invitation_to_a_leader_is_a_promise_of_talks_but_one_to_a_private_guest_is_not() -> None:
+    found = [(m.kind, m.holder.name, m.beneficiary and m.beneficiary.name)
+             for m in _mentions_of("Olaf Scholz invited Emmanuel Macron to visit Berlin.")]
+    assert ("talks", "Olaf Scholz", "Emmanuel Macron") in found
+    assert all(beneficiary != "Berlin" for _, _, beneficiary in found)  # a visit's place is no party to talks
+    assert _mentions_of("Olaf Scholz invited Maria Santos to visit Berlin.") == []

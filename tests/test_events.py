@@ -1058,3 +1058,11 @@ def test_they_in_a_leaders_own_words_is_never_the_leader_and_his_guest() -> None
     _, events, names = _events("Address by President Gabriel Boric\n\nI had a telephone conversation with "
                                "Emmanuel Macron today. They consistently support our struggle against the invasion.")
     assert all(e.type != "SUPPORT" or "Gabriel Boric" not in {names[x] for x in e.source} for e in events)
+
+
+def test_inviting_someone_is_an_intent_to_meet_them_but_invited_states_are_no_act() -> None:
+    _, events, names = _events("Gabriel Boric invited Emmanuel Macron to visit Santiago.")
+    invited = next(e for e in events if e.trigger.text == "invited")
+    assert (_triple(invited, names), invited.cameo) == (("AGREE", ["Gabriel Boric"], ["Emmanuel Macron"]), "036")
+    _, events, _ = _events("Gabriel Boric will speak at a session of several invited states.")
+    assert all(e.trigger.text != "invited" for e in events)
