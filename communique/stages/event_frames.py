@@ -14,7 +14,7 @@ from .event_nominal import LIGHT_VERBS, nominal_draft
 from .event_participants import participants
 from .event_patterns import complements, pattern
 from .spans import sentences
-from .syntax import PROSPECTIVE_AUX, SUBJECT_DEPS, is_infinitive, is_nominal
+from .syntax import PROSPECTIVE_AUX, SUBJECT_DEPS, agent_objects, is_infinitive, is_nominal
 
 __all__ = ["as_intent", "draft", "obligations"]
 
@@ -68,9 +68,8 @@ def _plain(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
         target = list(source)  # "Chile and Peru fought", but not "fought terrorism" together
     tokens = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.lower_ in p.particles]
     if violent(ctx, p.cameo):  # "hit by gunfire": the means is this act, not another one
-        tokens += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ in {"pobj", "pcomp"}
-                   and (g.pos_ == "NOUN" or g.tag_ == "VBG") and (found := pattern(ctx, g)) is not None
-                   and violent(ctx, found.cameo)]
+        tokens += [g for g in agent_objects(tok) if (g.pos_ == "NOUN" or g.tag_ == "VBG")
+                   and (found := pattern(ctx, g)) is not None and violent(ctx, found.cameo)]
     tokens += [c for c in objects if (c.lemma_.lower() in p.objects or c.lower_ in p.objects)
                and not (tok.dep_ == "acl" and c.i == tok.head.i)]  # "war crimes committed by…": the noun is its own
     assert p.cameo is not None
@@ -82,8 +81,7 @@ def _harmless_agent(ctx: EventContext, tok: Token) -> bool:
     """Whether a passive's "by" names a force of nature, not an attacker ("regions hit by low temperatures", "a
     town struck by floods")."""
     nature = ctx.book.classes.get("nature", frozenset())
-    agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ in {"pobj", "pcomp"}]
-    return any(a.lemma_.lower() in nature or a.lower_ in nature for a in agents)
+    return any(a.lemma_.lower() in nature or a.lower_ in nature for a in agent_objects(tok))
 
 
 def _has_arguments(tok: Token, p: Pattern, objects: list[Token], target: list[str]) -> bool:

@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from ..codebook import Pattern
 from .event_context import EventContext
-from .syntax import headline_noun, is_nominal
+from .syntax import agent_objects, headline_noun, is_nominal
 
 __all__ = ["ENDING_NOUNS", "OBJECTS", "complements", "is_frame_word", "pattern"]
 
@@ -39,8 +39,7 @@ def _weapon_subject(ctx: EventContext, tok: Token) -> bool:
     """Whether the verb's subject is a munition ("Russian bombs fell on a hospital", "a shell landed in the yard"),
     or, in the passive, its agent ("Lviv was hit by Russian missiles")."""
     munitions = ctx.book.classes.get("munitions", frozenset())
-    doers = [c for c in tok.children if c.dep_ == "nsubj"]
-    doers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    doers = [c for c in tok.children if c.dep_ == "nsubj"] + agent_objects(tok)
     return any(c.lemma_.lower() in munitions or c.lower_ in munitions for c in doers)
 
 

@@ -464,8 +464,6 @@ def _closes_title(head: Token, start: int, end: int) -> bool:
         span[0].pos_ == "PROPN" and span[0].i > head.i
 
 
-
-
 def _last_mention(doc: Doc, actors: dict[str, Actor], before: int, kinds: set[str],
                   skip: tuple[int, int]) -> str | None:
     """The actor of a kind in `kinds` mentioned last before `before`, outside `skip` (the first actor listed

@@ -11,8 +11,8 @@ from spacy.tokens import Token
 from ..records import Span
 from .spans import doc_text
 
-__all__ = ["FUTURE_AUX", "NOMINAL_SUBJECT_DEPS", "PROSPECTIVE_AUX", "SUBJECT_DEPS", "by_phrases", "edge_chars",
-           "headline_noun", "is_infinitive", "is_nominal", "subtree_chars", "text_span", "trim_chars"]
+__all__ = ["FUTURE_AUX", "NOMINAL_SUBJECT_DEPS", "PROSPECTIVE_AUX", "SUBJECT_DEPS", "agent_objects", "by_phrases",
+           "edge_chars", "headline_noun", "is_infinitive", "is_nominal", "subtree_chars", "text_span", "trim_chars"]
 
 NOMINAL_SUBJECT_DEPS = {"nsubj", "nsubjpass"}  # who says something: a noun phrase, never a clause
 SUBJECT_DEPS = NOMINAL_SUBJECT_DEPS | {"csubj"}  # who does something: clausal subjects count too
@@ -67,6 +67,11 @@ def is_nominal(tok: Token) -> bool:
 def is_infinitive(verb: Token) -> bool:
     """A bare verb with "to" ("to meet")."""
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def agent_objects(verb: Token) -> list[Token]:
+    """What a passive's "by" names: "hit by Russian missiles", "destroyed by shelling"."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ in {"pobj", "pcomp"}]
 
 
 def by_phrases(tok: Token) -> list[Token]:
