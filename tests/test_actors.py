@@ -235,3 +235,13 @@ def test_journalists_are_a_media_group_of_their_country() -> None:
     media = [a for a in record.actors if a.sector == "MED"]
     assert [(a.name, a.kind, a.country) for a in media] == [("Peruvian journalists", "group", "PER")]
     assert [e.target for e in record.events] == [(media[0].id,)]
+
+
+def test_a_name_the_tagger_misses_after_a_title_and_its_country_is_the_person(nlp) -> None:
+    for text, name, country in [("Prime Minister of Albania Edi Kama stressed his solidarity with the people.",
+                                 "Edi Kama", "ALB"),
+                                ("President of Moldova Ion Rusu stressed his support for the plan.", "Ion Rusu", "MDA")]:
+        r = extract(text, published=PUB)
+        person = by_mention(r, name)
+        assert (person.kind, person.name, person.country) == ("person", name, country)
+        assert [s.speaker for s in r.statements] == [person.id]

@@ -1066,3 +1066,25 @@ def test_inviting_someone_is_an_intent_to_meet_them_but_invited_states_are_no_ac
     assert (_triple(invited, names), invited.cameo) == (("AGREE", ["Gabriel Boric"], ["Emmanuel Macron"]), "036")
     _, events, _ = _events("Gabriel Boric will speak at a session of several invited states.")
     assert all(e.trigger.text != "invited" for e in events)
+
+
+def test_verbs_joined_by_and_share_the_object_of_the_last() -> None:
+    _, events, names = _events("The occupiers shelled and destroyed the bridge in Irpin.")
+    assert sorted((e.trigger.text, tuple(names[x] for x in e.target)) for e in events) == [
+        ("destroyed", ("Irpin",)), ("shelled", ("Irpin",))]
+    _, events, names = _events("Austria thanked and congratulated Chile.")
+    assert [(e.type, [names[x] for x in e.target]) for e in events] == [("SUPPORT", ["Chile"])] * 2
+    ev, names = _one("Scholz arrived and met Macron.")  # one goes nowhere by arriving
+    assert ev.trigger.text == "met" and [names[x] for x in ev.target] == ["Emmanuel Macron"]
+
+
+def test_bombs_dropped_on_a_place_are_an_air_strike() -> None:
+    ev, names = _one("Belarusian aircraft dropped two bombs on a school in Lida.")
+    assert (ev.type, ev.cameo) == ("ASSAULT", "195") and [names[x] for x in ev.target] == ["Lida"]
+    assert _events("The volunteers dropped leaflets on the square.")[1] == []
+
+
+def test_a_gathering_attended_by_no_one_named_is_no_meeting() -> None:
+    ev, names = _one("The summit was attended by Macron.")
+    assert ev.type == "CONSULT" and [names[x] for x in ev.source] == ["Emmanuel Macron"]
+    assert _events("Putin spoke with Erdogan by phone. The opening session was attended for an hour.")[1][1:] == []

@@ -63,3 +63,11 @@ def test_his_counterpart_is_the_other_party_never_the_principal() -> None:
     names = {a.id: a.name for a in r.actors}
     thanked = next(e for e in r.events if e.trigger.text == "thanked")
     assert [names[x] for x in thanked.target] == ["Olaf Scholz"]  # the person, not Germany
+
+
+def test_a_plural_title_is_no_single_holder() -> None:
+    r = extract("Zelenskyy met Prime Minister of Albania Edi Kama. The President of Ukraine thanked the Prime "
+                "Ministers of Albania, Montenegro and Latvia for the statement.", published="2022-05-04")
+    names = {a.id: a.name for a in r.actors}
+    thanks = [e for e in r.events if e.trigger.text == "thanked"]
+    assert [sorted(names[x] for x in e.target) for e in thanks] == [["Albania", "Latvia", "Montenegro"]]

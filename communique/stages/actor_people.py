@@ -228,6 +228,31 @@ def _titled_name_after_country(ctx: Context, ent: SpacySpan) -> bool:
                and not entries_of(ctx, t.text) for t in rest)
 
 
+NAME_WORDS = range(2, 4)  # a person's name after a title: two or three capitalised words
+
+
+def _names_after_countries(ctx: Context, matches: list[Match]) -> list[SpacySpan]:
+    """Names the tagger left unlabelled after a title and its country: "Prime Minister of Albania [Edi Rama]
+    stressed…". Two or three capitalised proper nouns, none a title word or a gazetteer name."""
+    out = []
+    for span, entries in matches:
+        if not any(e.type == "country" for e in entries) or span.start < 2:
+            continue
+        if ctx.doc[span.start - 1].lower_ != "of" or not _is_title_word(ctx, ctx.doc[span.start - 2].lower_):
+            continue
+        end = span.end
+        while end < len(ctx.doc) and end - span.end < NAME_WORDS.stop and _name_word(ctx, ctx.doc[end]):
+            end += 1
+        if end - span.end in NAME_WORDS and (end == len(ctx.doc) or not ctx.doc[end].text[:1].isupper()):
+            out.append(ctx.doc[span.end:end])
+    return out
+
+
+def _name_word(ctx: Context, tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _is_title_word(ctx, tok.lower_) \
+        and not entries_of(ctx, tok.text)
+
+
 def people_pass(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
     """Resolve every person candidate, gazetteer names first at each position, then spaCy's."""
     persons: list[tuple[int, int, SpacySpan, str | None]] = []
@@ -250,6 +275,9 @@ def people_pass(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> Non
         if gaz_tokens.isdisjoint(range(ent.start, ent.end)) and (
                 ent.label_ == "PERSON" or (len(ent) == 1 and ent.label_ in {"ORG", "GPE", "NORP"})):
             persons.append((ent.start, 2, ent, None))
+    taken = {(p[2].start, p[2].end) for p in persons}
+    persons += [(span.start, 3, span, None) for span in _names_after_countries(ctx, matches)
+                if (span.start, span.end) not in taken and gaz_tokens.isdisjoint(range(span.start, span.end))]
     for _, _, span, known in sorted(persons, key=lambda p: (p[0], p[1])):
         person(ctx, span, known)
 

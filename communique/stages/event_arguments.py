@@ -17,7 +17,7 @@ from .event_participants import (
     participants,
     place_of,
 )
-from .event_patterns import complements, is_frame_word
+from .event_patterns import complements, is_frame_word, shared_object
 from .roles import meeting_group
 from .syntax import SUBJECT_DEPS, is_infinitive
 
@@ -131,6 +131,9 @@ def targets(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
             heads = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
             for head in heads:
                 _add_head_targets(ctx, head, p, places, out)
+    shared = shared_object(tok) if not p.preps or "needs_object" in p.frames else None
+    if shared is not None:  # "kills and maims our people", not "arrived and met Macron"
+        _add_head_targets(ctx, shared, p, places, out)
     if places:
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in p.preps:
@@ -287,8 +290,8 @@ def implicit_subject(ctx: EventContext, d: Draft) -> bool:
     subj, passive = subject(ctx, d.token)
     if subj is None:  # not a modifier ("the agreed plan") nor a bare infinitive, unless it is a clause's verb
         return d.token.dep_ == "xcomp" or (d.token.dep_ not in {"amod", "acl", "relcl"} and d.token.tag_ != "VB")
-    if passive:
-        return not any(c.dep_ == "agent" for c in d.token.children)
+    if passive:  # "the session was attended" says only that someone came, not who
+        return not any(c.dep_ == "agent" for c in d.token.children) and d.pattern.lemma not in ATTENDING
     return subj.lower_ == "we" or subj.lower_ == "they" and not in_own_words(ctx, subj) or meeting_group(subj)
 
 

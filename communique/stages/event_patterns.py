@@ -137,7 +137,26 @@ def complements(tok: Token) -> list[Token]:
     elif tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.dep_ == "acl" and tok.head.tag_ == "VBN" and \
             tok.head.head.pos_ in {"NOUN", "PROPN"}:
         out.append(tok.head.head)  # "people killed and tortured": the people were tortured too
+    shared = shared_object(tok)
+    if shared is not None and not out:
+        out.append(shared)
     # "25,000 tons of food aid", "millions of dollars of aid": the noun after a measure
     out += [g for c in list(out) for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
             for g in p.children if g.dep_ == "pobj"]
     return out
+
+
+OWN_ARGUMENTS = OBJECTS | {"nsubjpass", "prep", "prt", "ccomp", "xcomp", "agent"}
+
+
+def shared_object(tok: Token) -> Token | None:
+    """The object a verb shares with the verb conjoined after it ("kills and maims our people", "condemned and
+    rejected the plan"): the parser hangs it on the last verb only. None when the verb has arguments of its own or
+    the next verb has its own subject ("Russia attacked and Ukraine answered")."""
+    if tok.pos_ != "VERB" or any(c.dep_ in OWN_ARGUMENTS for c in tok.children):
+        return None
+    for conj in tok.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i > tok.i and conj.tag_ == tok.tag_ and not any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
+            return next((c for c in conj.children if c.dep_ == "dobj"), None)
+    return None

@@ -149,7 +149,7 @@ def _role_fits(actor: Actor, wanted: set[str]) -> bool:
 def resolve_description(doc: Doc, head: Token, actors: dict[str, Actor]) -> str | None:
     """The person a singular description headed by `head` names ("the President of Russia" → Putin), or None."""
     word = head.lemma_.lower()
-    if word not in ROLE_NOUNS or head.tag_ in {"NNS", "NNPS"}:
+    if word not in ROLE_NOUNS or plural(head):
         return None
     if word == "head" and not any(t.lower_ in HEAD_OF_STATE for t in head.subtree):
         return None
@@ -170,6 +170,13 @@ def resolve_description(doc: Doc, head: Token, actors: dict[str, Actor]) -> str 
         return None
     first = principal(fitting, doc)
     return first.id if first is not None else None
+
+
+def plural(head: Token) -> bool:
+    """Whether a noun is plural, also when the tagger took it for a name ("the Prime Ministers of Albania and
+    Montenegro": NNP)."""
+    low = head.lower_
+    return head.tag_ in {"NNS", "NNPS"} or low.endswith("s") and low[:-1] in ROLE_NOUNS
 
 
 # Title nouns heading a phrase that ends in the titled person's name ("Director of the FBI Christopher Wray") or
