@@ -115,3 +115,11 @@ def test_a_visit_to_a_place_named_without_a_country_is_a_visit_at_home() -> None
     _, events, names = _by_trigger("Vladimir Putin spoke about the economy of Russia. Later Mr Putin visited an "
                                    "exhibition in Paris.")
     assert [names[x] for x in events["visited"].target] == ["Paris"] and events["visited"].inferred == ()
+
+
+def test_driving_out_the_invaders_is_force_but_no_second_attacker() -> None:
+    _, events, names = _by_trigger("Russian troops shelled Kharkiv on Monday. Ukraine drove the invaders out of "
+                                   "two villages and repelled an assault near Izium. Forty houses were destroyed.")
+    for word in ("drove the invaders", "repelled"):
+        assert events[word].type == "ASSAULT" and [names[x] for x in events[word].source] == ["Ukraine"], word
+    assert [names[x] for x in events["destroyed"].source] == ["Armed forces of Russia"]

@@ -146,7 +146,7 @@ def complements(tok: Token) -> list[Token]:
     return out
 
 
-OWN_ARGUMENTS = OBJECTS | {"nsubjpass", "prep", "prt", "ccomp", "xcomp", "agent"}
+OWN_ARGUMENTS = OBJECTS | {"nsubjpass", "prt", "ccomp", "xcomp", "agent"}
 
 
 def shared_object(tok: Token) -> Token | None:

@@ -29,7 +29,8 @@ Sides = tuple[str, str | None]  # the doer's actor id, the victim's actor id (No
 def sides(ctx: EventContext, drafts: list[Draft]) -> Sides | None:
     """The article's one attacker and its victim, or None when the harm it asserts done has no doer or several."""
     violent = [d for d in drafts if harm(ctx, d)]
-    told = [d for d in violent if d.source and modality(d)[0] == "asserted"]  # "will not conduct hostilities"
+    # "will not conduct hostilities" is not told done; "repelled the invaders" is the victim's defence
+    told = [d for d in violent if d.source and modality(d)[0] == "asserted" and "defensive" not in d.pattern.frames]
     doers = {c for d in told for a in d.source if (c := ctx.actors[a].country)}  # "the terrorists": no side
     if len(doers) != 1:
         return None
