@@ -1088,3 +1088,19 @@ def test_a_gathering_attended_by_no_one_named_is_no_meeting() -> None:
     ev, names = _one("The summit was attended by Macron.")
     assert ev.type == "CONSULT" and [names[x] for x in ev.source] == ["Emmanuel Macron"]
     assert _events("Putin spoke with Erdogan by phone. The opening session was attended for an hour.")[1][1:] == []
+
+
+def test_the_owner_of_a_readiness_or_a_plan_is_the_doer_of_its_clause() -> None:
+    _, events, names = _events("Zelenskyy welcomed Turkey's readiness to host the talks.")
+    offer = next(e for e in events if e.type == "AGREE")
+    assert [names[x] for x in offer.source] == ["Turkey"]
+    _, events, names = _events("Austria praised the efforts of the Swiss side to host talks between Armenia and "
+                               "Azerbaijan.")
+    host = next(e for e in events if e.trigger.text == "host")
+    assert [names[x] for x in host.source] == ["Switzerland"]
+
+
+def test_who_steps_up_talks_or_cooperation_takes_part_in_them() -> None:
+    _, events, names = _events("Zelenskyy said Poland would intensify cooperation with Lithuania.")
+    coop = next(e for e in events if e.trigger.text == "cooperation")
+    assert sorted(names[x] for x in coop.source) == ["Poland"]

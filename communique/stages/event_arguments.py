@@ -18,7 +18,7 @@ from .event_participants import (
     place_of,
 )
 from .event_patterns import complements, is_frame_word, shared_object
-from .roles import meeting_group
+from .roles import meeting_group, person_like
 from .syntax import SUBJECT_DEPS, is_infinitive
 
 __all__ = ["arguments", "clause_targets", "fill_target", "subject", "targets"]
@@ -57,10 +57,25 @@ def subject(ctx: EventContext, verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
         subj, _ = subject(ctx, head.head)  # "Putin sent a message congratulating Aliyev": Putin congratulates
         return subj, passive
+    owner = _owner(ctx, head) if verb.dep_ in {"acl", "relcl"} and infinitive and head.pos_ == "NOUN" else None
+    if owner is not None:  # "welcomed Turkey's readiness to host the talks": Turkey would host them
+        return owner, passive
     if verb.dep_ in {"acl", "relcl"} and infinitive and head.dep_ in {"dobj", "attr"} and head.head.pos_ == "VERB":
         subj, _ = subject(ctx, head.head)  # "Putin stressed the need to resume talks": Putin would resume them
         return subj, passive
     return None, passive
+
+
+def _owner(ctx: EventContext, noun: Token) -> Token | None:
+    """Whose intention, readiness or effort a noun is, when it names them: "Turkey's readiness", "the initiatives
+    of the French side", "the efforts of the mediators" (an actor or people, not "the need of the hour")."""
+    for c in noun.children:
+        owners = [c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"] if (
+            c.dep_ == "prep" and c.lower_ == "of") else []
+        for o in owners:
+            if o.pos_ != "PRON" and (o.i in ctx.tok_actor or person_like(o)):
+                return o
+    return None
 
 
 def _tough(ctx: EventContext, head: Token) -> bool:

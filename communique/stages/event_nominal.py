@@ -25,7 +25,10 @@ __all__ = ["LIGHT_VERBS", "nominal_draft"]
 
 # Verbs that carry an event noun without adding their own: "held talks", "launched an attack".
 LIGHT_VERBS = {"have", "hold", "conduct", "carry", "launch", "make", "stage", "mount", "start", "begin", "continue",
-               "pay", "undertake", "resume", "organise", "organize", "host", "put", "bring"}
+               "pay", "undertake", "resume", "organise", "organize", "host", "put", "bring",
+               # who steps an act up does it: "intensify the negotiation process", "strengthen cooperation"
+               "intensify", "accelerate", "deepen", "strengthen", "expand", "develop", "boost", "step", "pursue",
+               "renew"}
 TRAVEL_VERBS = {"be", "arrive", "come", "go", "travel", "fly"}  # "is on a visit to Kyiv"
 ENGAGING_VERBS = {"engage"}  # "engaged in a discussion"
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
