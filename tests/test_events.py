@@ -1104,3 +1104,12 @@ def test_who_steps_up_talks_or_cooperation_takes_part_in_them() -> None:
     _, events, names = _events("Zelenskyy said Poland would intensify cooperation with Lithuania.")
     coop = next(e for e in events if e.trigger.text == "cooperation")
     assert sorted(names[x] for x in coop.source) == ["Poland"]
+
+
+def test_a_conflict_named_by_its_country_or_place_is_fighting_there() -> None:
+    _, events, names = _events("Macron and Scholz discussed the settlement of the internal Moldovan conflict.")
+    fight = next(e for e in events if e.trigger.text == "conflict")
+    assert fight.type == "ASSAULT" and [names[x] for x in fight.target] == ["Moldova"]
+    _, events, names = _events("The conflict between Armenia and Azerbaijan flared up again.")
+    assert sorted(names[x] for x in events[0].target) == ["Armenia", "Azerbaijan"]
+    assert _events("The minister denied any conflict of interest.")[1] == []

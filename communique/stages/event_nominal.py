@@ -210,8 +210,8 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     if not source and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2} and (target or _reported_as_such(tok)) \
             and not mutual(tok):  # both sides' own act: the meeting's parties, once they are known
         source = _account_party(ctx, tok, target)
-    if "symmetric" in p.frames and not target and len(source) > 1:
-        target = list(source)
+    if "symmetric" in p.frames and not target and (len(source) > 1 or len(source) == 1 and violent(ctx, p.cameo)):
+        target = list(source)  # "the Russian-Georgian war"; "the Syrian conflict" is fought in Syria
     # a topic of talks is done by those who talked, once the talk is drafted (`events.topics_of_talks`)
     talk = _talk_of(tok) if not source and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2} else None
     conflict = ctx.book.plover(p.cameo) in VIOLENT
