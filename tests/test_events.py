@@ -1113,3 +1113,17 @@ def test_a_conflict_named_by_its_country_or_place_is_fighting_there() -> None:
     _, events, names = _events("The conflict between Armenia and Azerbaijan flared up again.")
     assert sorted(names[x] for x in events[0].target) == ["Armenia", "Azerbaijan"]
     assert _events("The minister denied any conflict of interest.")[1] == []
+
+
+def test_condolences_and_support_voiced_conveyed_or_reiterated_are_support() -> None:
+    for verb in ("voiced", "conveyed", "extended", "reiterated"):
+        _, events, names = _events(f"The Emir {verb} his condolences to Peru.")
+        assert [(e.type, [names[x] for x in e.target]) for e in events] == [("SUPPORT", ["Peru"])], verb
+    ev, names = _one("Oslo voiced concern over the arrests.")
+    assert ev.type == "ACCUSE" and [names[x] for x in ev.source] == ["Government of Norway"]
+
+
+def test_the_parties_agree_with_each_other_and_keep_their_contacts_between_them() -> None:
+    _, events, names = _events("Chile and Peru agreed to continue their contacts.")
+    for e in events:
+        assert sorted(names[x] for x in e.target) == ["Chile", "Peru"], e

@@ -223,6 +223,9 @@ def fill_target(ctx: EventContext, d: Draft) -> None:
     # conceding act ("lifted the curfew in Montenegro")
     if d.target:
         return
+    if "symmetric" in d.pattern.frames and len(d.source) > 1 and not violent(ctx, d.code):
+        d.target = list(d.source)  # "the two leaders continued their contacts": with each other
+        return
     if ctx.book.plover(d.code) == "THREATEN":
         found = _condition_target(ctx, d)
         if found:

@@ -159,6 +159,8 @@ def _framed(ctx: EventContext, frame: Token, p: Pattern) -> Draft | None:
     if kind == "intent" and frame.lemma_.lower() not in COMMITTING:
         mods.append("intended")
     target = [t for t in target if t not in source]
+    if "symmetric" in p.frames and not target and len(source) > 1:
+        target = list(source)  # "Putin and Macron agreed to continue their contacts": with each other
     if _keep_inner(ctx, frame, kind, inner, source):
         tokens = [frame]  # the frame's trigger is its own word: the act it commits to is told apart
     return Draft(frame, p, code, source, target, tokens, inner.verbs + [frame], frame=frame,

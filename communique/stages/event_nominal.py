@@ -190,8 +190,10 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     """The event a noun names, or None when it is only a modifier ("strike force") or names nobody. A `framed`
     noun is the object of a frame's clause ("readiness to continue contacts"): the frame supplies its doer."""
     if framed and p.cameo is not None and "accusation" not in p.frames:
-        target = _targets(ctx, tok, p, [])
-        return Draft(tok, p, p.cameo, _agent(ctx, tok), target, [tok], [tok.head], base=p.cameo)
+        target, source = _targets(ctx, tok, p, []), _agent(ctx, tok)
+        if "symmetric" in p.frames and not target and len(source) > 1:
+            target = list(source)  # "agreed to continue their contacts": with each other
+        return Draft(tok, p, p.cameo, source, target, [tok], [tok.head], base=p.cameo)
     if p.cameo is not None and ctx.book.plover(p.cameo) in VIOLENT | {"CONSULT"} and _ended(tok):
         return None  # "an end to hostilities", "the cessation of hostilities", "an end to talks": the ending is it
     if tok.dep_ in {"compound", "amod"} and tok.head.lemma_.lower() in PROCESS_HEADS and p.cameo is not None:
