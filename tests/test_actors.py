@@ -245,3 +245,12 @@ def test_a_name_the_tagger_misses_after_a_title_and_its_country_is_the_person(nl
         person = by_mention(r, name)
         assert (person.kind, person.name, person.country) == ("person", name, country)
         assert [s.speaker for s in r.statements] == [person.id]
+
+
+def test_a_name_after_a_long_country_or_before_a_kingdom_is_the_person(nlp) -> None:
+    r = extract("Putin spoke with President of the Republic of Kazakhstan Aidos-Bek Nurlanov.", published=PUB)
+    person = by_mention(r, "Aidos-Bek Nurlanov")
+    assert (person.kind, person.country) == ("person", "KAZ")
+    r = extract("Macron spoke with King Faisal II of the Hashemite Kingdom of Jordan.", published=PUB)
+    person = by_mention(r, "Faisal II")
+    assert (person.kind, person.country) == ("person", "JOR")

@@ -228,24 +228,62 @@ def _titled_name_after_country(ctx: Context, ent: SpacySpan) -> bool:
                and not entries_of(ctx, t.text) for t in rest)
 
 
-NAME_WORDS = range(2, 4)  # a person's name after a title: two or three capitalised words
+NAME_WORDS = range(2, 4)  # a person's name after a title: two or three capitalised words (a hyphen joins two)
 
 
 def _names_after_countries(ctx: Context, matches: list[Match]) -> list[SpacySpan]:
     """Names the tagger left unlabelled after a title and its country: "Prime Minister of Albania [Edi Rama]
-    stressed…". Two or three capitalised proper nouns, none a title word or a gazetteer name."""
+    stressed…", "President of the Republic of Kazakhstan [Kassym-Jomart Tokayev]"; or between the title and its
+    country: "King [Abdullah II] of the Hashemite Kingdom of Jordan". Capitalised proper nouns, none a title word or
+    a gazetteer name."""
     out = []
+    doc = ctx.doc
     for span, entries in matches:
-        if not any(e.type == "country" for e in entries) or span.start < 2:
+        if not any(e.type == "country" for e in entries):
             continue
-        if ctx.doc[span.start - 1].lower_ != "of" or not _is_title_word(ctx, ctx.doc[span.start - 2].lower_):
+        before = span.start - 1
+        if before > 0 and doc[before].lower_ == "the":
+            before -= 1
+        if before < 1 or doc[before].lower_ != "of":
             continue
-        end = span.end
-        while end < len(ctx.doc) and end - span.end < NAME_WORDS.stop and _name_word(ctx, ctx.doc[end]):
-            end += 1
-        if end - span.end in NAME_WORDS and (end == len(ctx.doc) or not ctx.doc[end].text[:1].isupper()):
-            out.append(ctx.doc[span.end:end])
+        if _is_title_word(ctx, doc[before - 1].lower_):
+            name = _name_from(ctx, span.end)
+            if name is not None:
+                out.append(name)
+        else:
+            first = _name_back(ctx, before)
+            if first is not None:
+                out.append(doc[first:before])
     return out
+
+
+def _name_from(ctx: Context, start: int) -> SpacySpan | None:
+    """The name that begins at token `start` and ends before a lower-case word or the end of the text."""
+    doc, end, words = ctx.doc, start, 0
+    while end < len(doc) and words < NAME_WORDS.stop:
+        if _name_word(ctx, doc[end]):
+            words += 1
+        elif not (doc[end].text == "-" and not doc[end].whitespace_ and end > start and end + 1 < len(doc)
+                  and _name_word(ctx, doc[end + 1])):
+            break
+        end += 1
+    if words not in NAME_WORDS or end < len(doc) and doc[end].text[:1].isupper():
+        return None
+    return doc[start:end]
+
+
+def _name_back(ctx: Context, end: int) -> int | None:
+    """The first token of a name of one or two words (a regnal number may follow) between a head-of-state title
+    and token `end`: "King [Abdullah II] of…", "Emir [Tamim] of…"."""
+    doc, i = ctx.doc, end
+    while i > 0 and end - i < NAME_WORDS.stop and (_name_word(ctx, doc[i - 1]) or doc[i - 1].text in REGNAL):
+        i -= 1
+    if i == end or i == 0 or doc[i - 1].lower_ not in HEAD_TITLES:
+        return None
+    return i
+
+
+REGNAL = frozenset({"I", "II", "III", "IV", "V", "VI"})
 
 
 def _name_word(ctx: Context, tok: Token) -> bool:
@@ -293,7 +331,7 @@ def national_leaders(ctx: Context) -> None:
             continue
         lo, hi = first.sent.start_char, first.sent.end_char
         codes = {o.country for o in ctx.drafts.values() if o is not d and o.country in ctx.gaz.countries
-                 and any(lo <= s < hi for s, _ in o.mentions)}
+                 and o.kind != "person" and any(lo <= s < hi for s, _ in o.mentions)}  # not Putin's, who calls him
         if len(codes) == 1:
             d.country = codes.pop()
             d.sector = d.sector or "GOV"
