@@ -278,17 +278,19 @@ def _name_back(ctx: Context, end: int) -> int | None:
     doc, i = ctx.doc, end
     while i > 0 and end - i < NAME_WORDS.stop and (_name_word(ctx, doc[i - 1]) or doc[i - 1].text in REGNAL):
         i -= 1
-    if i == end or i == 0 or doc[i - 1].lower_ not in HEAD_TITLES:
+    if i == end or i == 0 or doc[i - 1].lower_ not in MONARCHS:
         return None
     return i
 
 
 REGNAL = frozenset({"I", "II", "III", "IV", "V", "VI"})
+MONARCHS = frozenset({"king", "queen", "emir", "sultan", "sheikh", "prince", "emperor"})
 
 
 def _name_word(ctx: Context, tok: Token) -> bool:
-    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _is_title_word(ctx, tok.lower_) \
-        and not entries_of(ctx, tok.text)
+    low = tok.lower_
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _is_title_word(ctx, low) \
+        and not (low.endswith("s") and _is_title_word(ctx, low[:-1])) and not entries_of(ctx, tok.text)
 
 
 def people_pass(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
