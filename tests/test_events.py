@@ -1127,3 +1127,18 @@ def test_the_parties_agree_with_each_other_and_keep_their_contacts_between_them(
     _, events, names = _events("Chile and Peru agreed to continue their contacts.")
     for e in events:
         assert sorted(names[x] for x in e.target) == ["Chile", "Peru"], e
+
+
+def test_who_coordinates_efforts_cooperates_but_coordinating_bodies_do_not() -> None:
+    ev, names = _one("Chile and Peru coordinate their efforts.")
+    assert ev.type == "COOPERATE" and sorted(names[x] for x in ev.source) == ["Chile", "Peru"]
+    _, events, names = _events("Madrid welcomed the coordination of French and German efforts.")
+    coord = next(e for e in events if e.trigger.text == "coordination")
+    assert sorted(names[x] for x in coord.source) == ["France", "Germany"]
+    assert _events("The agency is coordinating law enforcement bodies.")[1] == []
+
+
+def test_a_state_of_affairs_called_a_violation_accuses_whoever_did_it() -> None:
+    _, events, names = _events("Putin stressed that the actions of Norway are in violation of the treaty.")
+    blame = next(e for e in events if e.type == "ACCUSE")
+    assert [names[x] for x in blame.source] == ["Vladimir Putin"] and [names[x] for x in blame.target] == ["Norway"]

@@ -36,9 +36,10 @@ PROCESS_HEADS = frozenset({"process", "round", "track", "session", "format"})  #
 PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
 
 
-def _agent(ctx: EventContext, tok: Token) -> list[str]:
-    """The perpetrator or host named on the noun itself: "by the invaders", "Russia's", "Russian"."""
-    found = by_agents(ctx, tok)
+def _agent(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
+    """The perpetrator or host named on the noun itself: "by the invaders", "Russia's", "Russian"; for a
+    cooperative act, the owners of the efforts it joins."""
+    found = by_agents(ctx, tok) or (_effort_owners(ctx, tok) if not violent(ctx, p.cameo) else [])
     if found:
         return found
     for c in tok.children:
@@ -46,6 +47,23 @@ def _agent(ctx: EventContext, tok: Token) -> list[str]:
             found = [a for a in participants(ctx, c) if ctx.actors[a].kind != "location"]
             if found:
                 return found + [a for a in _paired(ctx, c) if a not in found]
+    return []
+
+
+# Nouns of what someone does whose owners do the act of the noun they complete: "the coordination of the Russian
+# and Turkish efforts", "the synchronisation of their actions".
+EFFORT_NOUNS = frozenset({"effort", "action", "step", "move", "work", "activity", "approach", "policy"})
+
+
+def _effort_owners(ctx: EventContext, tok: Token) -> list[str]:
+    """Whose efforts an act of coordination joins ("coordination of the Russian and Turkish efforts")."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for g in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in EFFORT_NOUNS):
+            mods = [c for c in g.children if c.dep_ == "poss" or c.dep_ in MODIFIER_DEPS and c.i < g.i]
+            mods += [cc for m in mods for cc in m.conjuncts]
+            found = [a for m in mods for a in participants(ctx, m) if ctx.actors[a].kind != "location"]
+            if found:
+                return list(dict.fromkeys(found))
     return []
 
 
@@ -111,7 +129,8 @@ def _accusation(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     """A copular accusation ("This is genocide", "these are war crimes", "recognised as an act of aggression"):
     the speaker of the words (else the account's principal) accuses whoever the subject or the noun names."""
     copular = tok.dep_ in {"attr", "oprd"} or tok.dep_ == "pobj" and tok.head.lower_ == "as" or (
-        tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in {"attr", "oprd"})  # "an act of…"
+        tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in {"attr", "oprd"}) or (  # "an act of…"
+        tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_ == "be")  # "are in violation of…"
     if not copular or p.cameo is None:
         return None
     st = statement_at(ctx, tok.idx)
@@ -119,10 +138,12 @@ def _accusation(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     source = [st.speaker] if st is not None and st.speaker else [own.id] if own is not None else []
     verb = tok.head if tok.dep_ != "pobj" else tok.head.head
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    target = [a for a in (participants(ctx, subj) if subj is not None else []) + _agent(ctx, tok)
+    target = [a for a in (participants(ctx, subj) if subj is not None else []) + _agent(ctx, tok, p)
               + _targets(ctx, tok, p, []) if a not in source]
     if not target and subj is not None and subj.lower_ in DEMONSTRATIVES:
         target = [a for a in _perpetrators_before(ctx, tok) if a not in source]
+    if not target and subj is not None and (act := ctx.memo.get(subj.i)) is not None:
+        target = [a for a in act.source if a not in source]  # "the strikes were a violation": the strikers
     if not source:
         return None
     return Draft(tok, p, p.cameo, source, list(dict.fromkeys(target)), [tok], [verb], base=p.cameo)
@@ -190,7 +211,7 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     """The event a noun names, or None when it is only a modifier ("strike force") or names nobody. A `framed`
     noun is the object of a frame's clause ("readiness to continue contacts"): the frame supplies its doer."""
     if framed and p.cameo is not None and "accusation" not in p.frames:
-        target, source = _targets(ctx, tok, p, []), _agent(ctx, tok)
+        target, source = _targets(ctx, tok, p, []), _agent(ctx, tok, p)
         if "symmetric" in p.frames and not target and len(source) > 1:
             target = list(source)  # "agreed to continue their contacts": with each other
         return Draft(tok, p, p.cameo, source, target, [tok], [tok.head], base=p.cameo)
@@ -203,7 +224,7 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
         return None
     if "accusation" in p.frames:
         return _accusation(ctx, tok, p)
-    source = _agent(ctx, tok) or _carrier_subject(ctx, tok, p) or _occasion_subject(ctx, tok, p)
+    source = _agent(ctx, tok, p) or _carrier_subject(ctx, tok, p) or _occasion_subject(ctx, tok, p)
     target = _targets(ctx, tok, p, source) or (_under_fire(ctx, tok) if violent(ctx, p.cameo) else [])
     if not source and "symmetric" in p.frames and len(target) > 1 and _between(tok):
         source = list(target)  # "cooperation between Russia and the United States": both do it
