@@ -254,3 +254,10 @@ def test_a_name_after_a_long_country_or_before_a_kingdom_is_the_person(nlp) -> N
     r = extract("Macron spoke with King Faisal II of the Hashemite Kingdom of Jordan.", published=PUB)
     person = by_mention(r, "Faisal II")
     assert (person.kind, person.country) == ("person", "JOR")
+
+
+def test_a_security_council_with_a_name_of_its_own_is_not_the_uns(nlp) -> None:
+    r = extract("The leaders discussed the Collective Security Council meeting in Minsk.", published=PUB)
+    assert not any(a.name == "UN Security Council" for a in r.actors)
+    r = extract("Russia asked for a meeting of the UN Security Council.", published=PUB)
+    assert any(a.name == "UN Security Council" for a in r.actors)

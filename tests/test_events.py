@@ -1142,3 +1142,14 @@ def test_a_state_of_affairs_called_a_violation_accuses_whoever_did_it() -> None:
     _, events, names = _events("Putin stressed that the actions of Norway are in violation of the treaty.")
     blame = next(e for e in events if e.type == "ACCUSE")
     assert [names[x] for x in blame.source] == ["Vladimir Putin"] and [names[x] for x in blame.target] == ["Norway"]
+
+
+def test_leaders_who_exchange_greetings_support_each_other() -> None:
+    _, events, names = _events("Putin spoke with Lukashenko. The leaders exchanged greetings on the coming holiday.")
+    greet = next(e for e in events if e.trigger.text.startswith("exchanged"))
+    assert greet.type == "SUPPORT" and sorted(names[x] for x in greet.source) == sorted(names[x] for x in greet.target)
+
+
+def test_fighting_a_pandemic_strikes_no_one() -> None:
+    assert [e.type for e in _events("Chile sent doctors to Peru to fight the spread of the infection.")[1]] == ["AID"]
+    assert _events("Oslo praised the fight against the pandemic in Peru.")[1][1:] == []

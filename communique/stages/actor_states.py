@@ -182,7 +182,16 @@ def org_match(ctx: Context, span: SpacySpan, entry: Entry) -> None:
         name = f"{span.text} of {country.name if country else owner}"
         add(ctx, key, span.start, span.end, Draft(key, name, "organization", owner, "GOV"))
         return
+    if span.text.lower() in GENERIC_BODIES and _named_body(ctx, span):
+        return  # "the CSTO Collective Security Council", "the National Security Council": another body
     add(ctx, f"org:{entry.key}", span.start, span.end, org_draft(ctx, entry.key))
+
+
+def _named_body(ctx: Context, span: SpacySpan) -> bool:
+    """Whether a generic body's name goes on to the left with a capitalised word that is no country: "Collective
+    Security Council", "National Security Council" (never "the UN Security Council", matched whole)."""
+    before = ctx.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and not before.is_sent_start and before.text[:1].isupper() and before.is_alpha
 
 
 def region_match(ctx: Context, span: SpacySpan, entry: Entry) -> None:

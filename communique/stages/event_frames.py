@@ -12,7 +12,7 @@ from .event_arguments import arguments, clause_targets, subject
 from .event_context import OBLIGATION_PATTERN, Draft, EventContext, chain, statement_at, violent
 from .event_nominal import LIGHT_VERBS, nominal_draft
 from .event_participants import participants
-from .event_patterns import complements, pattern
+from .event_patterns import against_nature, complements, pattern
 from .spans import sentences
 from .syntax import PROSPECTIVE_AUX, SUBJECT_DEPS, agent_objects, is_infinitive, is_nominal
 
@@ -54,6 +54,8 @@ def _plain(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     source, target = arguments(ctx, tok, p)
     if not source and violent(ctx, p.cameo) and _harmless_agent(ctx, tok):
         return None  # "regions hit by low temperatures", "a town struck by floods": no attack
+    if violent(ctx, p.cameo) and against_nature(ctx, complements(tok)):
+        return None  # "to fight the spread of the infection", "combat the pandemic": no one is struck
     if not target and (p.complement or "request" in p.frames):
         target = clause_targets(ctx, tok, source)
     objects = complements(tok)

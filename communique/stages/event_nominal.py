@@ -17,7 +17,7 @@ from ..codebook import Pattern
 from .event_arguments import mutual
 from .event_context import VIOLENT, Draft, EventContext, statement_at, violent
 from .event_participants import by_agents, described, names_victim, np_actors, participants, place_of
-from .event_patterns import ENDING_NOUNS, pattern
+from .event_patterns import ENDING_NOUNS, against_nature, pattern
 from .roles import meeting_group, principal
 from .spans import doc_text
 
@@ -224,6 +224,10 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
         return None
     if "accusation" in p.frames:
         return _accusation(ctx, tok, p)
+    if violent(ctx, p.cameo) and against_nature(ctx, [g for c in tok.children if c.dep_ == "prep"
+                                                     and c.lower_ in p.preps | {"against"} for g in c.children
+                                                     if g.dep_ == "pobj"]):
+        return None  # "the fight against the pandemic"
     source = _agent(ctx, tok, p) or _carrier_subject(ctx, tok, p) or _occasion_subject(ctx, tok, p)
     target = _targets(ctx, tok, p, source) or (_under_fire(ctx, tok) if violent(ctx, p.cameo) else [])
     if not source and "symmetric" in p.frames and len(target) > 1 and _between(tok):

@@ -160,3 +160,12 @@ def shared_object(tok: Token) -> Token | None:
                 c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
             return next((c for c in conj.children if c.dep_ == "dobj"), None)
     return None
+
+
+def against_nature(ctx: EventContext, objects: list[Token]) -> bool:
+    """Whether what an act of force is aimed at is a force of nature or its spread ("the pandemic", "the spread of
+    the infection"): a word of the `nature` class."""
+    nature = ctx.book.classes.get("nature", frozenset())
+    heads = objects + [g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"]
+    return any(h.lemma_.lower() in nature or h.lower_ in nature for h in heads)
