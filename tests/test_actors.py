@@ -261,3 +261,8 @@ def test_a_security_council_with_a_name_of_its_own_is_not_the_uns(nlp) -> None:
     assert not any(a.name == "UN Security Council" for a in r.actors)
     r = extract("Russia asked for a meeting of the UN Security Council.", published=PUB)
     assert any(a.name == "UN Security Council" for a in r.actors)
+
+
+def test_a_title_the_tagger_takes_for_a_name_is_no_person(nlp) -> None:
+    r = extract("Putin spoke with Emir of Qatar Tamim bin Hamad Al Thani.", published=PUB)
+    assert [a.name for a in r.actors if a.kind == "person"] == ["Vladimir Putin", "Tamim bin Hamad Al Thani"]

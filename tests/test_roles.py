@@ -71,3 +71,17 @@ def test_a_plural_title_is_no_single_holder() -> None:
     names = {a.id: a.name for a in r.actors}
     thanks = [e for e in r.events if e.trigger.text == "thanked"]
     assert [sorted(names[x] for x in e.target) for e in thanks] == [["Albania", "Latvia", "Montenegro"]]
+
+
+def test_people_named_only_in_links_to_other_stories_are_no_party() -> None:
+    text = ("Telephone conversation with President of Chile Gabriel Boric\n"
+            "Vladimir Putin had a telephone conversation with President of Chile Gabriel Boric.\n"
+            "The presidents discussed trade.\n"
+            "See also\n"
+            "Telephone conversation with President of Peru Pedro Castillo, May 2, 2022\n")
+    r = extract(text, published="2022-05-04")
+    names = {a.id: a.name for a in r.actors}
+    talk = next(e for e in r.events if e.trigger.text == "discussed")
+    assert sorted(names[x] for x in talk.source) == ["Gabriel Boric", "Vladimir Putin"]
+    link = next(e for e in r.events if e.trigger.start > text.index("See also"))
+    assert "Gabriel Boric" not in [names[x] for x in link.target]

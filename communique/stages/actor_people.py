@@ -228,7 +228,8 @@ def _titled_name_after_country(ctx: Context, ent: SpacySpan) -> bool:
                and not entries_of(ctx, t.text) for t in rest)
 
 
-NAME_WORDS = range(2, 4)  # a person's name after a title: two or three capitalised words (a hyphen joins two)
+NAME_WORDS = range(2, 5)  # a person's name after a title: two to four capitalised words (a hyphen joins two)
+NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von"})  # "Tamim bin Hamad Al Thani"
 
 
 def _names_after_countries(ctx: Context, matches: list[Match]) -> list[SpacySpan]:
@@ -263,8 +264,8 @@ def _name_from(ctx: Context, start: int) -> SpacySpan | None:
     while end < len(doc) and words < NAME_WORDS.stop:
         if _name_word(ctx, doc[end]):
             words += 1
-        elif not (doc[end].text == "-" and not doc[end].whitespace_ and end > start and end + 1 < len(doc)
-                  and _name_word(ctx, doc[end + 1])):
+        elif not (end > start and end + 1 < len(doc) and _name_word(ctx, doc[end + 1]) and (
+                doc[end].text == "-" and not doc[end].whitespace_ or doc[end].lower_ in NAME_PARTICLES)):
             break
         end += 1
     if words not in NAME_WORDS or end < len(doc) and doc[end].text[:1].isupper():
@@ -304,8 +305,8 @@ def people_pass(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> Non
         elif short and (short_allowed(ctx, short) or full_name_present(short, matches)):
             persons.append((span.start, 1, span, short))
     for ent in ctx.doc.ents:
-        if feast(ent.text):
-            continue
+        if feast(ent.text) or len(ent) == 1 and _is_title_word(ctx, ent[0].lower_):
+            continue  # "Emir" tagged as a name: the title of the name that follows
         if len(ent) > 1 and ent[0].lower_ in HONORIFICS and gaz_tokens.isdisjoint(range(ent.start, ent.end)):
             persons.append((ent.start + 1, 2, ent[1:], None))  # "Ms Bokova" taken for an organisation
             continue

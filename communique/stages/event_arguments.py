@@ -18,6 +18,7 @@ from .event_participants import (
     place_of,
 )
 from .event_patterns import complements, is_frame_word, shared_object
+from .paragraphs import footer_start
 from .roles import meeting_group, person_like
 from .syntax import SUBJECT_DEPS, is_infinitive
 
@@ -382,10 +383,11 @@ def _on_noun(tok: Token) -> bool:
 def fill_counterparts(ctx: EventContext, drafts: list[Draft], parties: list[str]) -> None:
     """The other parties of the meeting as the target of a party's act that names no one else (PLOVER's
     convention: all of them when all the parties act together)."""
+    footer = footer_start(ctx.doc.text)
     for d in drafts:
         act = ctx.book.plover(d.code)
-        if act not in COUNTERPART_ACTS or not d.source or not set(d.source) <= set(parties):
-            continue
+        if act not in COUNTERPART_ACTS or not d.source or not set(d.source) <= set(parties) or d.token.idx >= footer:
+            continue  # a link to another story ("See also: Telephone conversation with…") is not this meeting
         if any(t in parties for t in d.target) or d.target and d.code not in TALK_CODES:
             continue
         others = [p for p in parties if p not in d.source] or list(parties)

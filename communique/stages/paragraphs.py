@@ -1,6 +1,8 @@
-"""Paragraphs: a line break always ends a sentence (titles and datelines have no full stop)."""
+"""Paragraphs: a line break always ends a sentence (titles and datelines have no full stop); a page's footer of
+links to other stories is no part of the article's story."""
 from __future__ import annotations
 
+import re
 from typing import cast
 
 import numpy
@@ -9,7 +11,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
-__all__ = ["communique_paragraphs"]
+__all__ = ["communique_paragraphs", "footer_start"]
+
+# A line of its own that opens a page's list of links to other stories ("See also" on en.kremlin.ru).
+FOOTER = re.compile(r"\n[ \t]*(?:See also|Related|Related articles|Related stories|Read also|Read more|More on this "
+                    r"topic)[ \t]*:?[ \t]*\n", re.IGNORECASE)
+
+
+def footer_start(text: str) -> int:
+    """Where a footer of links to other stories begins (the text's length when it has none): their titles
+    ("Telephone conversation with President of Egypt") name people who take no part in this article's story."""
+    m = FOOTER.search(text)
+    return m.start() if m else len(text)
 
 
 @Language.component("communique_paragraphs", assigns=["token.is_sent_start"])

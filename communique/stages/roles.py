@@ -16,6 +16,7 @@ from functools import partial
 from spacy.tokens import Doc, Token
 
 from ..records import Actor
+from .paragraphs import footer_start
 from .spans import by_identity, mention_index
 from .syntax import SUBJECT_DEPS
 
@@ -100,6 +101,9 @@ def counterparts(actors: Iterable[Actor], doc: Doc | None = None, group: Token |
     """The meeting's participants: the principal and his counterpart(s), those holding the office the group
     names first ("the two Presidents"); two unless the article has more leaders of that rank."""
     actors = list(actors)
+    if doc is not None:  # a person named only in the links to other stories takes no part in this one
+        end = footer_start(doc.text)
+        actors = [a for a in actors if first_mention(a, doc) < end]
     wanted = ROLE_NOUNS.get(group.lemma_.lower(), set()) if group is not None else set()
     people = [a for a in _persons(actors) if a.role]
     ranked = sorted(people, key=lambda a: (not _role_fits(a, wanted), -len(a.mentions), first_mention(a, doc)))
