@@ -290,3 +290,11 @@ def test_the_president_inside_the_name_of_his_office_is_not_the_speaker() -> Non
     said = _speakers("President Gabriel Boric met Lucia Vera, the Head of the President's Office. The Head of "
                      "the Office of the President stressed that the talks went well.")
     assert said["stressed"] != "Gabriel Boric"
+
+
+def test_a_title_set_off_by_commas_after_a_name_lets_the_title_speak_for_the_person() -> None:
+    r = extract("Arvo Tamm, Adviser to the Head of the Presidential Office of Estonia, met the delegation. "
+                "\"Every issue was discussed,\" said the Adviser to the Head of the Presidential Office.",
+                published="2024-05-02")
+    names = {a.id: a.name for a in r.actors}
+    assert [names.get(s.speaker or "") for s in r.statements] == ["Arvo Tamm"]

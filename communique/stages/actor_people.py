@@ -122,6 +122,23 @@ def _country_words_before(ctx: Context, end: int) -> tuple[int, str] | None:
     return None
 
 
+APPOSITION_WORDS = 14  # at most this many words in a title set off by commas after a name
+
+
+def title_after(ctx: Context, end: int) -> list[str]:
+    """The title set off by commas after a name: "Mykhailo Podolyak, Adviser to the Head of the Office of the
+    President, said" (its words up to the next comma or the sentence's end), none when it starts with no role."""
+    doc = ctx.doc
+    if end + 1 >= len(doc) or doc[end].text != "," or not _is_title_word(ctx, doc[end + 1].lower_):
+        return []
+    words: list[str] = []
+    for tok in doc[end + 1:min(len(doc), end + 1 + APPOSITION_WORDS)]:
+        if tok.text in {",", ";", "(", ")"} or tok.is_sent_start or tok.pos_ in {"VERB", "AUX"}:
+            break
+        words.append(tok.text)
+    return words if words and words[-1] not in {"of", "the", "and", "to"} else []
+
+
 def affiliation_after(ctx: Context, end: int) -> str | None:
     """Country or organisation named right after a person ("Rutte from NATO")."""
     doc = ctx.doc
@@ -201,7 +218,7 @@ def new_person(ctx: Context, span: SpacySpan, start: int, words: list[str], coun
     draft = Draft(key, name, "person")
     if known:
         apply_term(ctx, draft, known)
-    enrich(ctx, draft, words, country or affiliation_after(ctx, span.end))
+    enrich(ctx, draft, words or title_after(ctx, span.end), country or affiliation_after(ctx, span.end))
     add(ctx, key, start, span.end, draft)
     ctx.surnames.setdefault(surname_key(name), key)
     if known:
