@@ -266,3 +266,14 @@ def test_a_security_council_with_a_name_of_its_own_is_not_the_uns(nlp) -> None:
 def test_a_title_the_tagger_takes_for_a_name_is_no_person(nlp) -> None:
     r = extract("Putin spoke with Emir of Qatar Tamim bin Hamad Al Thani.", published=PUB)
     assert [a.name for a in r.actors if a.kind == "person"] == ["Vladimir Putin", "Tamim bin Hamad Al Thani"]
+
+
+def test_a_name_after_the_body_its_bearer_heads_is_a_person_wherever_it_recurs(nlp) -> None:
+    r = extract("The Head of State heard information from Head of the Zaporizhzhia Regional Military Administration "
+                "Oleksandr Starukh. Oleksandr Starukh reported to the President that fighting is underway.",
+                published=date(2022, 5, 2))
+    person = by_mention(r, "Oleksandr Starukh")
+    assert person.kind == "person" and len(person.mentions) == 2
+    assert "Administration" in (person.role or "")
+    assert not any(a.name == "State" for a in r.actors)
+    assert [s.speaker for s in r.statements] == [person.id]

@@ -1153,3 +1153,8 @@ def test_leaders_who_exchange_greetings_support_each_other() -> None:
 def test_fighting_a_pandemic_strikes_no_one() -> None:
     assert [e.type for e in _events("Chile sent doctors to Peru to fight the spread of the infection.")[1]] == ["AID"]
     assert _events("Oslo praised the fight against the pandemic in Peru.")[1][1:] == []
+
+
+def test_hearing_information_from_an_official_is_a_consultation() -> None:
+    ev, names = _one("Zelenskyy heard information from Defence Minister Oleksii Reznikov.")
+    assert ev.type == "CONSULT" and [names[x] for x in ev.target] == ["Oleksii Reznikov"]

@@ -311,6 +311,45 @@ def _name_word(ctx: Context, tok: Token) -> bool:
         and not (low.endswith("s") and _is_title_word(ctx, low[:-1])) and not entries_of(ctx, tok.text)
 
 
+# Words that make a capitalised phrase a body, never a person's name.
+BODY_WORDS = frozenset({"administration", "ministry", "council", "office", "committee", "service", "agency", "bank",
+                        "fund", "group", "company", "corporation", "party", "union", "organisation", "organization",
+                        "forces", "army", "guard", "police", "university", "institute", "center", "centre", "court",
+                        "assembly", "parliament", "government", "department", "commission", "foundation",
+                        "association", "state", "republic", "federation", "kingdom", "region", "oblast", "city"})
+
+
+def _names_after_bodies(ctx: Context) -> list[SpacySpan]:
+    """Names the tagger left unlabelled after a title naming the body it heads: "Head of the Zaporizhzhia Regional
+    Military Administration [Oleksandr Starukh]"."""
+    out = []
+    for ent in ctx.doc.ents:
+        if ent.label_ == "ORG" and _office_of_org(ctx, ent.end) is not None:
+            name = _name_from(ctx, ent.end)
+            if name is not None and not any(t.lower_ in BODY_WORDS for t in name):
+                out.append(name)
+    return out
+
+
+def _recurring(ctx: Context, names: list[SpacySpan]) -> list[SpacySpan]:
+    """The other mentions of names found after titles, whatever the tagger made of them ("Oleksandr Starukh
+    reported…" read as the organisation "Oleksandr")."""
+    seen = {(n.start, n.end) for n in names}
+    words = {tuple(t.text for t in n) for n in names}
+    doc = ctx.doc
+    return [doc[i:i + len(w)] for w in words for i in range(len(doc) - len(w) + 1)
+            if tuple(t.text for t in doc[i:i + len(w)]) == w and (i, i + len(w)) not in seen]
+
+
+def _names_taken_for_bodies(ctx: Context, named: set[str]) -> list[SpacySpan]:
+    """Names the tagger took for an organisation: after a title ("Head of the Office [Oleksandr Starukh]") or
+    elsewhere once the article names that person (`named`: "[Oleksandr Starukh] reported")."""
+    names = [e for e in ctx.doc.ents if e.label_ == "ORG" and 2 <= len(e) <= 3 and all(
+        _name_word(ctx, t) and t.lower_ not in BODY_WORDS for t in e)]
+    titled = {e.text for e in names if title_before(ctx, e.start)[1]} | named
+    return [e for e in names if e.text in titled]
+
+
 def people_pass(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
     """Resolve every person candidate, gazetteer names first at each position, then spaCy's."""
     persons: list[tuple[int, int, SpacySpan, str | None]] = []
@@ -334,7 +373,10 @@ def people_pass(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> Non
                 ent.label_ == "PERSON" or (len(ent) == 1 and ent.label_ in {"ORG", "GPE", "NORP"})):
             persons.append((ent.start, 2, ent, None))
     taken = {(p[2].start, p[2].end) for p in persons}
-    persons += [(span.start, 3, span, None) for span in _names_after_countries(ctx, matches)
+    found = _names_after_countries(ctx, matches) + _names_after_bodies(ctx)
+    found += _recurring(ctx, found)
+    named = {span.text for span in found} | {e.text for e in ctx.doc.ents if e.label_ == "PERSON"}
+    persons += [(span.start, 3, span, None) for span in found + _names_taken_for_bodies(ctx, named)
                 if (span.start, span.end) not in taken and gaz_tokens.isdisjoint(range(span.start, span.end))]
     for _, _, span, known in sorted(persons, key=lambda p: (p[0], p[1])):
         person(ctx, span, known)

@@ -29,6 +29,8 @@ def pattern(ctx: EventContext, tok: Token) -> Pattern | None:
             continue
         if "weapon_subject" in p.frames and not _weapon_subject(ctx, tok):
             continue
+        if "singular" in p.frames and tok.tag_ in {"NNS", "NNPS"}:
+            continue  # "a political settlement", never "77 settlements of the region"
         score = 2 * bool(p.objects) + 2 * bool(p.particles) + bool(p.preps & links)
         if best is None or score > best[0]:
             best = (score, p)
