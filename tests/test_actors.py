@@ -277,3 +277,17 @@ def test_a_name_after_the_body_its_bearer_heads_is_a_person_wherever_it_recurs(n
     assert "Administration" in (person.role or "")
     assert not any(a.name == "State" for a in r.actors)
     assert [s.speaker for s in r.statements] == [person.id]
+
+
+def test_a_name_read_together_with_a_ministers_portfolio_is_the_minister(nlp) -> None:
+    r = extract("According to Minister of Economy Yulia Dzhus, work is underway.", published=PUB)
+    person = by_mention(r, "Yulia Dzhus")
+    assert person.kind == "person" and [s.speaker for s in r.statements] == [person.id]
+
+
+def test_a_gathering_attended_by_people_is_their_meeting(nlp) -> None:
+    r = extract("Zelenskyy chaired a meeting on the budget. It was attended by Prime Minister Denys Shmyhal.",
+                published=date(2022, 5, 2))
+    names = {a.id: a.name for a in r.actors}
+    attended = next(e for e in r.events if "attended" in e.trigger.text)
+    assert [names[x] for x in attended.source] == ["Denys Shmyhal"]

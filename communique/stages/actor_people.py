@@ -331,6 +331,23 @@ def _names_after_bodies(ctx: Context) -> list[SpacySpan]:
     return out
 
 
+def _names_after_portfolios(ctx: Context) -> list[SpacySpan]:
+    """A name the tagger read with the portfolio before it as one organisation: "Minister of [Economy Yulia
+    Svyrydenko]", "Minister of [Foreign Affairs Dmytro Kuleba]": its last two words."""
+    doc = ctx.doc
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or not 3 <= len(ent) <= 5 or ent.start < 2 or doc[ent.start - 1].lower_ != "of":
+            continue
+        if not _is_title_word(ctx, doc[ent.start - 2].lower_):
+            continue
+        name = ent[-2:]
+        if all(_name_word(ctx, t) and t.lower_ not in BODY_WORDS for t in name) and \
+                not any(t.lower_ in BODY_WORDS for t in ent[:-2]):
+            out.append(name)
+    return out
+
+
 def _recurring(ctx: Context, names: list[SpacySpan]) -> list[SpacySpan]:
     """The other mentions of names found after titles, whatever the tagger made of them ("Oleksandr Starukh
     reported…" read as the organisation "Oleksandr")."""
@@ -373,7 +390,7 @@ def people_pass(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> Non
                 ent.label_ == "PERSON" or (len(ent) == 1 and ent.label_ in {"ORG", "GPE", "NORP"})):
             persons.append((ent.start, 2, ent, None))
     taken = {(p[2].start, p[2].end) for p in persons}
-    found = _names_after_countries(ctx, matches) + _names_after_bodies(ctx)
+    found = _names_after_countries(ctx, matches) + _names_after_bodies(ctx) + _names_after_portfolios(ctx)
     found += _recurring(ctx, found)
     named = {span.text for span in found} | {e.text for e in ctx.doc.ents if e.label_ == "PERSON"}
     persons += [(span.start, 3, span, None) for span in found + _names_taken_for_bodies(ctx, named)
