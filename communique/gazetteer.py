@@ -93,6 +93,7 @@ class Gazetteer:
     people: dict[str, Person]
     regions: tuple[Region, ...]
     roles: dict[str, str]
+    given_names: frozenset[str]  # lower-case first names: a name the tagger misses begins with one
 
     def country_of(self, code: str | None) -> Country | None:
         return self.countries.get(code or "")
@@ -171,9 +172,17 @@ def _roles(extra: Path | None) -> dict[str, str]:
     return {r["word"].strip().lower(): r["sector"].strip() for _, r in data_rows("roles.csv", extra)}
 
 
+def _given_names(extra: Path | None, people: dict[str, Person]) -> frozenset[str]:
+    """First names from `given_names.csv` and those of the officeholders' names."""
+    listed = {r["name"].strip().lower() for _, r in data_rows("given_names.csv", extra) if r["name"].strip()}
+    return frozenset(listed | {name.split()[0].lower() for name in people if " " in name})
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(extra: Path | None = None) -> Gazetteer:
     """Load the shipped gazetteer plus the user's files in `extra` (once per process and folder)."""
     if extra is not None and not extra.is_dir():
         raise ConfigError(f"gazetteer folder {extra} does not exist: create it or unset COMMUNIQUE_DATA")
-    return Gazetteer(_countries(extra), _organizations(extra), _people(extra), _regions(extra), _roles(extra))
+    people = _people(extra)
+    return Gazetteer(_countries(extra), _organizations(extra), people, _regions(extra), _roles(extra),
+                     _given_names(extra, people))

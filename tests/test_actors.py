@@ -291,3 +291,13 @@ def test_a_gathering_attended_by_people_is_their_meeting(nlp) -> None:
     names = {a.id: a.name for a in r.actors}
     attended = next(e for e in r.events if "attended" in e.trigger.text)
     assert [names[x] for x in attended.source] == ["Denys Shmyhal"]
+
+
+def test_a_known_first_name_starts_a_name_the_tagger_missed(nlp) -> None:
+    r = extract("This was announced by Yevhen Kravchuk at a briefing.", published=PUB)
+    assert by_mention(r, "Yevhen Kravchuk").kind == "person"
+
+
+def test_a_name_before_a_direction_or_region_is_a_place(nlp) -> None:
+    r = extract("The adviser said the border in the Volyn direction was not breached.", published=PUB)
+    assert all(a.kind != "person" for a in r.actors)

@@ -1158,3 +1158,8 @@ def test_fighting_a_pandemic_strikes_no_one() -> None:
 def test_hearing_information_from_an_official_is_a_consultation() -> None:
     ev, names = _one("Zelenskyy heard information from Defence Minister Oleksii Reznikov.")
     assert ev.type == "CONSULT" and [names[x] for x in ev.target] == ["Oleksii Reznikov"]
+
+
+def test_not_just_attending_is_no_refusal() -> None:
+    ev, _ = _one("Peru will not just attend the summit but take an active part in it.")
+    assert ev.type != "REJECT" and ev.modality != "denied"

@@ -298,3 +298,14 @@ def test_a_title_set_off_by_commas_after_a_name_lets_the_title_speak_for_the_per
                 published="2024-05-02")
     names = {a.id: a.name for a in r.actors}
     assert [names.get(s.speaker or "") for s in r.statements] == ["Arvo Tamm"]
+
+
+def test_a_title_the_parser_broke_off_still_ends_in_its_bearer() -> None:
+    r = extract("Tanks were seen near the border. This was announced by Adviser to the Head of the Office of the "
+                "President Oleksiy Marchuk at a briefing in Kyiv.", published="2022-02-24")
+    names = {a.id: a.name for a in r.actors}
+    assert [names.get(s.speaker or "") for s in r.statements] == ["Oleksiy Marchuk"]
+    r = extract("This was stated by Adviser to the President of Ukraine on Trade Issues Oleg Fedorenko in a comment.",
+                published="2022-02-24")
+    names = {a.id: a.name for a in r.actors}
+    assert [names.get(s.speaker or "") for s in r.statements] == ["Oleg Fedorenko"]

@@ -305,10 +305,11 @@ REGNAL = frozenset({"I", "II", "III", "IV", "V", "VI"})
 MONARCHS = frozenset({"king", "queen", "emir", "sultan", "sheikh", "prince", "emperor"})
 
 
-def _name_word(ctx: Context, tok: Token) -> bool:
+def _name_word(ctx: Context, tok: Token, first: bool = False) -> bool:
+    """A capitalised proper noun that is no title word nor a gazetteer name (a `first` name may be one: "Jordan")."""
     low = tok.lower_
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _is_title_word(ctx, low) \
-        and not (low.endswith("s") and _is_title_word(ctx, low[:-1])) and not entries_of(ctx, tok.text)
+        and not (low.endswith("s") and _is_title_word(ctx, low[:-1])) and (first or not entries_of(ctx, tok.text))
 
 
 # Words that make a capitalised phrase a body, never a person's name.
@@ -344,6 +345,22 @@ def _names_after_portfolios(ctx: Context) -> list[SpacySpan]:
         name = ent[-2:]
         if all(_name_word(ctx, t) and t.lower_ not in BODY_WORDS for t in name) and \
                 not any(t.lower_ in BODY_WORDS for t in ent[:-2]):
+            out.append(name)
+    return out
+
+
+def _names_by_first_name(ctx: Context) -> list[SpacySpan]:
+    """Names the tagger missed or took for something else that begin with a known first name ("Oleksiy
+    Arestovych", "Edi Rama"): a first name of `given_names.csv` and one to three more name words."""
+    doc = ctx.doc
+    out = []
+    for tok in doc:
+        if tok.lower_ not in ctx.gaz.given_names or not _name_word(ctx, tok, first=True):
+            continue
+        if tok.i > 0 and _name_word(ctx, doc[tok.i - 1]) and doc[tok.i - 1].ent_type_ == "PERSON":
+            continue  # inside a name the tagger found
+        name = _name_from(ctx, tok.i)
+        if name is not None and not any(t.lower_ in BODY_WORDS for t in name):
             out.append(name)
     return out
 
@@ -391,6 +408,7 @@ def people_pass(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> Non
             persons.append((ent.start, 2, ent, None))
     taken = {(p[2].start, p[2].end) for p in persons}
     found = _names_after_countries(ctx, matches) + _names_after_bodies(ctx) + _names_after_portfolios(ctx)
+    found += [n for n in _names_by_first_name(ctx) if not any(f.start <= n.start < f.end for f in found)]
     found += _recurring(ctx, found)
     named = {span.text for span in found} | {e.text for e in ctx.doc.ents if e.label_ == "PERSON"}
     persons += [(span.start, 3, span, None) for span in found + _names_taken_for_bodies(ctx, named)

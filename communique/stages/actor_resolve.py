@@ -73,10 +73,13 @@ def _towns(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
             continue
         if not gaz_tokens.isdisjoint(range(ent.start, ent.end)) or not ent.text[:1].isupper() or _accord(ent):
             continue
-        town = find_place(ent.text, named) if _placed_by_words(ent) else \
+        placed = _placed_by_words(ent)
+        town = find_place(ent.text, named) if placed else \
             _town(ent.text, named, big_anywhere=ent.label_ in PLACE_LABELS | {"ORG"})
         if town is not None:
             place(ctx, ent, town.country)
+        elif placed and ent.label_ == "PERSON" and _front(ent):
+            place(ctx, ent, None)  # "the Volyn direction": a place the gazetteer does not know, never a person
     for span in _unlabelled_places(ctx.doc, gaz_tokens):  # "In Kharkiv, …" with no entity at all
         town = _town(span.text, named)
         if town is not None:
@@ -111,16 +114,24 @@ def _big_city(span: SpacySpan) -> bool:
 
 
 PLACE_NOUNS = frozenset({"city", "town", "village", "settlement", "region", "oblast", "district", "port"})
-WHERE_PREPS = frozenset({"in", "near", "outside", "around"})
+WHERE_PREPS = frozenset({"in", "near", "outside", "around", "towards", "toward"})
+FRONT_NOUNS = frozenset({"direction", "front", "sector", "axis"})  # "the Volyn direction": a place
 
 
 def _placed_by_words(ent: SpacySpan) -> bool:
     """Whether the words around a name make it a place whatever spaCy's label: "the city of Kherson", "near Izium"."""
     root = ent.root
+    if _front(ent):
+        return True  # "the Volyn direction", "the Kharkiv region"
     if root.dep_ != "pobj":
         return False
     prep = root.head
     return prep.lower_ in WHERE_PREPS or prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
+
+
+def _front(ent: SpacySpan) -> bool:
+    """A name that modifies a noun of a place or a front: "the Volyn direction", "the Kharkiv region"."""
+    return ent.root.dep_ in {"compound", "amod"} and ent.root.head.lemma_.lower() in PLACE_NOUNS | FRONT_NOUNS
 
 
 def _town(name: str, countries: set[str], big_anywhere: bool = True) -> Place | None:

@@ -10,6 +10,7 @@ from ..codebook import Pattern
 from ..records import Statement
 from .event_arguments import arguments, clause_targets, subject
 from .event_context import OBLIGATION_PATTERN, Draft, EventContext, chain, statement_at, violent
+from .event_modality import negated
 from .event_nominal import LIGHT_VERBS, nominal_draft
 from .event_participants import participants
 from .event_patterns import against_nature, complements, pattern
@@ -265,7 +266,7 @@ def as_intent(ctx: EventContext, d: Draft) -> None:
     verbs = chain(d)
     auxes = {c.lower_ for t in verbs for c in t.children if c.dep_ == "aux"}
     plover = ctx.book.plover(d.code)
-    if any(c.dep_ == "neg" for t in verbs for c in t.children):
+    if negated(verbs):
         refusal = ctx.book.frame_code("refuse", d.code) if auxes & PROSPECTIVE_AUX else None
         if refusal is not None and plover in COOPERATIVE_TYPES | {"AGREE"}:
             d.code = refusal  # "will not accept refugees", "would not meet their demands": a refusal

@@ -62,9 +62,19 @@ def _upcoming(tok: Token) -> bool:
     return prep.lower_ in {"for", "of", "to"} and prep.head.lower_ in UPCOMING
 
 
+NOT_ONLY = frozenset({"just", "only", "merely", "simply"})  # "we will not just attend it but take part": no denial
+
+
+def negated(verbs: list[Token]) -> bool:
+    """Whether one of `verbs` is negated ("did not meet"), not merely outdone ("will not just attend it but…")."""
+    doc = verbs[0].doc if verbs else None
+    return any(c.dep_ == "neg" and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in NOT_ONLY)
+               for t in verbs for c in t.children) if doc is not None else False
+
+
 def _denied(d: Draft, verbs: list[Token]) -> bool:
     """A negated verb, a denied report around it, or a "no" object ("offered no help")."""
-    return any(c.dep_ == "neg" for t in verbs for c in t.children) or _negated_report(verbs[-1]) or any(
+    return negated(verbs) or _negated_report(verbs[-1]) or any(
         c.dep_ == "det" and c.lower_ == "no" for t in d.tokens for c in t.children)
 
 
