@@ -1163,3 +1163,16 @@ def test_hearing_information_from_an_official_is_a_consultation() -> None:
 def test_not_just_attending_is_no_refusal() -> None:
     ev, _ = _one("Peru will not just attend the summit but take an active part in it.")
     assert ev.type != "REJECT" and ev.modality != "denied"
+
+
+def test_the_presidents_of_two_countries_are_their_holders_named_in_the_article() -> None:
+    record, events, names = _events("Putin had a telephone conversation with Erdogan. The presidents of Russia and "
+                                    "Turkey voiced their concern over the fighting in Libya.")
+    concern = next(e for e in events if e.type == "ACCUSE")
+    assert sorted(names[x] for x in concern.source) == ["Recep Tayyip Erdogan", "Vladimir Putin"]
+    assert [names[s.speaker or ""] for s in record.statements] == ["Vladimir Putin"]
+
+
+def test_speaking_in_favour_of_something_supports_it() -> None:
+    ev, names = _one("Austria spoke in favour of Moldova's membership.")
+    assert ev.type == "SUPPORT" and [names[x] for x in ev.target] == ["Moldova"]

@@ -13,6 +13,7 @@ from .roles import (
     plural_before,
     principal,
     resolve_description,
+    resolve_plural,
     resolve_title,
 )
 from .syntax import SUBJECT_DEPS, by_phrases
@@ -127,6 +128,9 @@ def described(ctx: EventContext, tok: Token) -> list[str]:
         if tok.lower_ in STATE_GROUP_NOUNS:  # "cooperation between the two countries": the participants' states
             people = [_state_of(ctx, a) or a for a in people]
         return people if len(people) > 1 else []
+    holders = resolve_plural(ctx.doc, tok, ctx.actors)
+    if holders:  # "the presidents of Russia and Turkey"
+        return holders
     headline = tok.i == tok.sent.start and tok.text[:1].isupper()  # "President held a meeting"
     his = tok.lemma_.lower() == "counterpart" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
     if headline or his or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):

@@ -150,6 +150,27 @@ def _role_fits(actor: Actor, wanted: set[str]) -> bool:
     return bool(actor.role) and bool(wanted & set((actor.role or "").lower().replace("-", " ").split()))
 
 
+def resolve_plural(doc: Doc, head: Token, actors: dict[str, Actor]) -> list[str]:
+    """The office-holders a plural description names, one per country it lists ("the presidents of Russia and
+    Turkey" → Putin, Erdogan), when the article names each of them; none otherwise."""
+    word = head.lemma_.lower()
+    if word not in ROLE_NOUNS or not plural(head):
+        return []
+    index = mention_index(doc)
+    words = [t for t in head.subtree if t.i != head.i and t.dep_ not in {"relcl", "acl", "appos"}]
+    codes = list(dict.fromkeys(actors[a].country for t in words for _, _, a in index.containing(t.idx)
+                               if a in actors and actors[a].kind in {"country", "location"} and actors[a].country))
+    wanted = ROLE_NOUNS[word]
+    out = []
+    for code in codes:
+        holders = [a for a in _persons(actors.values()) if a.country == code and _role_fits(a, wanted)]
+        first = principal(holders, doc)
+        if first is None:
+            return []
+        out.append(first.id)
+    return out if len(out) > 1 else []
+
+
 def resolve_description(doc: Doc, head: Token, actors: dict[str, Actor]) -> str | None:
     """The person a singular description headed by `head` names ("the President of Russia" → Putin), or None."""
     word = head.lemma_.lower()

@@ -31,6 +31,7 @@ from .roles import (
     plural_before,
     principal,
     resolve_description,
+    resolve_plural,
     resolve_title,
 )
 from .spans import Intervals, SpanSet, by_identity, doc_text, mention_index, starting_within
@@ -550,6 +551,9 @@ def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
             f.speaker_id = mine or _quoting(contents, f) or (own.id if own is not None else None)
         elif f.speaker_tok is not None and f.speaker_tok.lower_ in PRONOUNS | OBJECT_PRONOUNS:
             f.speaker_id = _pronoun(doc, f, previous, actors, anchor)
+        elif f.speaker_span is not None and f.speaker_tok is not None and (
+                holders := resolve_plural(doc, f.speaker_tok, actors)):
+            f.speaker_id = main.id if main is not None and main.id in holders else holders[0]  # "the presidents of…"
         elif f.speaker_span is not None and f.speaker_tok is not None:
             f.speaker_id = _named_at(doc, *f.speaker_span, f.speaker_tok) or resolve_description(
                 doc, f.speaker_tok, actors) or _titled(doc, *f.speaker_span, f.speaker_tok, actors)
