@@ -1176,3 +1176,10 @@ def test_the_presidents_of_two_countries_are_their_holders_named_in_the_article(
 def test_speaking_in_favour_of_something_supports_it() -> None:
     ev, names = _one("Austria spoke in favour of Moldova's membership.")
     assert ev.type == "SUPPORT" and [names[x] for x in ev.target] == ["Moldova"]
+
+
+def test_a_political_settlement_is_an_agreement_but_settlements_are_villages() -> None:
+    assert [e.type for e in _events("Chile and Peru reached a settlement of the border dispute.")[1]
+            if "settlement" in e.trigger.text] == ["AGREE"]
+    assert not any("settlements" in e.trigger.text for e in _events(
+        "Zelenskyy said that 77 settlements of the region were cut off from electricity.")[1])
