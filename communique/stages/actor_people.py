@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -353,9 +357,11 @@ def _names_by_first_name(ctx: Context) -> list[SpacySpan]:
     """Names the tagger missed or took for something else that begin with a known first name ("Oleksiy
     Arestovych", "Edi Rama"): a first name of `given_names.csv` and one to three more name words."""
     doc = ctx.doc
+    wanted = given_name_ids(ctx.gaz.given_names)
     out = []
-    for tok in doc:
-        if tok.lower_ not in ctx.gaz.given_names or not _name_word(ctx, tok, first=True):
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted)):
+        tok = doc[int(i)]
+        if not _name_word(ctx, tok, first=True):
             continue
         if tok.i > 0 and _name_word(ctx, doc[tok.i - 1]) and doc[tok.i - 1].ent_type_ == "PERSON":
             continue  # inside a name the tagger found
@@ -365,14 +371,26 @@ def _names_by_first_name(ctx: Context) -> list[SpacySpan]:
     return out
 
 
+@lru_cache(maxsize=4)
+def given_name_ids(names: frozenset[str]) -> numpy.ndarray:
+    """The string ids of lower-case first names, to find them in a document's LOWER column at once."""
+    return numpy.array(sorted(get_string_id(n) for n in names), dtype=numpy.uint64)
+
+
 def _recurring(ctx: Context, names: list[SpacySpan]) -> list[SpacySpan]:
     """The other mentions of names found after titles, whatever the tagger made of them ("Oleksandr Starukh
     reported…" read as the organisation "Oleksandr")."""
     seen = {(n.start, n.end) for n in names}
-    words = {tuple(t.text for t in n) for n in names}
-    doc = ctx.doc
-    return [doc[i:i + len(w)] for w in words for i in range(len(doc) - len(w) + 1)
-            if tuple(t.text for t in doc[i:i + len(w)]) == w and (i, i + len(w)) not in seen]
+    text = ctx.doc.text
+    out = []
+    for name in {n.text for n in names}:
+        at = text.find(name)
+        while at >= 0:
+            span = ctx.doc.char_span(at, at + len(name))
+            if span is not None and (span.start, span.end) not in seen:
+                out.append(span)
+            at = text.find(name, at + len(name))
+    return out
 
 
 def _names_taken_for_bodies(ctx: Context, named: set[str]) -> list[SpacySpan]:
