@@ -1183,3 +1183,15 @@ def test_a_political_settlement_is_an_agreement_but_settlements_are_villages() -
             if "settlement" in e.trigger.text] == ["AGREE"]
     assert not any("settlements" in e.trigger.text for e in _events(
         "Zelenskyy said that 77 settlements of the region were cut off from electricity.")[1])
+
+
+def test_troops_advancing_on_a_town_attack_it_but_advancing_towards_a_deal_is_no_attack() -> None:
+    _, events, names = _events("Russian troops shelled Kharkiv. The enemy is trying to advance towards Melitopol.")
+    push = next(e for e in events if "advance" in e.trigger.text)
+    assert push.type == "ASSAULT" and [names[x] for x in push.target] == ["Melitopol"]
+    assert _events("Chile and Peru advanced towards an agreement.")[1] == []
+
+
+def test_a_state_receiving_sanctions_is_their_target() -> None:
+    ev, names = _one("Belarus has begun receiving the first sanctions.")
+    assert [names[x] for x in ev.target] == ["Belarus"] and ev.type in {"COERCE", "SANCTION"}
