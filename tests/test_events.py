@@ -1195,3 +1195,19 @@ def test_troops_advancing_on_a_town_attack_it_but_advancing_towards_a_deal_is_no
 def test_a_state_receiving_sanctions_is_their_target() -> None:
     ev, names = _one("Belarus has begun receiving the first sanctions.")
     assert [names[x] for x in ev.target] == ["Belarus"] and ev.type in {"COERCE", "SANCTION"}
+
+
+def test_they_after_the_leaders_are_still_the_meetings_parties() -> None:
+    _, events, names = _events("Vladimir Putin had a telephone conversation with President of Kazakhstan Nursultan "
+                               "Nazarbayev. The leaders touched upon a number of topical issues of trade as well as "
+                               "Russia's help in fighting the epidemic. They agreed to continue cooperation in this "
+                               "area.")
+    coop = next(e for e in events if e.trigger.text == "cooperation")
+    assert sorted(names[x] for x in coop.source) == ["Nursultan Nazarbayev", "Vladimir Putin"]
+
+
+def test_the_capitalised_presidents_of_two_countries_are_their_holders() -> None:
+    _, events, names = _events("Putin had a telephone conversation with Macron. The Presidents of Russia and France "
+                               "called for continued efforts to preserve the plan.")
+    call = next(e for e in events if e.type == "REQUEST")
+    assert sorted(names[x] for x in call.source) == ["Emmanuel Macron", "Vladimir Putin"]

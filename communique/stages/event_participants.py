@@ -111,7 +111,8 @@ def participants(ctx: EventContext, tok: Token, meeting: bool = True) -> list[st
         return np_actors(ctx, tok.head.head)
     if tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON | THIRD_PERSON:
         found = pronoun(ctx, tok)
-        if found is None and tok.lower_ == "they" and meeting and not plural_before(tok) and not in_own_words(ctx, tok):
+        if found is None and tok.lower_ == "they" and meeting and not plural_before(tok, meetings=False) and \
+                not in_own_words(ctx, tok):
             people = [a.id for a in counterparts(ctx.actors.values(), ctx.doc)]  # a readout's "They discussed…"
             return people if len(people) > 1 else []
         return [found] if found else []

@@ -63,14 +63,15 @@ def author(actors: Iterable[Actor]) -> Actor | None:
     return next((a for a in _persons(actors) if any(m.text.lower() in SELF for m in a.mentions)), None)
 
 
-def plural_before(tok: Token, main_clauses: bool = False) -> bool:
+def plural_before(tok: Token, main_clauses: bool = False, meetings: bool = True) -> bool:
     """Whether this sentence or the one before names, as a subject before `tok`, a plural group "they" may stand
     for ("the rebels… They…"); with `main_clauses`, only a main clause's subject that is not the meeting's
-    ("The presidents stated that relations… They…" is the meeting)."""
+    ("The presidents stated that relations… They…" is the meeting); without `meetings`, no subject that is the
+    meeting's ("The leaders touched upon… They agreed…")."""
     start = tok.doc[max(tok.sent.start - 1, 0)].sent.start
     return any(t.tag_ in {"NNS", "NNPS"} and t.dep_ in SUBJECT_DEPS
                and (not main_clauses or t.head.dep_ == "ROOT" and not meeting_group(t))
-               for t in tok.doc[start:tok.i])
+               and (meetings or not meeting_group(t)) for t in tok.doc[start:tok.i])
 
 
 def first_mention(actor: Actor, doc: Doc | None = None) -> int:
@@ -154,6 +155,7 @@ def resolve_plural(doc: Doc, head: Token, actors: dict[str, Actor]) -> list[str]
     """The office-holders a plural description names, one per country it lists ("the presidents of Russia and
     Turkey" → Putin, Erdogan), when the article names each of them; none otherwise."""
     word = head.lemma_.lower()
+    word = word[:-1] if word not in ROLE_NOUNS and word.endswith("s") else word  # "Presidents" tagged NNPS
     if word not in ROLE_NOUNS or not plural(head):
         return []
     index = mention_index(doc)
