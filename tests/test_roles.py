@@ -85,3 +85,13 @@ def test_people_named_only_in_links_to_other_stories_are_no_party() -> None:
     assert sorted(names[x] for x in talk.source) == ["Gabriel Boric", "Vladimir Putin"]
     link = next(e for e in r.events if e.trigger.start > text.index("See also"))
     assert "Gabriel Boric" not in [names[x] for x in link.target]
+
+
+def test_the_participants_of_the_meeting_are_its_parties_but_festival_participants_are_not(nlp: Language) -> None:
+    r = extract("Vladimir Putin had a meeting with Prime Minister Mikhail Mishustin. The participants of the meeting "
+                "discussed the budget.", published="2022-05-04")
+    names = {a.id: a.name for a in r.actors}
+    talk = next(e for e in r.events if e.trigger.text == "discussed")
+    assert sorted(names[x] for x in talk.source) == ["Mikhail Mishustin", "Vladimir Putin"]
+    doc = nlp("The festival participants sang.")
+    assert not meeting_group(doc[2])

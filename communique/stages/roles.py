@@ -35,7 +35,8 @@ ROLE_NOUNS = {
 }
 # Plural descriptions of the meeting's participants.
 GROUP_NOUNS = {"leaders", "presidents", "sides", "parties", "heads", "interlocutors", "counterparts", "ministers",
-               "countries", "states", "nations"}
+               "countries", "states", "nations", "participants"}
+GATHERING_NOUNS = frozenset({"meeting", "talks", "conversation", "call", "event", "conference", "negotiations"})
 STATE_GROUP_NOUNS = {"countries", "states", "nations"}  # "the two countries": the participants' states
 HEAD_OF_STATE = {"state", "government"}  # "Head of State", "Head of Government"
 
@@ -122,15 +123,31 @@ def meeting_group(tok: Token) -> bool:
     if tok.lower_ not in GROUP_NOUNS:
         return False
     words = {c.lower_ for c in tok.children if c.dep_ in {"det", "nummod", "predet", "preconj"}}
+    if tok.lower_ == "participants" and not any(_gathering(tok, c) for c in tok.children):
+        return False  # only "the participants of the meeting", "the meeting participants"
     placed = tok.lower_ in STATE_GROUP_NOUNS  # "the two countries in rail transport", but "the parties to the war"
-    qualified = any(c.dep_ in {"amod", "compound", "poss"} or c.dep_ == "prep" and (
-        not placed or c.lower_ in {"of", "from"}) and not _of_state(tok, c) for c in tok.children)
+    qualified = any((c.dep_ in {"amod", "compound", "poss"} or c.dep_ == "prep" and (
+        not placed or c.lower_ in {"of", "from"}) and not _of_state(tok, c)) and not _gathering(tok, c)
+        for c in tok.children)
     return bool(words) and words <= {"the", "two", "both"} and not qualified
 
 
+def _gathering(head: Token, child: Token) -> bool:
+    """Whether `child` names the gathering `head` ("participants") took part in: "meeting participants", "the
+    participants of the talks"."""
+    if head.lower_ != "participants":
+        return False
+    if child.dep_ == "compound":
+        return child.lemma_.lower() in GATHERING_NOUNS
+    return child.dep_ == "prep" and _of_state(head, child)
+
+
 def _of_state(head: Token, prep: Token) -> bool:
-    """Whether `prep` only says what `head` heads: "the heads of state", "the heads of government"."""
+    """Whether `prep` only says what `head` heads: "the heads of state", "the heads of government"; or which
+    gathering `head` took part in: "the participants of the meeting"."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if head.lower_ == "participants" and prep.lower_ in {"of", "in"}:
+        return len(objects) == 1 and objects[0].lemma_.lower() in GATHERING_NOUNS
     return head.lower_ == "heads" and prep.lower_ == "of" and len(objects) == 1 and \
         objects[0].lower_ in HEAD_OF_STATE and not list(objects[0].children)
 
