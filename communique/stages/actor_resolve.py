@@ -11,8 +11,9 @@ from .actor_author import author_pass
 from .actor_context import Context, Draft, country_named, feast, new_context
 from .actor_finder import ActorFinder, Match
 from .actor_groups import noun_phrase
+from .actor_names import people_pass
 from .actor_offices import office_descriptions
-from .actor_people import national_leaders, people_pass
+from .actor_people import national_leaders
 from .actor_states import DOCUMENT_NOUNS, gazetteer_match, names_an_accord, ner_org, place
 from .spans import Intervals, doc_text
 
