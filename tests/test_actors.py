@@ -261,6 +261,8 @@ def test_a_security_council_with_a_name_of_its_own_is_not_the_uns(nlp) -> None:
     assert not any(a.name == "UN Security Council" for a in r.actors)
     r = extract("Russia asked for a meeting of the UN Security Council.", published=PUB)
     assert any(a.name == "UN Security Council" for a in r.actors)
+    r = extract("{The Security Council today agreed to extend the mission.}", published=PUB)
+    assert any(a.name == "UN Security Council" for a in r.actors)
 
 
 def test_a_title_the_tagger_takes_for_a_name_is_no_person(nlp) -> None:
@@ -301,3 +303,9 @@ def test_a_known_first_name_starts_a_name_the_tagger_missed(nlp) -> None:
 def test_a_name_before_a_direction_or_region_is_a_place(nlp) -> None:
     r = extract("The adviser said the border in the Volyn direction was not breached.", published=PUB)
     assert all(a.kind != "person" for a in r.actors)
+
+
+def test_a_secretary_general_takes_no_country_from_the_states_he_mediates_between(nlp) -> None:
+    r = extract("League Secretary General Omar Haddad undertook a mediation mission between Syria and Palestinian "
+                "leader Yasser Arafat.", published=PUB)
+    assert by_mention(r, "Omar Haddad").country is None

@@ -139,8 +139,12 @@ def title_after(ctx: Context, end: int) -> list[str]:
     return words if words and words[-1] not in {"of", "the", "and", "to"} else []
 
 
+AFFILIATION_WORDS = 5  # "of the Hashemite Kingdom of Jordan": how far after "of" a country may come
+
+
 def affiliation_after(ctx: Context, end: int) -> str | None:
-    """Country or organisation named right after a person ("Rutte from NATO")."""
+    """Country or organisation named right after a person ("Rutte from NATO"), or the country that ends the
+    realm after a monarch's name ("King Abdullah II of the Hashemite Kingdom of Jordan")."""
     doc = ctx.doc
     if end + 1 < len(doc) and doc[end].lower_ in {"from", "of"}:
         for e in entries_of(ctx, doc[end + 1].text):
@@ -148,6 +152,13 @@ def affiliation_after(ctx: Context, end: int) -> str | None:
                 return e.key
             if e.type == "org":
                 return org_code(ctx, e.key)
+        if doc[end].lower_ == "of":
+            for tok in doc[end + 1:min(len(doc), end + 1 + AFFILIATION_WORDS)]:
+                if not (tok.pos_ in {"PROPN", "DET", "ADP"}):
+                    break
+                code = next((e.key for e in entries_of(ctx, tok.text) if e.type == "country"), None)
+                if code is not None:
+                    return code
     return None
 
 
@@ -237,7 +248,7 @@ def national_leaders(ctx: Context) -> None:
             continue
         lo, hi = first.sent.start_char, first.sent.end_char
         codes = {o.country for o in ctx.drafts.values() if o is not d and o.country in ctx.gaz.countries
-                 and o.kind != "person" and any(lo <= s < hi for s, _ in o.mentions)}  # not Putin's, who calls him
+                 and any(lo <= s < hi for s, _ in o.mentions)}
         if len(codes) == 1:
             d.country = codes.pop()
             d.sector = d.sector or "GOV"

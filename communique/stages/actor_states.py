@@ -191,7 +191,7 @@ def _named_body(ctx: Context, span: SpacySpan) -> bool:
     """Whether a generic body's name goes on to the left with a capitalised word that is no country: "Collective
     Security Council", "National Security Council" (never "the UN Security Council", matched whole)."""
     before = ctx.doc[span.start - 1] if span.start > 0 else None
-    return before is not None and not before.is_sent_start and before.text[:1].isupper() and before.is_alpha
+    return before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and before.is_alpha
 
 
 def region_match(ctx: Context, span: SpacySpan, entry: Entry) -> None:
