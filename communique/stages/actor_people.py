@@ -154,7 +154,7 @@ def affiliation_after(ctx: Context, end: int) -> str | None:
                 return org_code(ctx, e.key)
         if doc[end].lower_ == "of":
             for tok in doc[end + 1:min(len(doc), end + 1 + AFFILIATION_WORDS)]:
-                if not (tok.pos_ in {"PROPN", "DET", "ADP"}):
+                if tok.pos_ not in {"PROPN", "DET", "ADP"}:
                     break
                 code = next((e.key for e in entries_of(ctx, tok.text) if e.type == "country"), None)
                 if code is not None:

@@ -44,11 +44,11 @@ def _ner_leftovers(ctx: Context) -> None:
             town = _town(ent.text, set(_countries(ctx))) if ent.label_ == "GPE" else None
             town = town or us_state(ent.text)  # "Alaska": a region of the United States
             place(ctx, ent, town.country if town is not None else None)
-        elif ent.label_ == "ORG" and ctx.claimed.isdisjoint(range(ent.start, ent.end)) and not _of_state(ent):
+        elif ent.label_ == "ORG" and ctx.claimed.isdisjoint(range(ent.start, ent.end)) and not _head_of_state_word(ent):
             ner_org(ctx, ent)
 
 
-def _of_state(ent: SpacySpan) -> bool:
+def _head_of_state_word(ent: SpacySpan) -> bool:
     """"State" of "the Head of State", which the tagger takes for an organisation: part of a title."""
     doc = ent.doc
     return ent.text == "State" and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and \

@@ -383,7 +383,7 @@ def _on_noun(tok: Token) -> bool:
 def fill_counterparts(ctx: EventContext, drafts: list[Draft], parties: list[str]) -> None:
     """The other parties of the meeting as the target of a party's act that names no one else (PLOVER's
     convention: all of them when all the parties act together)."""
-    footer = footer_start(ctx.doc.text)
+    footer = footer_start(ctx.doc)
     for d in drafts:
         act = ctx.book.plover(d.code)
         if act not in COUNTERPART_ACTS or not d.source or not set(d.source) <= set(parties) or d.token.idx >= footer:

@@ -67,9 +67,8 @@ NOT_ONLY = frozenset({"just", "only", "merely", "simply"})  # "we will not just 
 
 def negated(verbs: list[Token]) -> bool:
     """Whether one of `verbs` is negated ("did not meet"), not merely outdone ("will not just attend it but…")."""
-    doc = verbs[0].doc if verbs else None
     return any(c.dep_ == "neg" and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in NOT_ONLY)
-               for t in verbs for c in t.children) if doc is not None else False
+               for t in verbs for c in t.children)
 
 
 def _denied(d: Draft, verbs: list[Token]) -> bool:

@@ -11,6 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
+from .spans import doc_memo, doc_text
+
 __all__ = ["communique_paragraphs", "footer_start"]
 
 # A line of its own that opens a page's list of links to other stories ("See also" on en.kremlin.ru).
@@ -18,11 +20,14 @@ FOOTER = re.compile(r"\n[ \t]*(?:See also|Related|Related articles|Related stori
                     r"topic)[ \t]*:?[ \t]*\n", re.IGNORECASE)
 
 
-def footer_start(text: str) -> int:
-    """Where a footer of links to other stories begins (the text's length when it has none): their titles
-    ("Telephone conversation with President of Egypt") name people who take no part in this article's story."""
-    m = FOOTER.search(text)
-    return m.start() if m else len(text)
+def footer_start(doc: Doc) -> int:
+    """Where a footer of links to other stories begins (the text's length when it has none), once per document:
+    their titles ("Telephone conversation with President of Egypt") name people who take no part in its story."""
+    memo = doc_memo(doc)
+    if "footer" not in memo:
+        m = FOOTER.search(doc_text(doc))
+        memo["footer"] = m.start() if m else len(doc_text(doc))
+    return int(memo["footer"])
 
 
 @Language.component("communique_paragraphs", assigns=["token.is_sent_start"])

@@ -104,7 +104,7 @@ def counterparts(actors: Iterable[Actor], doc: Doc | None = None, group: Token |
     names first ("the two Presidents"); two unless the article has more leaders of that rank."""
     actors = list(actors)
     if doc is not None:  # a person named only in the links to other stories takes no part in this one
-        end = footer_start(doc.text)
+        end = footer_start(doc)
         actors = [a for a in actors if first_mention(a, doc) < end]
     wanted = ROLE_NOUNS.get(group.lemma_.lower(), set()) if group is not None else set()
     people = [a for a in _persons(actors) if a.role]
