@@ -453,8 +453,33 @@ def _titled(doc: Doc, start: int, end: int, head: Token, actors: dict[str, Actor
         return None
     hits = mention_index(doc).overlapping(start, end)
     named = next((a for s, e, a in hits if _closes_title(head, s, e) and actors[a].kind == "person"), None)
-    named = named or next((a for s, e, a in hits if actors[a].kind == "person" and _names_title(head, s)), None)
     return named or _name_after_title(doc, head, actors) or resolve_title(head, actors)
+
+
+def _description(doc: Doc, start: int, end: int, actor: Actor) -> bool:
+    """Whether a mention describes its person by office ("the President of Ukraine") rather than ending in their
+    name ("Head of the Office Oleksiy Marchuk")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span[-1].text not in actor.name.split() and any(
+        t.lemma_.lower() in ROLE_NOUNS for t in span)
+
+
+TITLE_CHAIN_POS = frozenset({"ADP", "DET", "PROPN", "CCONJ"})  # "Adviser to the Head of the Office of the President"
+
+
+def _name_after_title(doc: Doc, head: Token, actors: dict[str, Actor]) -> str | None:
+    """The person whose name ends a title the parser broke off its head ("by Adviser | to the Head of the Office
+    of the President Oleksiy Arestovych"): the first person mention after `head` in its sentence with only title
+    words (prepositions, articles, capitalised names) between."""
+    index = mention_index(doc)
+    for tok in doc[head.i + 1:head.sent.end]:
+        hits = [a for s, e, a in index.overlapping(tok.idx, tok.idx + 1) if actors[a].kind == "person"
+                and not _description(doc, s, e, actors[a])]  # "Adviser to the President of Ukraine X": not him
+        if hits:
+            return hits[0]
+        if tok.pos_ not in TITLE_CHAIN_POS:
+            return None
+    return None
 
 
 def _description(doc: Doc, start: int, end: int, actor: Actor) -> bool:
