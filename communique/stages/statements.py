@@ -482,40 +482,6 @@ def _name_after_title(doc: Doc, head: Token, actors: dict[str, Actor]) -> str | 
     return None
 
 
-def _description(doc: Doc, start: int, end: int, actor: Actor) -> bool:
-    """Whether a mention describes its person by office ("the President of Ukraine") rather than ending in their
-    name ("Head of the Office Oleksiy Marchuk")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and span[-1].text not in actor.name.split() and any(
-        t.lemma_.lower() in ROLE_NOUNS for t in span)
-
-
-TITLE_CHAIN_POS = frozenset({"ADP", "DET", "PROPN", "CCONJ"})  # "Adviser to the Head of the Office of the President"
-
-
-def _name_after_title(doc: Doc, head: Token, actors: dict[str, Actor]) -> str | None:
-    """The person whose name ends a title the parser broke off its head ("by Adviser | to the Head of the Office
-    of the President Oleksiy Arestovych"): the first person mention after `head` in its sentence with only title
-    words (prepositions, articles, capitalised names) between."""
-    index = mention_index(doc)
-    for tok in doc[head.i + 1:head.sent.end]:
-        hits = [a for s, e, a in index.overlapping(tok.idx, tok.idx + 1) if actors[a].kind == "person"
-                and not _description(doc, s, e, actors[a])]  # "Adviser to the President of Ukraine X": not him
-        if hits:
-            return hits[0]
-        if tok.pos_ not in TITLE_CHAIN_POS:
-            return None
-    return None
-
-
-def _names_title(head: Token, start: int) -> bool:
-    """Whether the person mention at `start` follows the title phrase of `head` with no verb between ("by
-    Adviser to the Head of the Office Oleksiy Arestovych at a briefing")."""
-    span = head.doc.char_span(start, start + 1, alignment_mode="expand")
-    return span is not None and span[0].i > head.i and span[0].pos_ == "PROPN" and not any(
-        t.pos_ in {"VERB", "AUX"} for t in head.doc[head.i:span[0].i])
-
-
 def _closes_title(head: Token, start: int, end: int) -> bool:
     """Whether the mention at `start`..`end` is the name that ends the title phrase of `head` ("Director of the FBI
     Christopher Wray"), not a description inside it ("the Head of the Office of the President")."""
