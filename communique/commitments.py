@@ -380,9 +380,10 @@ def _views(record: Record) -> Iterable[EventView]:
 
     published = doc.published.isoformat() if isinstance(doc.published, date) else doc.published
     talks = counterparts([parties(ev.source + ev.target) for ev in record.events if ev.type == "CONSULT"])
+    asked = asked_for(record)
     for ev in record.events:
         kind = _view_type(ev)
-        if kind not in PLEDGE_TYPES:
+        if kind not in PLEDGE_TYPES or ev.id in asked:
             continue
         sent = record.sentences[ev.sentence] if 0 <= ev.sentence < len(record.sentences) else None
         start, end = (sent.start, sent.end) if sent else (ev.trigger.start, ev.trigger.end)
@@ -395,6 +396,22 @@ def _views(record: Record) -> Iterable[EventView]:
                         beneficiary=other(ev.source, ev.target, ev.type == "AID" or (ev.cameo or "").startswith("033")),
                         partners=tuple(parties(ev.source)[1:]), counterparts=talks, date=ev.date if ev.date and len(ev.date) == 10 else published,
                         source_type=said.get(ev.statement or "", "article"), title=doc.title, url=doc.url)
+
+
+def asked_for(record: Record) -> set[str]:
+    """The events someone asked of others: an event in the sentence of a request addressed to its source, from
+    the request on ("urged Finland to send aid": Finland's aid is asked for, not promised). An instruction to the
+    requester's own country's people is its state's own commitment ("instructed the government to allocate…")."""
+    country = {a.id: a.country for a in record.actors}
+
+    def foreign(request: Event, ev: Event) -> bool:
+        own = {country.get(x) for x in request.source} - {None}
+        return not own or any(country.get(x) not in own for x in ev.source)
+
+    requests = [ev for ev in record.events if ev.type == "REQUEST"]
+    return {ev.id for ev in record.events if ev.type != "REQUEST" and ev.source and any(
+        r.sentence == ev.sentence and r.trigger.start <= ev.trigger.start and set(ev.source) <= set(r.target)
+        and foreign(r, ev) for r in requests)}
 
 
 def counterparts(meetings: Iterable[list[Party]]) -> tuple[Party, ...]:

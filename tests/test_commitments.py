@@ -13,7 +13,7 @@ from communique.amounts import Amount, amounts_in, to_eur
 from communique.api import create_app
 from communique.batch import ingest
 from communique.cli import main
-from communique.commitments import EventView, Mention, Party, classify, thread
+from communique.commitments import EventView, Mention, Party, classify, mentions_in, thread
 from communique.extraction import extract
 from communique.records import Article
 from communique.store import Store, open_store
@@ -90,6 +90,15 @@ def test_no_commitment_without_a_holder_a_kind_or_a_promise() -> None:
     assert classify(talks_held) is None  # talks that happened are an event, not a promise kept
     nobody = _view("Aid was delivered to Ukraine.", "delivered")
     assert classify(EventView(**{**nobody.__dict__, "holder": None})) is None
+
+
+def test_an_act_asked_of_a_foreign_party_is_no_commitment_but_an_instruction_at_home_is() -> None:
+    record = extract("Sweden urged Finland to send aid to Estonia. Britain said Libya must hand over the suspects. "
+                     "Germany promised to send aid to Estonia. "
+                     "Vladimir Putin instructed the Russian government to allocate funds to Crimea.",
+                     published="2025-03-06")
+    assert [(m.holder.name, m.kind) for m in mentions_in(record)] == [
+        ("Germany", "other"), ("Government of Russia", "financial_aid")]
 
 
 def _mention(doc: str, date: str, status: str, *, amount: float | None = None, kind: str = "military_aid",

@@ -92,10 +92,20 @@ def test_announced_aid_is_an_expression_of_intent_linked_to_its_statement() -> N
     assert ev.statement == record.statements[0].id
 
 
-def test_reported_obligation_is_a_request_of_its_subject() -> None:
-    ev, names = _one("Britain said Libya must hand over the suspects.")
-    assert (ev.type, ev.modality) == ("REQUEST", "asserted")
-    assert [names[x] for x in ev.source] == ["United Kingdom"] and [names[x] for x in ev.target] == ["Libya"]
+def test_reported_obligation_is_a_request_of_its_subject_and_the_act_is_expected_of_it() -> None:
+    _, events, names = _events("Britain said Libya must hand over the suspects.")
+    assert [(e.type, e.modality) for e in events] == [("REQUEST", "asserted"), ("AID", "expected")]
+    asked, act = events
+    assert [names[x] for x in asked.source] == ["United Kingdom"] and [names[x] for x in asked.target] == ["Libya"]
+    assert [names[x] for x in act.source] == ["Libya"] and act.trigger.text == "hand over"
+
+
+def test_an_instruction_keeps_the_act_it_asks_for_as_the_addressees_own() -> None:
+    _, events, names = _events("Sweden urged Finland to send aid to Estonia. Peru asked for help.")
+    asked = [e for e in events if e.type == "REQUEST"]
+    act = [e for e in events if e.type == "AID"]
+    assert [_triple(e, names) for e in asked] == [("REQUEST", ["Sweden"], ["Finland"])]
+    assert [_triple(e, names) for e in act] == [("AID", ["Finland"], ["Estonia"])] and act[0].modality == "expected"
 
 
 def test_compound_targets_are_expanded() -> None:

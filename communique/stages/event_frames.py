@@ -151,10 +151,11 @@ def _framed(ctx: EventContext, frame: Token, p: Pattern) -> Draft | None:
     if kind == "intent" and ctx.book.plover(inner.code) in VERBAL_CONFLICT:
         return replace(inner, source=source or inner.source, tokens=tokens, verbs=inner.verbs + [frame],
                        frame=frame, consumed=False, extra_modality=inner.extra_modality + ["intended"])
-    target = inner.target
+    target, doers = inner.target, []
     if kind == "request":  # whom it is asked of: "urged Iran", "the need for withdrawal by the rebels"
         asked = _asked_of(ctx, frame, inner, source) if frame.pos_ == "NOUN" else []
         target = _addressee(ctx, frame, inner_tok) or asked or inner.target
+        doers = [a for a in _addressee(ctx, frame, inner_tok) or asked if a not in source]
     code = ctx.book.frame_code(kind or "", inner.code)
     if code is None:
         return None
@@ -164,7 +165,7 @@ def _framed(ctx: EventContext, frame: Token, p: Pattern) -> Draft | None:
     target = [t for t in target if t not in source]
     if "symmetric" in p.frames and not target and len(source) > 1:
         target = list(source)  # "Putin and Macron agreed to continue their contacts": with each other
-    if _keep_inner(ctx, frame, kind, inner, source):
+    if _keep_inner(ctx, frame, kind, inner, source) or _keep_asked(ctx, kind, inner, doers):
         tokens = [frame]  # the frame's trigger is its own word: the act it commits to is told apart
     return Draft(frame, p, code, source, target, tokens, inner.verbs + [frame], frame=frame,
                  extra_modality=mods, base=inner.base or inner.code)
@@ -186,6 +187,19 @@ def _keep_inner(ctx: EventContext, frame: Token, kind: str | None, inner: Draft,
     inner.consumed = False
     inner.source = inner.source or list(source)
     inner.extra_modality.append("intended")
+    return True
+
+
+def _keep_asked(ctx: EventContext, kind: str | None, inner: Draft, doers: list[str]) -> bool:
+    """Keep the act a request asks for in a clause of its own as an event expected of its doers, the request's
+    addressees, once known ("instructed the Prime Minister to provide assistance": a request, and help the Prime
+    Minister is to give); True when kept."""
+    if kind != "request" or not doers or inner.token.pos_ != "VERB" or ctx.book.plover(inner.code) in VERBAL_CONFLICT:
+        return False
+    inner.consumed = False
+    inner.source = list(doers)
+    inner.target = [a for a in inner.target if a not in inner.source]
+    inner.extra_modality.append("expected")
     return True
 
 
@@ -250,7 +264,9 @@ def _inner_verb(frame: Token, p: Pattern) -> Token | None:
 
 def _addressee(ctx: EventContext, frame: Token, inner_tok: Token | None) -> list[str]:
     """Whom a request frame addresses: its object ("urged Iran"), else the subject of its clause."""
-    addressee = [a for c in frame.children if c.dep_ in {"dobj", "dative"} for a in participants(ctx, c)]
+    addressee = [a for c in frame.children if c.dep_ in {"dobj", "dative"} for a in participants(ctx, c)] or [
+        a for c in frame.children if c.dep_ == "prep" and c.lower_ in {"to", "on", "upon"}  # "appealed to", "called on"
+        for g in c.children if g.dep_ == "pobj" for a in participants(ctx, g)]
     if not addressee and inner_tok is not None:
         subj = next((c for c in inner_tok.children if c.dep_ in SUBJECT_DEPS), None)
         addressee = participants(ctx, subj) if subj is not None else []
@@ -340,4 +356,5 @@ def _obligation(ctx: EventContext, st: Statement) -> Draft | None:
     if inner is not None:
         inner.consumed = True
         code = ctx.book.frame_code("request", inner.code) or "100"
+        _keep_asked(ctx, "request", inner, target)
     return Draft(root, OBLIGATION_PATTERN, code, [st.speaker], target, [root], [root])
