@@ -1221,3 +1221,17 @@ def test_the_capitalised_presidents_of_two_countries_are_their_holders() -> None
                                "called for continued efforts to preserve the plan.")
     call = next(e for e in events if e.type == "REQUEST")
     assert sorted(names[x] for x in call.source) == ["Emmanuel Macron", "Vladimir Putin"]
+
+
+@pytest.mark.parametrize("text", ["Germany worked closely with Poland on energy last year.",
+                                  "Germany and Poland worked together on energy.",
+                                  "Norway and Poland stressed the importance of joint efforts against piracy."])
+def test_working_together_and_joint_efforts_are_cooperation(text: str) -> None:
+    _, events, names = _events(text)
+    assert [e.type for e in events] == ["COOPERATE"]
+    assert {names[x] for x in events[0].source + events[0].target} >= {"Poland"} and events[0].source
+
+
+def test_work_with_a_thing_is_no_cooperation() -> None:
+    _, events, _ = _events("The ministry works with documents every day.")
+    assert events == []
