@@ -1235,3 +1235,10 @@ def test_working_together_and_joint_efforts_are_cooperation(text: str) -> None:
 def test_work_with_a_thing_is_no_cooperation() -> None:
     _, events, _ = _events("The ministry works with documents every day.")
     assert events == []
+
+
+def test_strikes_of_a_named_army_are_attacks_but_a_workers_strike_is_not() -> None:
+    _, events, names = _events("Schools closed because of Russian strikes on Lviv.")
+    assert [_triple(e, names) for e in events] == [("ASSAULT", ["Russia"], ["Lviv"])]
+    _, events, _ = _events("A general strike in France stopped the trains.")
+    assert events == []
