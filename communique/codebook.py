@@ -5,6 +5,7 @@ whose rows are added after ours (a user's pattern for a lemma is tried before th
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -13,9 +14,10 @@ from pathlib import Path
 from .errors import ConfigError
 from .gazetteer import data_rows
 
-__all__ = ["FRAMES", "MODALITIES", "SOURCE_TYPES", "Codebook", "Pattern", "enumerations", "load_codebook",
-           "plover_types"]
+__all__ = ["FRAMES", "MODALITIES", "SOURCE_TYPES", "Codebook", "Operation", "Pattern", "enumerations",
+           "load_codebook", "plover_types"]
 
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # The one list of each enumeration: the API's parameter types, the CLI's choices and /api/codebook read these.
 MODALITIES = ("asserted", "expected", "intended", "conditional", "hypothetical", "denied")
 SOURCE_TYPES = ("named", "anonymous", "institutional", "collective", "unattributed")
@@ -53,6 +55,22 @@ class Pattern:
 
 
 @dataclass(frozen=True)
+class Operation:
+    """A military operation known by its name ("special military operation"): who wages it on whom, and when
+    (ISO dates; `until` empty while it goes on)."""
+
+    words: tuple[str, ...]
+    source: str
+    target: str
+    since: str
+    until: str
+
+    def covers(self, day: str | None) -> bool:
+        """Whether an article of `day` (ISO; None: unknown) may mean this operation."""
+        return day is not None and self.since <= day[:10] and (not self.until or day[:10] <= self.until)
+
+
+@dataclass(frozen=True)
 class Codebook:
     """Everything the event coder reads: patterns by lemma, CAMEO -> PLOVER, PLOVER -> quad, frame codes."""
 
@@ -63,6 +81,7 @@ class Codebook:
     modes: dict[str, str]
     goldstein_scale: dict[str, float] = field(default_factory=dict)
     classes: dict[str, frozenset[str]] = field(default_factory=dict)  # word classes (`word_classes.csv`)
+    operations: tuple[Operation, ...] = ()  # named military operations (`operations.csv`)
 
     def plover(self, code: str) -> str:
         """The PLOVER type of a CAMEO code."""
@@ -185,4 +204,18 @@ def load_codebook(extra: Path | None = None) -> Codebook:
             scale[row["cameo"].strip()] = float(row["goldstein"])
         except (KeyError, ValueError):
             raise ConfigError(f"{where}: a Goldstein row needs a CAMEO code and a number from -10 to 10") from None
-    return Codebook(patterns, cameo, quads, frame_codes, modes, scale, classes)
+    return Codebook(patterns, cameo, quads, frame_codes, modes, scale, classes, _operations(extra))
+
+
+def _operations(extra: Path | None) -> tuple[Operation, ...]:
+    out = []
+    for where, row in data_rows("operations.csv", extra):
+        words = tuple(row.get("name", "").lower().split())
+        source, target = row.get("source", "").strip(), row.get("target", "").strip()
+        since, until = row.get("since", "").strip(), (row.get("until") or "").strip()
+        if not words or len(source) != 3 or len(target) != 3 or not ISO_DAY.match(since) or \
+                until and not ISO_DAY.match(until):
+            raise ConfigError(f"{where}: an operation row needs a name, source and target country codes "
+                              "(ISO alpha-3) and a start date YYYY-MM-DD (and an optional end date)")
+        out.append(Operation(words, source, target, since, until))
+    return tuple(out)

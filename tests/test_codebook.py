@@ -73,3 +73,17 @@ def test_an_unknown_word_class_is_a_clear_error(tmp_path: Path) -> None:
         "lemma,pos,objects,particle,preps,cameo,frames\nlend,VERB,@spaceships,,to,072,\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="@spaceships.*word_classes.csv"):
         load_codebook(tmp_path)
+
+
+def test_a_users_operations_file_adds_named_operations_and_a_bad_date_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "operations.csv").write_text("name,source,target,since,until,note\n"
+                                             "Operation Northern Gale,NOR,SWE,2031-01-05,2031-02-01,\n", encoding="utf-8")
+    gale = next(o for o in load_codebook(tmp_path).operations if o.source == "NOR")
+    assert gale.words == ("operation", "northern", "gale") and gale.covers("2031-01-20")
+    assert not gale.covers("2031-03-01") and not gale.covers(None)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "operations.csv").write_text("name,source,target,since,until,note\nGale,NOR,SWE,January,,\n",
+                                        encoding="utf-8")
+    with pytest.raises(ConfigError, match="operations.csv.*start date"):
+        load_codebook(bad)

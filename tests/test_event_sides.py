@@ -77,11 +77,11 @@ def test_bare_harm_in_a_war_report_is_the_attackers() -> None:
 
 
 def test_a_noun_of_harm_that_names_nothing_more_is_kept_in_a_war_report_only() -> None:
-    _, events, names = _by_trigger("Russian troops shelled Kharkiv. Putin spoke about the progress of the special "
-                                   "military operation.")
+    _, events, names = _by_trigger("Russian troops shelled Kharkiv. Putin spoke about the progress of the military "
+                                   "operation.")
     assert [names[x] for x in events["operation"].source] == ["Armed forces of Russia"]
-    _, events, _ = _by_trigger("Putin spoke about the progress of the special military operation.")
-    assert "operation" not in events
+    _, events, _ = _by_trigger("Putin spoke about the progress of the military operation.")
+    assert "operation" not in events  # an operation known by name is another matter (`operations.csv`)
 
 
 def test_at_home_is_the_town_the_article_names_when_it_names_no_state() -> None:

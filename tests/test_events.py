@@ -1242,3 +1242,16 @@ def test_strikes_of_a_named_army_are_attacks_but_a_workers_strike_is_not() -> No
     assert [_triple(e, names) for e in events] == [("ASSAULT", ["Russia"], ["Lviv"])]
     _, events, _ = _events("A general strike in France stopped the trains.")
     assert events == []
+
+
+def test_a_known_operation_is_waged_by_the_state_the_operations_file_names() -> None:
+    text = ("Sergei Lavrov told reporters in Moscow about the course of the special military operation. "
+            "Ukraine called for a ceasefire.")
+    record = extract(text, published="2022-06-01")
+    names = {a.id: a.name for a in record.actors}
+    (op,) = [e for e in record.events if e.trigger.text == "operation"]
+    country = {a.id: a.country for a in record.actors}
+    assert op.type == "ASSAULT" and [country[x] for x in op.source] == ["RUS"] and "source" in op.inferred
+    assert [names[x] for x in op.target] == ["Ukraine"]  # no Russia in the text: its actor named most wages it
+    before = extract(text, published="2021-06-01")  # before it began, the name is nobody's
+    assert not [e for e in before.events if e.trigger.text == "operation" and e.source]

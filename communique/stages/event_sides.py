@@ -6,19 +6,24 @@ comes from one country, an act told without its doer takes that country, and one
 country the violence struck (its targets', else its places'). An accusation with no one accused accuses that doer.
 Violence anywhere with a place and no victim struck the place's country, and an act done to people named without a
 country ("instructed the city authorities") is done at home. The parties so given come from the context, never from
-the text: `fill_sides` says which roles of which drafts it filled (`Event.inferred`).
+the text: `fill_sides` says which roles of which drafts it filled (`Event.inferred`). An operation the article
+calls by a known name ("the special military operation", `operations.csv`) is waged by the state the file names.
 """
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
+from spacy.tokens import Token
+
+from ..codebook import Operation
 from .event_anchors import dateline, location, sentence_place
-from .event_context import Draft, EventContext
+from .event_context import Draft, EventContext, violent
 from .event_modality import modality
 from .event_patterns import complements
 from .roles import person_like
 
-__all__ = ["Sides", "fill_sides", "harm", "sides"]
+__all__ = ["Sides", "fill_sides", "harm", "known_operations", "sides"]
 
 PLACES = frozenset({"country", "location"})
 HARM = ("18", "19", "20", "171")  # CAMEO: assault, fight, mass violence; destroying property
@@ -30,7 +35,8 @@ def sides(ctx: EventContext, drafts: list[Draft]) -> Sides | None:
     """The article's one attacker and its victim, or None when the harm it asserts done has no doer or several."""
     violent = [d for d in drafts if harm(ctx, d)]
     # "will not conduct hostilities" is not told done; "repelled the invaders" is the victim's defence
-    told = [d for d in violent if d.source and modality(d)[0] == "asserted" and "defensive" not in d.pattern.frames]
+    told = [d for d in violent if d.source and modality(d)[0] == "asserted" and "defensive" not in d.pattern.frames
+            and _operation(ctx, d.token) is None]  # its doer comes from the operations file, not the text
     doers = {c for d in told for a in d.source if (c := ctx.actors[a].country)}  # "the terrorists": no side
     if len(doers) != 1:
         return None
@@ -147,3 +153,48 @@ def _fill_violent(ctx: EventContext, d: Draft, doer: str, victim: str | None) ->
         d.target = [victim]
         roles.append("target")
     return roles
+
+
+def known_operations(ctx: EventContext, drafts: list[Draft]) -> dict[int, tuple[str, ...]]:
+    """An act of force named as a known operation ("the special military operation", `operations.csv`) is waged by
+    its state on its target, when the article's date falls in it: trigger token -> the roles so given."""
+    out: dict[int, tuple[str, ...]] = {}
+    for d in drafts:
+        op = _operation(ctx, d.token)
+        if op is None or not violent(ctx, d.code):
+            continue
+        roles: list[str] = []
+        source, target = _state_or_army(ctx, op.source), _state_or_army(ctx, op.target)
+        if source is not None and [ctx.actors[a].country for a in d.source] != [op.source]:
+            d.source, roles = [source], roles + ["source"]
+        if target is not None and op.target not in {ctx.actors[a].country for a in d.target}:
+            d.target, roles = [target], roles + ["target"]
+        if roles:
+            out[d.token.i] = tuple(roles)
+    return out
+
+
+def _operation(ctx: EventContext, tok: Token) -> Operation | None:
+    """The known operation `tok` names in an article of its time, if any."""
+    if not ctx.book.operations:
+        return None
+    published = ctx.doc._.published
+    day = published.isoformat() if isinstance(published, date) else published
+    return next((o for o in ctx.book.operations if o.covers(day) and _named_as(tok, o.words)), None)
+
+
+def _named_as(tok: Token, words: tuple[str, ...]) -> bool:
+    """Whether `tok` ends the words of a name ("special military operation(s)")."""
+    start = tok.i - len(words) + 1
+    if start < 0:
+        return False
+    found = [t.lower_ for t in tok.doc[start:tok.i]] + [tok.lemma_.lower()]
+    return found == list(words)
+
+
+def _state_or_army(ctx: EventContext, country: str) -> str | None:
+    """The article's actor for a country at war: the state itself, else its armed forces, else its actor the
+    article names most (its president, a region of it)."""
+    actors = sorted((a for a in ctx.actors.values() if a.country == country), key=lambda a: -len(a.mentions))
+    return next((a.id for a in actors if a.kind == "country"), None) or next(
+        (a.id for a in actors if a.sector == "MIL"), None) or next((a.id for a in actors), None)

@@ -28,7 +28,7 @@ from .event_frames import as_intent, draft, obligations
 from .event_modality import modality
 from .event_participants import names_victim, participants
 from .event_patterns import complements, split_prefix
-from .event_sides import fill_sides, harm, sides
+from .event_sides import fill_sides, harm, known_operations, sides
 from .extensions import register_extensions
 from .roles import person_like
 from .spans import doc_text
@@ -65,6 +65,7 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     if parties:
         parties_as_source(ctx, drafts, parties)
     topics_of_talks(ctx, drafts)
+    known = known_operations(ctx, drafts)  # "the special military operation": its state wages it
     at_war = sides(ctx, drafts) is not None  # harm told without its doer has one ("as the shelling goes on")
     drafts = [d for d in drafts if d.source or d.named_only and not d.bare or _unknown_perpetrator(ctx, d)
               or _unknown_doer(ctx, d) or at_war and harm(ctx, d) and d.pattern.lemma != "war"]
@@ -82,6 +83,8 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
               or _unknown_doer(ctx, d)]
     drafts = [d for d in drafts if not _no_act(ctx, d)]
     inferred = fill_sides(ctx, drafts)
+    for i, roles in known.items():
+        inferred[i] = tuple(sorted(set(inferred.get(i, ())) | set(roles)))
     drafts.sort(key=_trigger)
     return drafts, inferred
 
