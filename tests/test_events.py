@@ -1255,3 +1255,10 @@ def test_a_known_operation_is_waged_by_the_state_the_operations_file_names() -> 
     assert [names[x] for x in op.target] == ["Ukraine"]  # no Russia in the text: its actor named most wages it
     before = extract(text, published="2021-06-01")  # before it began, the name is nobody's
     assert not [e for e in before.events if e.trigger.text == "operation" and e.source]
+
+
+def test_aggressive_or_military_actions_are_attacks_by_whoever_takes_them() -> None:
+    _, events, names = _events("Chile condemned the aggressive actions by Peru against Bolivia.")
+    assert ("ASSAULT", ["Peru"], ["Bolivia"]) in [_triple(e, names) for e in events]
+    _, events, _ = _events("Chile praised the swift actions of the firefighters.")
+    assert "ASSAULT" not in [e.type for e in events]
