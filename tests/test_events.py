@@ -1262,3 +1262,12 @@ def test_aggressive_or_military_actions_are_attacks_by_whoever_takes_them() -> N
     assert ("ASSAULT", ["Peru"], ["Bolivia"]) in [_triple(e, names) for e in events]
     _, events, _ = _events("Chile praised the swift actions of the firefighters.")
     assert "ASSAULT" not in [e.type for e in events]
+
+
+def test_posing_a_threat_to_a_state_is_a_threat_and_never_posing_one_is_denied() -> None:
+    _, events, names = _events("Iran poses a threat to Israel, the minister said.")
+    assert [(_triple(e, names), e.modality) for e in events] == [(("THREATEN", ["Iran"], ["Israel"]), "asserted")]
+    _, events, _ = _events("Chile has never posed a threat to Peru.")
+    assert [(e.type, e.modality) for e in events] == [("THREATEN", "denied")]
+    _, events, _ = _events("The weather poses a risk for farmers.")
+    assert events == []
