@@ -1271,3 +1271,14 @@ def test_posing_a_threat_to_a_state_is_a_threat_and_never_posing_one_is_denied()
     assert [(e.type, e.modality) for e in events] == [("THREATEN", "denied")]
     _, events, _ = _events("The weather poses a risk for farmers.")
     assert events == []
+
+
+def test_a_statement_titled_by_its_author_judges_in_his_words_without_any_i() -> None:
+    text = ("Statement by Prime Minister of Norway Jonas Gahr Store\n\n"
+            "Sweden is responsible for the damage to the cable. Finland is responsible for nothing.")
+    record = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    accused = [_triple(e, names) for e in record.events if e.type == "ACCUSE"]
+    assert ("ACCUSE", ["Jonas Gahr Store"], ["Sweden"]) in accused
+    untitled = extract(text.split("\n\n", 1)[1], published=PUBLISHED)
+    assert not [e for e in untitled.events if e.type == "ACCUSE"]  # nobody's words: no one accuses

@@ -14,6 +14,8 @@ from .event_modality import negated
 from .event_nominal import LIGHT_VERBS, nominal_draft
 from .event_participants import participants
 from .event_patterns import against_nature, complements, pattern
+from .actor_author import OWN_WORDS
+from .roles import author
 from .spans import sentences
 from .syntax import PROSPECTIVE_AUX, SUBJECT_DEPS, agent_objects, is_infinitive, is_nominal
 
@@ -109,17 +111,33 @@ def _evaluative(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     """"X's views were insignificant", "X is responsible for the attack", "X bears the responsibility for…" inside
     someone's statement: the speaker criticises or accuses X."""
     st = statement_at(ctx, tok.idx)
+    speaker = st.speaker if st is not None else _author_id(ctx)  # an address's author judges in his own words
     verb = tok.pos_ == "VERB"  # "Washington bears the responsibility for…"
-    if st is None or not st.speaker or not verb and tok.dep_ not in {"acomp", "attr", "oprd"}:
+    if not speaker or not verb and tok.dep_ not in {"acomp", "attr", "oprd"}:
         return None
     subj = next((c for c in (tok if verb else tok.head).children if c.dep_ in SUBJECT_DEPS), None)
     if subj is None:
         return None
-    target = [a for a in participants(ctx, subj) if a != st.speaker]
+    target = [a for a in participants(ctx, subj) if a != speaker]
     if not target:
         return None
     assert p.cameo is not None
-    return Draft(tok, p, p.cameo, [st.speaker], target, [tok], [tok])
+    return Draft(tok, p, p.cameo, [speaker], target, [tok], [tok])
+
+
+def _author_id(ctx: EventContext) -> str | None:
+    """The author of an article that is one person's own words (an address, a statement), if it is one: whose
+    "I" it is, else the one person its title names ("Statement by President of Russia Vladimir Putin")."""
+    found = author(ctx.actors.values())
+    if found is not None:
+        return found.id
+    text = ctx.doc.text
+    end = text.find("\n")
+    title = text[:end] if end > 0 else ""
+    if not title or not {w.strip(".,:;'’\"-–—").lower() for w in title.split()} & OWN_WORDS:
+        return None
+    named = [a.id for a in ctx.actors.values() if a.kind == "person" and any(m.start < end for m in a.mentions)]
+    return named[0] if len(named) == 1 else None
 
 
 def _framed(ctx: EventContext, frame: Token, p: Pattern) -> Draft | None:
