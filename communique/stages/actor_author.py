@@ -18,14 +18,11 @@ from .actor_context import Context, Draft, add, country_named
 from .actor_offices import holder_on_date
 from .actor_people import apply_term
 from .actor_states import country_draft
-from .roles import SELF
+from .roles import SELF, own_words
 from .spans import doc_text
 
-__all__ = ["OWN_WORDS", "author_pass", "title_of"]
+__all__ = ["author_pass", "title_of"]
 
-# Title words of an article that is one person's own words.
-OWN_WORDS = frozenset({"address", "speech", "remarks", "statement", "interview", "message", "appeal", "article",
-                       "lecture", "words"})
 OURS = frozenset({"we", "us", "our", "ours", "ourselves"})  # a state's leader speaking: his state
 FIRST_PERSON = SELF | OURS
 QUOTED = re.compile(r"[“\"«][^”\"»\n]*[”\"»]")
@@ -44,10 +41,6 @@ def title_of(ctx: Context) -> str:
     text = doc_text(ctx.doc)
     end = text.find("\n\n")
     return text[:end] if 0 < end <= TITLE_LINE else ""
-
-
-def _own_words(title: str) -> bool:
-    return bool({w.strip(".,:;'’\"-–—").lower() for w in title.split()} & OWN_WORDS)
 
 
 def _named_in_title(ctx: Context, title: str) -> Draft | None:
@@ -97,7 +90,7 @@ def author_pass(ctx: Context) -> None:
     may add a person the text never names)."""
     title = title_of(ctx)
     draft = None
-    if _own_words(title):
+    if own_words(title):
         draft = _named_in_title(ctx, title) or _office_in_title(ctx, title) or _named_in_lead(ctx)
     turns = _turns(ctx)
     if draft is None and not turns:

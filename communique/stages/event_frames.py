@@ -14,9 +14,8 @@ from .event_modality import negated
 from .event_nominal import LIGHT_VERBS, nominal_draft
 from .event_participants import participants
 from .event_patterns import against_nature, complements, pattern
-from .actor_author import OWN_WORDS
-from .roles import author
-from .spans import sentences
+from .roles import author, own_words
+from .spans import doc_text, sentences
 from .syntax import PROSPECTIVE_AUX, SUBJECT_DEPS, agent_objects, is_infinitive, is_nominal
 
 __all__ = ["as_intent", "draft", "obligations"]
@@ -131,10 +130,10 @@ def _author_id(ctx: EventContext) -> str | None:
     found = author(ctx.actors.values())
     if found is not None:
         return found.id
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     end = text.find("\n")
     title = text[:end] if end > 0 else ""
-    if not title or not {w.strip(".,:;'’\"-–—").lower() for w in title.split()} & OWN_WORDS:
+    if not own_words(title):
         return None
     named = [a.id for a in ctx.actors.values() if a.kind == "person" and any(m.start < end for m in a.mentions)]
     return named[0] if len(named) == 1 else None

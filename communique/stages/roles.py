@@ -20,8 +20,9 @@ from .paragraphs import footer_start
 from .spans import by_identity, mention_index
 from .syntax import SUBJECT_DEPS
 
-__all__ = ["GROUP_NOUNS", "ROLE_NOUNS", "SELF", "TITLE_HEADS", "author", "counterparts", "first_mention",
-           "meeting_group", "person_like", "plural_before", "principal", "resolve_description", "resolve_title"]
+__all__ = ["GROUP_NOUNS", "OWN_WORDS", "ROLE_NOUNS", "SELF", "TITLE_HEADS", "author", "counterparts", "first_mention",
+           "meeting_group", "own_words", "person_like", "plural_before", "principal", "resolve_description",
+           "resolve_title"]
 
 # Head nouns of descriptions of one office-holder, and the role words each may stand for.
 ROLE_NOUNS = {
@@ -56,6 +57,16 @@ def principal(actors: Iterable[Actor], doc: Doc | None = None) -> Actor | None:
 
 
 SELF = frozenset({"i", "me", "my", "myself", "mine"})
+
+
+# Title words of an article that is one person's own words.
+OWN_WORDS = frozenset({"address", "speech", "remarks", "statement", "interview", "message", "appeal", "article",
+                       "lecture", "words"})
+
+
+def own_words(title: str) -> bool:
+    """Whether a title says the article is one person's own words ("Address by…", "Statement by…")."""
+    return bool({w.strip(".,:;'’\"-–—").lower() for w in title.split()} & OWN_WORDS)
 
 
 def author(actors: Iterable[Actor]) -> Actor | None:
