@@ -1282,3 +1282,10 @@ def test_a_statement_titled_by_its_author_judges_in_his_words_without_any_i() ->
     assert ("ACCUSE", ["Jonas Gahr Store"], ["Sweden"]) in accused
     untitled = extract(text.split("\n\n", 1)[1], published=PUBLISHED)
     assert not [e for e in untitled.events if e.type == "ACCUSE"]  # nobody's words: no one accuses
+
+
+def test_the_actions_of_an_army_are_its_attacks_and_an_enterprise_hit_is_struck() -> None:
+    _, events, names = _events("Chile deplored the actions of the Peruvian army in Arica.")
+    assert ("ASSAULT", ["Armed forces of Peru"]) in [(e.type, [names[x] for x in e.source]) for e in events]
+    _, events, names = _events("Peruvian troops hit a chemical enterprise in Arica.")
+    assert [e.type for e in events] == ["ASSAULT"] and [names[x] for x in events[0].source] == ["Armed forces of Peru"]

@@ -40,6 +40,9 @@ def _agent(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
     """The perpetrator or host named on the noun itself: "by the invaders", "Russia's", "Russian"; for a
     cooperative act, the owners of the efforts it joins."""
     found = by_agents(ctx, tok) or (_effort_owners(ctx, tok) if not violent(ctx, p.cameo) else [])
+    if not found and tok.lemma_.lower() in EFFORT_NOUNS:  # "the actions of the Russian army": the army acts
+        found = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj" for a in participants(ctx, g) if ctx.actors[a].kind != "location"]
     if found:
         return found
     for c in tok.children:
