@@ -1289,3 +1289,24 @@ def test_the_actions_of_an_army_are_its_attacks_and_an_enterprise_hit_is_struck(
     assert ("ASSAULT", ["Armed forces of Peru"]) in [(e.type, [names[x] for x in e.source]) for e in events]
     _, events, names = _events("Peruvian troops hit a chemical enterprise in Arica.")
     assert [e.type for e in events] == ["ASSAULT"] and [names[x] for x in events[0].source] == ["Armed forces of Peru"]
+
+
+def test_crimes_told_with_who_committed_them_are_their_violence() -> None:
+    _, events, names = _events("The court will judge the crimes of the Peruvian army in Arica.")
+    assert [(e.type, [names[x] for x in e.source]) for e in events] == [("ASSAULT", ["Armed forces of Peru"])]
+    _, events, _ = _events("The crimes of the past must not be forgotten.")
+    assert events == []
+
+
+def test_using_missiles_against_a_state_is_an_attack_and_not_slowing_it_down_is_no_denial() -> None:
+    _, events, names = _events("The Peruvian army is not slowing down its use of missiles against Chile.")
+    assert [(e.type, e.modality, [names[x] for x in e.target]) for e in events] == [("ASSAULT", "asserted", ["Chile"])]
+    _, events, _ = _events("The use of weapons by the police is regulated by law.")
+    assert events == []
+
+
+def test_not_stopping_an_attack_goes_on_with_it_and_not_attacking_is_denied() -> None:
+    _, events, _ = _events("The Peruvian army did not stop shelling Arica.")
+    assert [(e.type, e.modality) for e in events] == [("ASSAULT", "asserted")]
+    _, events, _ = _events("Peru did not shell Arica.")
+    assert [(e.type, e.modality) for e in events] == [("ASSAULT", "denied")]

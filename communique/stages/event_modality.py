@@ -71,9 +71,15 @@ def negated(verbs: list[Token]) -> bool:
                for t in verbs for c in t.children)
 
 
+# Verbs that end or slow an act told as their object: negated, the act goes on ("did not stop shelling").
+ENDING_VERBS = frozenset({"stop", "cease", "slow", "halt", "end", "suspend", "abandon", "quit", "reduce"})
+
+
 def _denied(d: Draft, verbs: list[Token]) -> bool:
-    """A negated verb, a denied report around it, or a "no" object ("offered no help")."""
-    return negated(verbs) or _negated_report(verbs[-1]) or any(
+    """A negated verb, a denied report around it, or a "no" object ("offered no help"); a negated verb of ending
+    over the act says it goes on ("is not slowing down the use of missiles")."""
+    verbs = [v for v in verbs if v.i == d.token.i or v.lemma_.lower() not in ENDING_VERBS]
+    return negated(verbs) or bool(verbs) and _negated_report(verbs[-1]) or any(
         c.dep_ == "det" and c.lower_ == "no" for t in d.tokens for c in t.children)
 
 
@@ -126,7 +132,7 @@ def _negated_report(top: Token) -> bool:
     while tok.dep_ in {"ccomp", "xcomp", "conj"} and tok.head.i != tok.i:
         tok = tok.head
         if any(c.dep_ == "neg" for c in tok.children):
-            return True
+            return tok.lemma_.lower() not in ENDING_VERBS  # "did not stop shelling": it goes on
     return False
 
 

@@ -152,6 +152,25 @@ def _accusation(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     return Draft(tok, p, p.cameo, source, list(dict.fromkeys(target)), [tok], [verb], base=p.cameo)
 
 
+# Accusation nouns whose "of" names who committed them ("the crimes of the occupiers"; "genocide of" names victims).
+CRIMES = frozenset({"crime", "atrocity"})
+CRIME_CODE = "180"  # CAMEO: use unconventional violence (ASSAULT)
+
+
+def _crimes_of(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
+    """Crimes told with who committed them, not called so by anyone ("Russia's war crimes", "the crimes of the
+    occupiers"): the violence itself, done by them."""
+    if tok.lemma_.lower() not in CRIMES:
+        return None
+    doers = _agent(ctx, tok, p) or [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                                    for g in c.children if g.dep_ == "pobj" for a in participants(ctx, g)
+                                    if ctx.actors[a].kind != "location"]
+    if not doers:
+        return None
+    # crimes are told as done, whatever the verb they are the object of ("will investigate the crimes")
+    return Draft(tok, p, CRIME_CODE, doers, _targets(ctx, tok, p, doers), [tok], [tok], base=CRIME_CODE)
+
+
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it"})
 LOOK_BACK = 2  # sentences before an accusation where what "this" points to may be told
 
@@ -226,7 +245,7 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     if tok.dep_ == "compound" or p.cameo is None:
         return None
     if "accusation" in p.frames:
-        return _accusation(ctx, tok, p)
+        return _accusation(ctx, tok, p) or _crimes_of(ctx, tok, p)
     if violent(ctx, p.cameo) and against_nature(ctx, [g for c in tok.children if c.dep_ == "prep"
                                                      and c.lower_ in p.preps | {"against"} for g in c.children
                                                      if g.dep_ == "pobj"]):
