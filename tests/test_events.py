@@ -1310,3 +1310,11 @@ def test_not_stopping_an_attack_goes_on_with_it_and_not_attacking_is_denied() ->
     assert [(e.type, e.modality) for e in events] == [("ASSAULT", "asserted")]
     _, events, _ = _events("Peru did not shell Arica.")
     assert [(e.type, e.modality) for e in events] == [("ASSAULT", "denied")]
+
+
+def test_opening_or_disrupting_a_humanitarian_corridor() -> None:
+    _, events, names = _events("Peru agreed to open humanitarian corridors from Arica.")
+    opened = [e for e in events if e.trigger.text.startswith("open")]
+    assert [(e.type, [names[x] for x in e.source], e.cameo) for e in opened] == [("RETREAT", ["Peru"], "0863")]
+    _, events, names = _events("Peruvian troops disrupted the evacuation from Arica.")
+    assert [_triple(e, names) for e in events] == [("COERCE", ["Armed forces of Peru"], ["Arica"])]
