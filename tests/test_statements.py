@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -245,6 +246,13 @@ def test_they_after_two_leaders_is_the_meeting_not_the_last_country_named() -> N
     they = [s for s in record.statements if s.speaker_mention and s.speaker_mention.text == "They"]
     assert they and names[they[0].speaker or ""] in {"Narendra Modi", "Olaf Scholz"}
     assert they[0].source_type == "collective"
+
+
+@pytest.mark.parametrize("parties", ["The presidents of India and Germany", "The Indian and German leaders"])
+def test_they_after_the_parties_described_by_their_states_is_the_meeting(parties: str) -> None:
+    said = _speakers(f"Narendra Modi had a telephone conversation with Chancellor of Germany Olaf Scholz. {parties} "
+                     "voiced concern over the fighting in Sudan. They noted the need to restore the truce.")
+    assert said["noted"] in {"Narendra Modi", "Olaf Scholz"}
 
 
 def test_a_cue_joined_inside_what_was_said_belongs_to_the_speaker() -> None:

@@ -82,8 +82,23 @@ def plural_before(tok: Token, main_clauses: bool = False, meetings: bool = True)
     meeting's ("The leaders touched upon… They agreed…")."""
     start = tok.doc[max(tok.sent.start - 1, 0)].sent.start
     return any(t.tag_ in {"NNS", "NNPS"} and t.dep_ in SUBJECT_DEPS
-               and (not main_clauses or t.head.dep_ == "ROOT" and not meeting_group(t))
+               and (not main_clauses or t.head.dep_ == "ROOT" and not _the_parties(t))
                and (meetings or not meeting_group(t)) for t in tok.doc[start:tok.i])
+
+
+PARTY_NOUNS = frozenset({"leaders", "presidents", "heads", "sides", "ministers", "counterparts"})
+
+
+def _the_parties(tok: Token) -> bool:
+    """Whether `tok` heads a description of the meeting's parties: "the two leaders", or one that lists their
+    states ("the Russian and German leaders", "the presidents of Russia and Turkey")."""
+    if meeting_group(tok):
+        return True
+    if tok.lower_ not in PARTY_NOUNS:
+        return False
+    listed = [c for c in tok.children if c.dep_ in {"amod", "compound"}] + [
+        g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(any(g.dep_ == "conj" for g in c.children) for c in listed)
 
 
 def first_mention(actor: Actor, doc: Doc | None = None) -> int:
