@@ -1318,3 +1318,15 @@ def test_opening_or_disrupting_a_humanitarian_corridor() -> None:
     assert [(e.type, [names[x] for x in e.source], e.cameo) for e in opened] == [("RETREAT", ["Peru"], "0863")]
     _, events, names = _events("Peruvian troops disrupted the evacuation from Arica.")
     assert [_triple(e, names) for e in events] == [("COERCE", ["Armed forces of Peru"], ["Arica"])]
+
+
+def test_missiles_that_hit_a_city_are_an_attack_by_no_one_named() -> None:
+    _, events, _ = _events("Five more missiles hit a peaceful city.")
+    assert [(e.type, e.source, e.to_dict()["source_known"]) for e in events] == [("ASSAULT", (), False)]
+
+
+def test_lives_taken_by_an_army_are_killings_by_it() -> None:
+    _, events, names = _events("Nobody will forget the people whose lives were taken by the Peruvian army.")
+    assert [(e.type, [names[x] for x in e.source]) for e in events] == [("ASSAULT", ["Armed forces of Peru"])]
+    _, events, _ = _events("She took her life into her own hands.")
+    assert events == []

@@ -163,12 +163,16 @@ OCCASIONS = frozenset({"opportunity", "chance", "honour", "honor", "pleasure", "
 def _unknown_perpetrator(ctx: EventContext, d: Draft) -> bool:
     """A material-conflict act with a target or a place but no named perpetrator ("a colonel was killed by a
     roadside bomb"): kept with an empty source, never given an invented one."""
-    struck = names_victim(d.token, frozenset(t.i for t in d.tokens)) or "victim_subject" in d.pattern.frames and any(
+    struck_things = ctx.book.classes.get("structures", frozenset()) | STRUCK_PLACES
+    own = frozenset(t.i for t in d.tokens if t.lemma_.lower() not in struck_things)  # "hit a city": the city is struck
+    struck = names_victim(d.token, own) or "victim_subject" in d.pattern.frames and any(
         c.dep_ == "nsubj" for c in d.token.children)  # "the car came under fire"
     told = d.token.pos_ == "NOUN" and d.token.dep_ == "nsubj" and d.token.head.lemma_.lower() in OCCUR_VERBS
     return ctx.book.plover(d.code) in VIOLENT and bool(d.target or location(ctx, d) or struck or told)
 
 
+STRUCK_PLACES = frozenset({"city", "town", "village", "district", "area", "region", "territory", "settlement",
+                           "neighbourhood", "neighborhood", "street", "land", "position", "convoy", "train", "yard"})
 OCCUR_VERBS = frozenset({"occur", "happen", "take", "continue", "resume", "erupt", "break"})  # "an attack took place"
 
 
