@@ -1330,3 +1330,10 @@ def test_lives_taken_by_an_army_are_killings_by_it() -> None:
     assert [(e.type, [names[x] for x in e.source]) for e in events] == [("ASSAULT", ["Armed forces of Peru"])]
     _, events, _ = _events("She took her life into her own hands.")
     assert events == []
+
+
+def test_the_leaders_named_by_their_demonyms_are_the_two_the_article_names() -> None:
+    _, events, names = _events("Narendra Modi had a telephone conversation with Chancellor of Germany Olaf Scholz. "
+                               "The Indian and German leaders agreed to continue the discussion.")
+    agreed = [e for e in events if e.type == "AGREE"]
+    assert agreed and {names[x] for x in agreed[0].source} == {"Narendra Modi", "Olaf Scholz"}

@@ -117,6 +117,8 @@ def participants(ctx: EventContext, tok: Token, meeting: bool = True) -> list[st
             return people if len(people) > 1 else []
         return [found] if found else []
     if tok.i in ctx.tok_actor and not meeting_group(tok):
+        if ctx.actors[ctx.tok_actor[tok.i]].kind == "group" and (holders := resolve_plural(ctx.doc, tok, ctx.actors)):
+            return holders  # "the Russian and German leaders": the two the article names
         return np_actors(ctx, tok)  # "President of Ukraine Volodymyr Zelenskyy": the actors stage named him
     return described(ctx, tok) or np_actors(ctx, tok)
 

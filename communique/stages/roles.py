@@ -11,7 +11,7 @@ the principal and his counterparts.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import partial
+from functools import lru_cache, partial
 
 from spacy.tokens import Doc, Token
 
@@ -203,8 +203,11 @@ def resolve_plural(doc: Doc, head: Token, actors: dict[str, Actor]) -> list[str]
         return []
     index = mention_index(doc)
     words = [t for t in head.subtree if t.i != head.i and t.dep_ not in {"relcl", "acl", "appos"}]
-    codes = list(dict.fromkeys(actors[a].country for t in words for _, _, a in index.containing(t.idx)
-                               if a in actors and actors[a].kind in {"country", "location"} and actors[a].country))
+    named = _demonym_codes()  # "the Russian and German leaders"
+    codes = list(dict.fromkeys(code for t in words for code in [named.get(t.lower_) if t.dep_ in {"amod", "conj"}
+                                                                 and t.i < head.i else None] + [
+        actors[a].country for _, _, a in index.containing(t.idx)
+        if a in actors and actors[a].kind in {"country", "location"}] if code))
     wanted = ROLE_NOUNS[word]
     out = []
     for code in codes:
@@ -214,6 +217,14 @@ def resolve_plural(doc: Doc, head: Token, actors: dict[str, Actor]) -> list[str]
             return []
         out.append(first.id)
     return out if len(out) > 1 else []
+
+
+@lru_cache(maxsize=1)
+def _demonym_codes() -> dict[str, str]:
+    """Lower-cased demonym -> ISO alpha-3 code, from the shipped gazetteer ("german" -> DEU)."""
+    from ..gazetteer import load_gazetteer
+
+    return {d.lower(): c.iso3 for c in load_gazetteer().countries.values() for d in c.demonyms}
 
 
 def resolve_description(doc: Doc, head: Token, actors: dict[str, Actor]) -> str | None:
