@@ -61,3 +61,11 @@ def test_the_index_is_loaded_whole_and_spellings_of_a_name_meet() -> None:
     assert load_places() > 50_000
     assert find_place("St. Petersburg") == find_place("Saint Petersburg") == find_place("St Petersburg")
     assert find_place("Kandahār") == find_place("Kandahar") is not None
+
+
+def test_a_region_or_river_named_after_a_town_lies_in_the_towns_country() -> None:
+    from communique import extract
+
+    record = extract("Floods hit the Tartu Region on Monday and the Narva River rose.", published="2025-03-06")
+    places = {a.name.removeprefix("the "): a.country for a in record.actors if a.kind == "location"}
+    assert places.get("Tartu Region") == "EST" and places.get("Narva River") == "EST"

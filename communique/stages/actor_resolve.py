@@ -175,6 +175,23 @@ def _countries_from_names(ctx: Context) -> None:
             d.country = next((t.country for t in towns if t is not None and t.country in known), None)
 
 
+# Words after a town's name that make it the region or river named after it ("the Pskov Region", "the Irpin River").
+AFTER_TOWN = frozenset({"region", "oblast", "district", "krai", "territory", "river", "province", "raion"})
+
+
+def _regions_of_towns(ctx: Context) -> None:
+    """A place of no known country named after a town ("the Pskov Region", "the Irpin River") lies in that town's
+    country (one of the article's countries when the name is shared)."""
+    known = set(_countries(ctx))
+    for d in ctx.drafts.values():
+        words = d.name.removeprefix("the ").removeprefix("The ").split()
+        if d.country or d.kind != "location" or len(words) not in {2, 3} or words[-1].lower() not in AFTER_TOWN:
+            continue
+        town = find_place(" ".join(words[:-1]), known)
+        if town is not None and (not known or town.country in known):
+            d.country = town.country
+
+
 def _armed_kin(ctx: Context) -> None:
     """An unnamed armed group of no stated country is the one the article names elsewhere: "the invaders" after
     "Russian invaders" are those invaders (one actor); "the occupiers" take the one country every armed group
@@ -267,6 +284,7 @@ def resolve(finder: ActorFinder, doc: Doc) -> list[Draft]:
     _ner_leftovers(ctx)
     national_leaders(ctx)
     _countries_from_names(ctx)
+    _regions_of_towns(ctx)
     _armed_kin(ctx)
     _places_not_people(ctx)
     author_pass(ctx)
