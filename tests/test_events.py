@@ -1337,3 +1337,16 @@ def test_the_leaders_named_by_their_demonyms_are_the_two_the_article_names() -> 
                                "The Indian and German leaders agreed to continue the discussion.")
     agreed = [e for e in events if e.type == "AGREE"]
     assert agreed and {names[x] for x in agreed[0].source} == {"Narendra Modi", "Olaf Scholz"}
+
+
+def test_condemning_an_attack_accuses_the_attacker_not_the_town_struck() -> None:
+    _, events, names = _events("Peruvian troops shelled Arica. Bolivia condemned the shelling of Arica.")
+    condemned = [e for e in events if e.type == "ACCUSE"]
+    assert [_triple(e, names) for e in condemned] == [("ACCUSE", ["Bolivia"], ["Armed forces of Peru"])]
+
+
+def test_a_criticism_by_some_parties_of_a_call_is_of_the_other() -> None:
+    _, events, names = _events("Narendra Modi had a telephone conversation with Olaf Scholz and Emmanuel Macron. "
+                               "Olaf Scholz and Emmanuel Macron expressed disappointment over the developments.")
+    upset = [e for e in events if e.type == "ACCUSE"]
+    assert upset and [names[x] for x in upset[0].target] == ["Narendra Modi"]

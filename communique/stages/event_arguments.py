@@ -382,13 +382,18 @@ def _on_noun(tok: Token) -> bool:
 
 def fill_counterparts(ctx: EventContext, drafts: list[Draft], parties: list[str]) -> None:
     """The other parties of the meeting as the target of a party's act that names no one else (PLOVER's
-    convention: all of them when all the parties act together)."""
+    convention: all of them when all the parties act together; a criticism is of the others only: "Macron and Scholz
+    expressed disappointment" in their call with Putin)."""
     footer = footer_start(ctx.doc)
     for d in drafts:
         act = ctx.book.plover(d.code)
-        if act not in COUNTERPART_ACTS or not d.source or not set(d.source) <= set(parties) or d.token.idx >= footer:
+        if act not in COUNTERPART_ACTS | {"ACCUSE"} or not d.source or not set(d.source) <= set(parties) or \
+                d.token.idx >= footer:
             continue  # a link to another story ("See also: Telephone conversation with…") is not this meeting
         if any(t in parties for t in d.target) or d.target and d.code not in TALK_CODES:
             continue
-        others = [p for p in parties if p not in d.source] or list(parties)
+        others = [p for p in parties if p not in d.source]
+        if not others and act == "ACCUSE":
+            continue  # the parties' shared concern is about someone else, never each other
+        others = others or list(parties)
         d.target = others + [t for t in d.target if t not in others]

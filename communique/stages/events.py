@@ -83,10 +83,26 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
               or _unknown_doer(ctx, d)]
     drafts = [d for d in drafts if not _no_act(ctx, d)]
     inferred = fill_sides(ctx, drafts)
+    accuse_doers(ctx, drafts)
     for i, roles in known.items():
         inferred[i] = tuple(sorted(set(inferred.get(i, ())) | set(roles)))
     drafts.sort(key=_trigger)
     return drafts, inferred
+
+
+def accuse_doers(ctx: EventContext, drafts: list[Draft]) -> None:
+    """Condemning an act of force accuses whoever did it, not those it struck ("Russia condemns the attack against
+    Syria", the attack being the United States'): the act's doers become the accusation's target."""
+    acts = {d.token.i: d for d in drafts if ctx.book.plover(d.code) in VIOLENT and d.source}
+    for d in drafts:
+        if ctx.book.plover(d.code) != "ACCUSE" or d.pattern.lemma in ACCUSATION_NOUNS:
+            continue
+        doers = [a for o in complements(d.token) if o.i in acts for a in acts[o.i].source if a not in d.source]
+        if doers:
+            d.target = list(dict.fromkeys(doers))
+
+
+ACCUSATION_NOUNS = frozenset({"crime", "genocide", "terrorism", "atrocity", "aggression"})  # these name the act itself
 
 
 def topics_of_talks(ctx: EventContext, drafts: list[Draft]) -> None:
