@@ -1339,8 +1339,9 @@ def test_the_leaders_named_by_their_demonyms_are_the_two_the_article_names() -> 
     assert agreed and {names[x] for x in agreed[0].source} == {"Narendra Modi", "Olaf Scholz"}
 
 
-def test_condemning_an_attack_accuses_the_attacker_not_the_town_struck() -> None:
-    _, events, names = _events("Peruvian troops shelled Arica. Bolivia condemned the shelling of Arica.")
+def test_condemning_an_attack_accuses_the_attacker_not_the_state_struck() -> None:
+    _, events, names = _events("Peruvian troops attacked Chile on Monday. Bolivia condemns in the strongest terms "
+                               "the attack against Chile.")
     condemned = [e for e in events if e.type == "ACCUSE"]
     assert [_triple(e, names) for e in condemned] == [("ACCUSE", ["Bolivia"], ["Armed forces of Peru"])]
 
