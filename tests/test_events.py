@@ -1351,3 +1351,11 @@ def test_a_criticism_by_some_parties_of_a_call_is_of_the_other() -> None:
                                "Olaf Scholz and Emmanuel Macron expressed disappointment over the developments.")
     upset = [e for e in events if e.type == "ACCUSE"]
     assert upset and [names[x] for x in upset[0].target] == ["Narendra Modi"]
+
+
+def test_being_grateful_to_a_state_thanks_it_and_our_partners_are_not_ourselves() -> None:
+    _, events, names = _events('"I am grateful to Peru for the rescue teams," Gabriel Boric said. '
+                               '"We are grateful to all our partners," he added.')
+    assert [_triple(e, names) for e in events] == [("SUPPORT", ["Gabriel Boric"], ["Peru"])]
+    _, events, names = _events("Bolivia reaffirmed its solidarity with Chile.")
+    assert [_triple(e, names) for e in events] == [("SUPPORT", ["Bolivia"], ["Chile"])]

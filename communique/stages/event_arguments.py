@@ -14,6 +14,7 @@ from .event_participants import (
     described,
     in_own_words,
     np_actors,
+    others_of_ours,
     participants,
     place_of,
 )
@@ -197,7 +198,8 @@ def _add_head_targets(ctx: EventContext, head: Token, p: Pattern, places: bool, 
 def _ours(ctx: EventContext, head: Token) -> list[str]:
     """Whose "our" a noun phrase names ("shelled our cities", "support for our integration"): the speaker of the
     words it is in, or the author of an address."""
-    return [a for c in head.children if c.dep_ == "poss" and c.lower_ == "our" for a in participants(ctx, c)]
+    return [a for c in head.children if c.dep_ == "poss" and c.lower_ == "our" and not others_of_ours(head, c)
+            for a in participants(ctx, c)]  # "our partners" are others
 
 
 def clause_targets(ctx: EventContext, tok: Token, source: list[str]) -> list[str]:

@@ -29,6 +29,7 @@ __all__ = [
     "last_person",
     "names_victim",
     "np_actors",
+    "others_of_ours",
     "participants",
     "place_of",
     "pronoun",
@@ -94,7 +95,7 @@ def _listed_person(ctx: EventContext, head: Token, child: Token) -> bool:
 def _np_tokens(head: Token, preps: frozenset[str] | set[str] = NP_PREPS) -> list[Token]:
     """The head's modifiers that can name who it belongs to ("Hungarian officials", "groups in Zimbabwe")."""
     out = []
-    stack = [c for c in head.children if c.dep_ in NP_LINKS]
+    stack = [c for c in head.children if c.dep_ in NP_LINKS and not others_of_ours(head, c)]
     while stack:
         tok = stack.pop()
         if tok.dep_ == "prep" and tok.lower_ not in preps:
@@ -102,6 +103,15 @@ def _np_tokens(head: Token, preps: frozenset[str] | set[str] = NP_PREPS) -> list
         out.append(tok)
         stack += [c for c in tok.children if c.dep_ in NP_LINKS | {"conj"}]
     return out
+
+
+# Nouns of others a speaker is close to: "our partners", "our friends" are not the speaker's own state.
+OTHERS_NOUNS = frozenset({"partner", "friend", "ally", "neighbour", "neighbor", "colleague", "counterpart"})
+
+
+def others_of_ours(head: Token, child: Token) -> bool:
+    """Whether `child` is the "our"/"my" of others the speaker names ("our partners", "my colleagues")."""
+    return child.dep_ == "poss" and child.lower_ in {"our", "my"} and head.lemma_.lower() in OTHERS_NOUNS
 
 
 def participants(ctx: EventContext, tok: Token, meeting: bool = True) -> list[str]:
