@@ -1359,3 +1359,12 @@ def test_being_grateful_to_a_state_thanks_it_and_our_partners_are_not_ourselves(
     assert [_triple(e, names) for e in events] == [("SUPPORT", ["Gabriel Boric"], ["Peru"])]
     _, events, names = _events("Bolivia reaffirmed its solidarity with Chile.")
     assert [_triple(e, names) for e in events] == [("SUPPORT", ["Bolivia"], ["Chile"])]
+
+
+def test_a_report_at_a_meeting_is_made_to_the_one_holding_it_and_instructions_given_are_requests() -> None:
+    _, events, names = _events("Gabriel Boric held a meeting on the floods in Valparaiso. Minister of Finance Mario "
+                               "Marcel reported on the budget. Gabriel Boric gave instructions on the repairs.")
+    assert ("CONSULT", ["Mario Marcel"], ["Gabriel Boric"]) in [_triple(e, names) for e in events]
+    assert ("REQUEST", ["Gabriel Boric"], []) in [_triple(e, names) for e in events]
+    _, events, _ = _events("Gabriel Boric spoke about the floods. The newspaper La Tercera reported on the repairs.")
+    assert not [e for e in events if e.trigger.text == "reported" and e.target]

@@ -20,7 +20,7 @@ from .event_participants import (
 )
 from .event_patterns import complements, is_frame_word, shared_object
 from .paragraphs import footer_start
-from .roles import meeting_group, person_like
+from .roles import meeting_group, person_like, principal
 from .syntax import SUBJECT_DEPS, is_infinitive
 
 __all__ = ["arguments", "clause_targets", "fill_target", "subject", "targets"]
@@ -225,6 +225,11 @@ def fill_target(ctx: EventContext, d: Draft) -> None:
     # whoever a threat's condition names ("unless Baghdad accepts"), else the country or place of a coercive or
     # conceding act ("lifted the curfew in Montenegro")
     if d.target:
+        return
+    if "to_principal" in d.pattern.frames:  # "the minister reported on the budget": to the one holding the meeting
+        own = principal(ctx.actors.values(), ctx.doc)
+        meets = own is not None and own.id in ctx.index.get("consulting", ())  # the account is of his meeting
+        d.target = [own.id] if meets and own is not None and d.source and own.id not in d.source else []
         return
     if "symmetric" in d.pattern.frames and len(d.source) > 1 and not violent(ctx, d.code):
         d.target = list(d.source)  # "the two leaders continued their contacts": with each other

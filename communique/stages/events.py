@@ -73,6 +73,7 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     drafts = [d for d in drafts if not ((d.token.pos_ == "NOUN" or d.token.tag_ == "VBG") and d.token.i in told)]
     # "had a conversation", "destroyed by shelling": the noun is told by its verb
     drafts = [d for d in drafts if not (d.named_only and _retold(ctx, d, drafts))]
+    ctx.index["consulting"] = {a for d in drafts if ctx.book.plover(d.code) == "CONSULT" for a in d.source}
     for d in drafts:
         as_intent(ctx, d)
         fill_target(ctx, d)
