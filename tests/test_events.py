@@ -1368,3 +1368,12 @@ def test_a_report_at_a_meeting_is_made_to_the_one_holding_it_and_instructions_gi
     assert ("REQUEST", ["Gabriel Boric"], []) in [_triple(e, names) for e in events]
     _, events, _ = _events("Gabriel Boric spoke about the floods. The newspaper La Tercera reported on the repairs.")
     assert not [e for e in events if e.trigger.text == "reported" and e.target]
+
+
+def test_contacts_two_ministers_are_instructed_to_continue_are_theirs_to_keep() -> None:
+    _, events, names = _events("Olaf Scholz had a telephone conversation with Emmanuel Macron. The leaders instructed "
+                               "German Foreign Minister Annalena Baerbock and French Foreign Minister Jean-Noel Barrot "
+                               "to continue active contacts.")
+    kept = [e for e in events if e.trigger.text == "contacts"]
+    assert kept and {names[x] for x in kept[0].source} == {"Annalena Baerbock", "Jean-Noel Barrot"}
+    assert kept[0].modality == "expected"

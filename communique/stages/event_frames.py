@@ -210,8 +210,9 @@ def _keep_inner(ctx: EventContext, frame: Token, kind: str | None, inner: Draft,
 def _keep_asked(ctx: EventContext, kind: str | None, inner: Draft, doers: list[str]) -> bool:
     """Keep the act a request asks for in a clause of its own as an event expected of its doers, the request's
     addressees, once known ("instructed the Prime Minister to provide assistance": a request, and help the Prime
-    Minister is to give); True when kept."""
-    if kind != "request" or not doers or inner.token.pos_ != "VERB" or ctx.book.plover(inner.code) in VERBAL_CONFLICT:
+    Minister is to give; "instructed Lavrov and Kerry to continue their contacts": their contacts); True when kept."""
+    clause = inner.token if inner.token.pos_ == "VERB" else inner.token.head  # "to continue active contacts"
+    if kind != "request" or not doers or clause.pos_ != "VERB" or ctx.book.plover(inner.code) in VERBAL_CONFLICT:
         return False
     inner.consumed = False
     inner.source = list(doers)
