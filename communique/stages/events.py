@@ -96,14 +96,11 @@ def accuse_doers(ctx: EventContext, drafts: list[Draft]) -> None:
     Syria", the attack being the United States'): the act's doers become the accusation's target."""
     acts = {d.token.i: d for d in drafts if ctx.book.plover(d.code) in VIOLENT and d.source}
     for d in drafts:
-        if ctx.book.plover(d.code) != "ACCUSE" or d.pattern.lemma in ACCUSATION_NOUNS:
-            continue
+        if ctx.book.plover(d.code) != "ACCUSE" or "accusation" in d.pattern.frames:
+            continue  # "This is genocide" names the act itself
         doers = [a for o in complements(d.token) if o.i in acts for a in acts[o.i].source if a not in d.source]
         if doers:
             d.target = list(dict.fromkeys(doers))
-
-
-ACCUSATION_NOUNS = frozenset({"crime", "genocide", "terrorism", "atrocity", "aggression"})  # these name the act itself
 
 
 def topics_of_talks(ctx: EventContext, drafts: list[Draft]) -> None:

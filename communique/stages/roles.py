@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Actor
 from .paragraphs import footer_start
-from .spans import by_identity, mention_index
+from .spans import Intervals, by_identity, mention_index
 from .syntax import SUBJECT_DEPS
 
 __all__ = ["GROUP_NOUNS", "OWN_WORDS", "ROLE_NOUNS", "SELF", "TITLE_HEADS", "author", "counterparts", "first_mention",
@@ -203,11 +203,7 @@ def resolve_plural(doc: Doc, head: Token, actors: dict[str, Actor]) -> list[str]
         return []
     index = mention_index(doc)
     words = [t for t in head.subtree if t.i != head.i and t.dep_ not in {"relcl", "acl", "appos"}]
-    named = _demonym_codes()  # "the Russian and German leaders"
-    codes = list(dict.fromkeys(code for t in words for code in [named.get(t.lower_) if t.dep_ in {"amod", "conj"}
-                                                                 and t.i < head.i else None] + [
-        actors[a].country for _, _, a in index.containing(t.idx)
-        if a in actors and actors[a].kind in {"country", "location"}] if code))
+    codes = list(dict.fromkeys(c for t in words for c in _countries_named(t, head, index, actors)))
     wanted = ROLE_NOUNS[word]
     out = []
     for code in codes:
@@ -217,6 +213,16 @@ def resolve_plural(doc: Doc, head: Token, actors: dict[str, Actor]) -> list[str]
             return []
         out.append(first.id)
     return out if len(out) > 1 else []
+
+
+def _countries_named(tok: Token, head: Token, index: Intervals[tuple[int, int, str]],
+                     actors: dict[str, Actor]) -> list[str]:
+    """The countries a word of a plural description names: a state or place of the article ("the presidents of
+    Russia and Turkey"), or a demonym before the head ("the Russian and German leaders")."""
+    out = [c for _, _, a in index.containing(tok.idx)
+           if a in actors and actors[a].kind in {"country", "location"} and (c := actors[a].country)]
+    demonym = _demonym_codes().get(tok.lower_) if tok.dep_ in {"amod", "conj"} and tok.i < head.i else None
+    return out + ([demonym] if demonym else [])
 
 
 @lru_cache(maxsize=1)
