@@ -1377,3 +1377,12 @@ def test_contacts_two_ministers_are_instructed_to_continue_are_theirs_to_keep() 
     kept = [e for e in events if e.trigger.text == "contacts"]
     assert kept and {names[x] for x in kept[0].source} == {"Annalena Baerbock", "Jean-Noel Barrot"}
     assert kept[0].modality == "expected"
+
+
+def test_praise_by_all_the_parties_of_a_thing_they_name_is_of_none_of_them() -> None:
+    _, events, names = _events("Olaf Scholz had a telephone conversation with Emmanuel Macron. The two leaders "
+                               "praised the Weimar Triangle format. The two leaders exchanged greetings.")
+    praised = [e for e in events if e.trigger.text == "praised"]
+    greeted = [e for e in events if e.trigger.text.startswith("exchanged")]
+    assert praised and praised[0].type == "SUPPORT" and praised[0].target == ()
+    assert greeted and {names[x] for x in greeted[0].target} == {"Olaf Scholz", "Emmanuel Macron"}

@@ -276,6 +276,7 @@ def _place_target(ctx: EventContext, d: Draft) -> str | None:
 # The acts a party of a meeting or call does to the others when the clause names nobody else: "the conversation
 # focused on…", "they discussed the situation in Syria", "agreed to continue contacts", "expressed condolences".
 COUNTERPART_ACTS = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST"})
+ONE_WAY_ACTS = frozenset({"SUPPORT", "REQUEST"})  # done by all the parties to a thing they name: to none of them
 PARTY_KINDS = frozenset({"person", "country", "organization"})
 OPENING_SENTENCES = 3  # a readout names its meeting in its title or its first sentences
 TALK_CODES = frozenset({"040", "041"})  # discussing a topic with the other party ("discussed the situation in Syria")
@@ -400,7 +401,7 @@ def fill_counterparts(ctx: EventContext, drafts: list[Draft], parties: list[str]
         if any(t in parties for t in d.target) or d.target and d.code not in TALK_CODES:
             continue
         others = [p for p in parties if p not in d.source]
-        if not others and act == "ACCUSE":
-            continue  # the parties' shared concern is about someone else, never each other
+        if not others and (act == "ACCUSE" or act in ONE_WAY_ACTS and complements(d.token)):
+            continue  # the parties' shared concern, praise or call is about something else, never each other
         others = others or list(parties)
         d.target = others + [t for t in d.target if t not in others]
