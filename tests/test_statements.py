@@ -255,6 +255,12 @@ def test_they_after_the_parties_described_by_their_states_is_the_meeting(parties
     assert said["noted"] in {"Narendra Modi", "Olaf Scholz"}
 
 
+def test_a_cue_in_an_infinitive_the_speaker_went_on_to_is_his() -> None:
+    said = _speakers("Gabriel Boric went on to outline his plans for the talks by stressing that Chile remains open "
+                     "to dialogue. Gabriel Boric asked Alberto van Klaveren to stress that the talks would go on.")
+    assert said["stressing"] == "Gabriel Boric"
+
+
 def test_a_cue_joined_inside_what_was_said_belongs_to_the_speaker() -> None:
     from communique import extract
 

@@ -153,6 +153,10 @@ def _subject(verb: Token) -> Token | None:
         return subj
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.i != verb.head.i:  # "by emphasising that"
         return _subject(verb.head.head)
+    if verb.dep_ in {"xcomp", "advcl"} and verb.tag_ == "VB" and verb.head.i != verb.i and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+            c.dep_ in {"dobj", "dative"} for c in verb.head.children):
+        return _subject(verb.head)  # "He went on to articulate…", never "asked Lavrov to stress" (Lavrov's)
     return None
 
 
