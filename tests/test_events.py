@@ -1386,3 +1386,9 @@ def test_praise_by_all_the_parties_of_a_thing_they_name_is_of_none_of_them() -> 
     greeted = [e for e in events if e.trigger.text.startswith("exchanged")]
     assert praised and praised[0].type == "SUPPORT" and praised[0].target == ()
     assert greeted and {names[x] for x in greeted[0].target} == {"Olaf Scholz", "Emmanuel Macron"}
+
+
+def test_an_army_ordered_to_destroy_a_town_is_asked_by_no_one_named_and_expected_to_do_it() -> None:
+    _, events, names = _events("The Peruvian army was ordered to destroy the town.")
+    assert [(_triple(e, names), e.modality) for e in events] == [
+        (("REQUEST", [], ["Armed forces of Peru"]), "asserted"), (("ASSAULT", ["Armed forces of Peru"], []), "expected")]

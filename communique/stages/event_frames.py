@@ -163,16 +163,22 @@ def _framed(ctx: EventContext, frame: Token, p: Pattern) -> Draft | None:
     if kind in MODAL_FRAMES:
         return replace(inner, tokens=tokens, verbs=inner.verbs + [frame], frame=frame, consumed=False,
                        extra_modality=inner.extra_modality + [MODAL_FRAMES[kind]])
-    source = noun_source if frame.pos_ == "NOUN" else arguments(ctx, frame, p)[0]
-    source = source or inner.source
+    source, passive_asked = noun_source, []
+    if frame.pos_ != "NOUN":
+        source, passive_asked = arguments(ctx, frame, p)
+        if kind != "request" or not any(c.dep_ in {"auxpass", "nsubjpass"} for c in frame.children):
+            passive_asked = []
+    if not passive_asked:  # "the army was ordered to destroy…": asked of the army, by no one named
+        source = source or inner.source
     if kind == "intent" and ctx.book.plover(inner.code) in VERBAL_CONFLICT:
         return replace(inner, source=source or inner.source, tokens=tokens, verbs=inner.verbs + [frame],
                        frame=frame, consumed=False, extra_modality=inner.extra_modality + ["intended"])
     target, doers = inner.target, []
     if kind == "request":  # whom it is asked of: "urged Iran", "the need for withdrawal by the rebels"
         asked = _asked_of(ctx, frame, inner, source) if frame.pos_ == "NOUN" else []
-        target = _addressee(ctx, frame, inner_tok) or asked or inner.target
-        doers = [a for a in _addressee(ctx, frame, inner_tok) or asked if a not in source]
+        addressee = _addressee(ctx, frame, inner_tok) or passive_asked or asked
+        target = addressee or inner.target
+        doers = [a for a in addressee if a not in source]
     code = ctx.book.frame_code(kind or "", inner.code)
     if code is None:
         return None
