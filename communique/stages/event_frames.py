@@ -163,7 +163,8 @@ def _framed(ctx: EventContext, frame: Token, p: Pattern) -> Draft | None:
     if kind in MODAL_FRAMES:
         return replace(inner, tokens=tokens, verbs=inner.verbs + [frame], frame=frame, consumed=False,
                        extra_modality=inner.extra_modality + [MODAL_FRAMES[kind]])
-    source, passive_asked = noun_source, []
+    source = noun_source
+    passive_asked: list[str] = []  # the subject a passive request is asked of
     if frame.pos_ != "NOUN":
         source, passive_asked = arguments(ctx, frame, p)
         if kind != "request" or not any(c.dep_ in {"auxpass", "nsubjpass"} for c in frame.children):
