@@ -41,8 +41,7 @@ def _agent(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
     cooperative act, the owners of the efforts it joins."""
     found = by_agents(ctx, tok) or (_effort_owners(ctx, tok) if not violent(ctx, p.cameo) else [])
     if not found and tok.lemma_.lower() in EFFORT_NOUNS:  # "the actions of the Russian army": the army acts
-        found = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                 if g.dep_ == "pobj" for a in participants(ctx, g) if ctx.actors[a].kind != "location"]
+        found = _of_owners(ctx, tok)
     if found:
         return found
     for c in tok.children:
@@ -51,6 +50,13 @@ def _agent(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
             if found:
                 return found + [a for a in _paired(ctx, c) if a not in found]
     return []
+
+
+def _of_owners(ctx: EventContext, tok: Token) -> list[str]:
+    """The actors (not places) the noun's "of" phrase names: "the actions of the army", "the crimes of the
+    occupiers"."""
+    return [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            if g.dep_ == "pobj" for a in participants(ctx, g) if ctx.actors[a].kind != "location"]
 
 
 # Nouns of what someone does whose owners do the act of the noun they complete: "the coordination of the Russian
@@ -162,9 +168,7 @@ def _crimes_of(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     occupiers"): the violence itself, done by them."""
     if tok.lemma_.lower() not in CRIMES:
         return None
-    doers = _agent(ctx, tok, p) or [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                                    for g in c.children if g.dep_ == "pobj" for a in participants(ctx, g)
-                                    if ctx.actors[a].kind != "location"]
+    doers = _agent(ctx, tok, p) or _of_owners(ctx, tok)
     if not doers:
         return None
     # crimes are told as done, whatever the verb they are the object of ("will investigate the crimes")
