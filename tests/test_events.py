@@ -1356,7 +1356,8 @@ def test_a_criticism_by_some_parties_of_a_call_is_of_the_other() -> None:
 def test_being_grateful_to_a_state_thanks_it_and_our_partners_are_not_ourselves() -> None:
     _, events, names = _events('"I am grateful to Peru for the rescue teams," Gabriel Boric said. '
                                '"We are grateful to all our partners," he added.')
-    assert [_triple(e, names) for e in events] == [("SUPPORT", ["Gabriel Boric"], ["Peru"])]
+    assert [_triple(e, names) for e in events] == [("SUPPORT", ["Gabriel Boric"], ["Peru"]),
+                                                   ("SUPPORT", ["Gabriel Boric"], ["partners"])]
     _, events, names = _events("Bolivia reaffirmed its solidarity with Chile.")
     assert [_triple(e, names) for e in events] == [("SUPPORT", ["Bolivia"], ["Chile"])]
 
@@ -1392,3 +1393,32 @@ def test_an_army_ordered_to_destroy_a_town_is_asked_by_no_one_named_and_expected
     _, events, names = _events("The Peruvian army was ordered to destroy the town.")
     assert [(_triple(e, names), e.modality) for e in events] == [
         (("REQUEST", [], ["Armed forces of Peru"]), "asserted"), (("ASSAULT", ["Armed forces of Peru"], []), "expected")]
+
+
+def test_unnamed_partners_are_asked_and_act_as_one_collective_actor() -> None:
+    record, events, names = _events('"We need more support from our partners," Gabriel Boric said. '
+                                    '"Our partners sent aid to Chile."')
+    assert [_triple(e, names) for e in events] == [("REQUEST", ["Gabriel Boric"], ["partners"]),
+                                                   ("AID", ["partners"], ["Chile"])]
+    partners = next(a for a in record.actors if a.name == "partners")
+    assert (partners.kind, partners.country) == ("group", None)
+    record, _, _ = _events("Chile and its trade partners signed a deal.")
+    assert [a.name for a in record.actors] == ["Chile"]
+
+
+def test_forces_withdrawn_by_no_one_named_retreat_from_the_place() -> None:
+    _, events, names = _events("The Chilean troops were withdrawn from Bolivia.")
+    assert [_triple(e, names) for e in events] == [("RETREAT", ["Armed forces of Chile"], ["Bolivia"])]
+    _, events, names = _events("Surrender to the Armed Forces of Chile, Gabriel Boric told the rebels.")
+    assert [_triple(e, names) for e in events] == [("RETREAT", [], ["Armed forces of Chile"])]
+
+
+def test_the_of_of_an_aggression_against_someone_is_its_doer() -> None:
+    _, events, names = _events("The aggression of the Chilean government against Bolivia continues.")
+    assert [_triple(e, names) for e in events] == [("ASSAULT", ["Government of Chile"], ["Bolivia"])]
+
+
+def test_a_victim_the_parser_hung_on_the_attacker_is_still_struck() -> None:
+    _, events, names = _events("The ministers condemned the missile strikes by Chile and its allies on Bolivia.")
+    struck = [e for e in events if e.type == "ASSAULT"]
+    assert [_triple(e, names) for e in struck] == [("ASSAULT", ["Chile", "allies"], ["Bolivia"])]

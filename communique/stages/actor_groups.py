@@ -132,3 +132,19 @@ def group(ctx: Context, chunk: SpacySpan, mods: list[Token]) -> None:
         add(ctx, key, start, chunk.end, Draft(key, text, "group", code))
     elif {t.lower_ for t in mods} & (QUANTIFIERS - {"other"}) and chunk.root.tag_ == "NNS":
         anonymous(ctx, chunk, mods)  # "some leaders", "several ministers": unnamed, but someone
+    elif chunk.root.lower_ in PARTNER_HEADS and all(t.lower_ in PARTNER_MODS | DEFINITES for t in mods):
+        partners(ctx, chunk)
+
+
+# Partners and allies a speaker counts on without naming them ("our partners", "international partners") are one
+# collective actor; "trade partners" or "business partners" are not who a state deals with.
+PARTNER_HEADS = frozenset({"partners", "allies"})
+PARTNER_MODS = frozenset({"international", "foreign", "strategic", "key", "reliable", "close", "closest", "all",
+                          "other", "many"})
+
+
+def partners(ctx: Context, chunk: SpacySpan) -> None:
+    """Unnamed partners or allies: one collective actor per head word, with no country of its own."""
+    start = next((t.i for t in chunk if t.lower_ not in DEFINITES | {"all", "many", "other"}), chunk.end - 1)
+    key = "group:" + chunk.root.lower_
+    add(ctx, key, start, chunk.end, Draft(key, ctx.doc[start:chunk.end].text, "group", None))

@@ -21,7 +21,7 @@ from .event_participants import (
 from .event_patterns import complements, is_frame_word, shared_object
 from .paragraphs import footer_start
 from .roles import meeting_group, person_like, principal
-from .syntax import SUBJECT_DEPS, is_infinitive
+from .syntax import SUBJECT_DEPS, by_phrases, is_infinitive
 
 __all__ = ["arguments", "clause_targets", "fill_target", "subject", "targets"]
 
@@ -240,12 +240,28 @@ def fill_target(ctx: EventContext, d: Draft) -> None:
             d.target = found
             return
     act = ctx.book.plover(d.base or d.code)
+    if act in VIOLENT and (struck := _struck_past_agent(ctx, d)):
+        d.target = struck
+        return
     if ctx.book.quad(act) in {2, 4} or act == "CONCEDE":
         place = _place_target(ctx, d)
         if place is None and act in VIOLENT:  # "In Kharkiv, buildings were destroyed by missiles"
             place = sentence_place(ctx, d)
         if place is not None:
             d.target = [place]
+
+
+VICTIM_PREPS = frozenset({"against", "on", "upon"})
+
+
+def _struck_past_agent(ctx: EventContext, d: Draft) -> list[str]:
+    """What an attack struck when the parser hung it on the attacker ("strikes by the US and its allies on
+    Syria": "on Syria" under "allies")."""
+    bys = by_phrases(d.token) + [c for c in d.token.children if c.dep_ == "agent"]  # "carried out by"
+    agents = [g for by in bys for g in by.children if g.dep_ == "pobj"]
+    agents += [c for g in agents for c in g.conjuncts]
+    return [a for g in agents for c in g.children if c.dep_ == "prep" and c.lower_ in VICTIM_PREPS
+            for w in c.children if w.dep_ == "pobj" for a in np_actors(ctx, w, places=True) if a not in d.source]
 
 
 def _condition_target(ctx: EventContext, d: Draft) -> list[str]:

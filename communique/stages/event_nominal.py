@@ -42,6 +42,8 @@ def _agent(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
     found = by_agents(ctx, tok) or (_effort_owners(ctx, tok) if not violent(ctx, p.cameo) else [])
     if not found and tok.lemma_.lower() in EFFORT_NOUNS:  # "the actions of the Russian army": the army acts
         found = _of_owners(ctx, tok)
+    if not found and violent(ctx, p.cameo) and _victim_named(tok):  # "the aggression of Kiev against Donbass"
+        found = _of_owners(ctx, tok)
     if found:
         return found
     for c in tok.children:
@@ -57,6 +59,15 @@ def _of_owners(ctx: EventContext, tok: Token) -> list[str]:
     occupiers"."""
     return [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
             if g.dep_ == "pobj" for a in participants(ctx, g) if ctx.actors[a].kind != "location"]
+
+
+VICTIM_PREPS = frozenset({"against", "on", "upon"})
+
+
+def _victim_named(tok: Token) -> bool:
+    """Whether an act noun names whom it hits ("against Donbass", "on the town"): its "of" is then the doer."""
+    return any(c.dep_ == "prep" and c.lower_ in VICTIM_PREPS and any(g.dep_ == "pobj" for g in c.children)
+               for c in tok.children)
 
 
 # Nouns of what someone does whose owners do the act of the noun they complete: "the coordination of the Russian

@@ -61,6 +61,7 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     drafts = [d for d in (draft(ctx, tok) for tok in ctx.doc) if d is not None]
     drafts += obligations(ctx)
     drafts = [d for d in drafts if not d.consumed]
+    withdrawn_forces(ctx, drafts)
     parties = meeting_parties(ctx, [d for d in drafts if d.source])  # a readout's meeting, when it reports one
     if parties:
         parties_as_source(ctx, drafts, parties)
@@ -89,6 +90,23 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
         inferred[i] = tuple(sorted(set(inferred.get(i, ())) | set(roles)))
     drafts.sort(key=_trigger)
     return drafts, inferred
+
+
+ARMED_SECTORS = frozenset({"MIL", "REB"})
+WITHDRAWING = frozenset({"withdraw", "withdrawal", "pull", "pullout", "redeploy", "redeployment", "disengage",
+                         "disengagement", "retreat"})
+
+
+def withdrawn_forces(ctx: EventContext, drafts: list[Draft]) -> None:
+    """Forces withdrawn by no one named withdraw themselves: "the troops were withdrawn from Syria", "a decision
+    to withdraw the Russian military group" is a retreat by those forces from the place, not against them."""
+    for d in drafts:
+        if d.source or ctx.book.plover(d.code) != "RETREAT" or d.token.lemma_.lower() not in WITHDRAWING:
+            continue  # "surrender to the Armed Forces": to them, not by them
+        forces = [a for a in d.target if ctx.actors[a].sector in ARMED_SECTORS]
+        if forces:
+            d.source = forces
+            d.target = [a for a in d.target if a not in forces]
 
 
 def accuse_doers(ctx: EventContext, drafts: list[Draft]) -> None:
