@@ -1422,3 +1422,17 @@ def test_a_victim_the_parser_hung_on_the_attacker_is_still_struck() -> None:
     _, events, names = _events("The ministers condemned the missile strikes by Chile and its allies on Bolivia.")
     struck = [e for e in events if e.type == "ASSAULT"]
     assert [_triple(e, names) for e in struck] == [("ASSAULT", ["Chile", "allies"], ["Bolivia"])]
+
+
+def test_support_for_an_act_between_two_parties_goes_to_them() -> None:
+    _, events, names = _events("Bolivia expressed support for the talks between Armenia and Azerbaijan.")
+    assert ("SUPPORT", ["Bolivia"], ["Armenia", "Azerbaijan"]) in [_triple(e, names) for e in events]
+    _, events, names = _events("Peru expressed support for the ceasefire between Chile and Bolivia.")
+    assert [_triple(e, names) for e in events] == [("SUPPORT", ["Peru"], ["Chile", "Bolivia"]),
+                                                   ("RETREAT", ["Chile", "Bolivia"], ["Chile", "Bolivia"])]
+
+
+def test_an_act_a_support_is_told_beside_is_not_what_it_backs() -> None:
+    _, events, _ = _events("In a phone call with Armenia, Bolivia expressed support for the reforms.")
+    backed = [e for e in events if e.type == "SUPPORT"]
+    assert backed and backed[0].target == ()

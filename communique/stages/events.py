@@ -86,6 +86,7 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     drafts = [d for d in drafts if not _no_act(ctx, d)]
     inferred = fill_sides(ctx, drafts)
     accuse_doers(ctx, drafts)
+    acts_backed(ctx, drafts, inferred)
     for i, roles in known.items():
         inferred[i] = tuple(sorted(set(inferred.get(i, ())) | set(roles)))
     drafts.sort(key=_trigger)
@@ -119,6 +120,31 @@ def accuse_doers(ctx: EventContext, drafts: list[Draft]) -> None:
         doers = [a for o in complements(d.token) if o.i in acts for a in acts[o.i].source if a not in d.source]
         if doers:
             d.target = list(dict.fromkeys(doers))
+
+
+BACKED_PREPS = frozenset({"for", "of"})  # "support for the talks", "called for a ceasefire"
+
+
+def acts_backed(ctx: EventContext, drafts: list[Draft], inferred: dict[int, tuple[str, ...]]) -> None:
+    """Support for an act that names its parties goes to them ("expressed support for the talks between the
+    government and the opposition"; backing an attack backs the attackers); a call for a peaceful act is made of
+    those who are to do it ("called for talks between Baku and Yerevan"). Parties the article's sides lent an act
+    (`inferred`) are not named by it."""
+    acts = {d.token.i: d for d in drafts if d.token.i not in inferred}
+    for d in drafts:
+        kind = ctx.book.plover(d.code)
+        if d.target or kind not in {"SUPPORT", "REQUEST"}:
+            continue
+        for o in (o for t in d.tokens for o in complements(t) if o.i in acts and acts[o.i] is not d
+                  and (o.head in d.tokens or o.head.lower_ in BACKED_PREPS)):  # not "in a conversation"
+            act = acts[o.i]
+            if kind == "REQUEST" and ctx.book.plover(act.code) in VIOLENT:
+                continue  # "we need weapons for the offensive": the offensive is no one's to be asked for
+            doers = act.source if kind == "REQUEST" or ctx.book.plover(act.code) in VIOLENT else act.source + act.target
+            found = [a for a in dict.fromkeys(doers) if a not in d.source]
+            if found:
+                d.target = found
+                break
 
 
 def topics_of_talks(ctx: EventContext, drafts: list[Draft]) -> None:
