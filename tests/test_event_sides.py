@@ -123,3 +123,16 @@ def test_driving_out_the_invaders_is_force_but_no_second_attacker() -> None:
     for word in ("drove the invaders", "repelled"):
         assert events[word].type == "ASSAULT" and [names[x] for x in events[word].source] == ["Ukraine"], word
     assert [names[x] for x in events["destroyed"].source] == ["Armed forces of Russia"]
+
+
+def test_the_attackers_forces_struck_by_no_one_named_were_struck_by_the_other_side() -> None:
+    _, events, names = _by_trigger("Russian troops shelled Kharkiv in Ukraine on Monday. Forty Russian soldiers were "
+                                   "killed on Tuesday.")
+    killed = events["killed"]
+    assert [names[x] for x in killed.source] == ["Ukraine"] and killed.inferred == ("source",)
+    _, events, names = _by_trigger("Russian troops shelled Kharkiv on Monday. Forty Russian soldiers were killed on "
+                                   "Tuesday.")
+    assert events["killed"].source == ()  # a town does not strike back
+    _, events, names = _by_trigger("Russian troops shelled Kharkiv on Monday. Forty houses in Belgorod were "
+                                   "destroyed.")
+    assert events["destroyed"].source == ()  # a Russian town hit is no sign of who hit it

@@ -148,11 +148,33 @@ def _fill_violent(ctx: EventContext, d: Draft, doer: str, victim: str | None) ->
     if not d.source and ctx.actors[doer].country not in hit:
         d.source = [doer]
         roles.append("source")
+    elif not d.source and victim is not None and _armed_of(ctx, d.target, ctx.actors[doer].country) and \
+            ctx.actors[victim].country not in hit | {None} and (defender := _defender(ctx, victim)):
+        d.source = [defender]  # "the town was liberated from the Russian invaders": the other side struck back
+        roles.append("source")
+        return roles
     own = {ctx.actors[a].country for a in d.source} == {ctx.actors[doer].country}  # "the Russian occupiers"
     if victim is not None and own and not d.target:
         d.target = [victim]
         roles.append("target")
     return roles
+
+
+ARMED_SECTORS = frozenset({"MIL", "REB"})
+
+
+def _defender(ctx: EventContext, victim: str) -> str | None:
+    """Who strikes back for the article's victim: the victim itself unless it is a town, else its state."""
+    if ctx.actors[victim].kind != "location":
+        return victim
+    state = _actor_of(ctx, ctx.actors[victim].country or "", [])
+    return state if state is not None and ctx.actors[state].kind != "location" else None
+
+
+def _armed_of(ctx: EventContext, targets: list[str], country: str | None) -> bool:
+    """Whether every target is a force of `country` (or a force of no named country: "the occupiers")."""
+    return bool(targets) and all(ctx.actors[a].sector in ARMED_SECTORS and ctx.actors[a].country in {country, None}
+                                 for a in targets)
 
 
 def known_operations(ctx: EventContext, drafts: list[Draft]) -> dict[int, tuple[str, ...]]:
