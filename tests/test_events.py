@@ -1436,3 +1436,16 @@ def test_an_act_a_support_is_told_beside_is_not_what_it_backs() -> None:
     _, events, _ = _events("In a phone call with Armenia, Bolivia expressed support for the reforms.")
     backed = [e for e in events if e.type == "SUPPORT"]
     assert backed and backed[0].target == ()
+
+
+def test_what_someone_did_judged_as_a_crime_accuses_the_doer_not_those_who_suffered_it() -> None:
+    _, events, names = _events("As Gabriel Boric noted, what the Peruvian soldiers did to the village is genocide.")
+    assert [_triple(e, names) for e in events] == [("ACCUSE", ["Gabriel Boric"], ["Armed forces of Peru"])]
+    _, events, names = _events("What our towns in Chile experienced is genocide, Gabriel Boric said.")
+    assert [_triple(e, names) for e in events] == [("ACCUSE", ["Gabriel Boric"], [])]
+
+
+def test_a_readouts_narrative_judges_in_its_principals_voice() -> None:
+    _, events, names = _events("Gabriel Boric met with journalists in Santiago. The propaganda machine of Peru is "
+                               "responsible for such cruelty.")
+    assert ("ACCUSE", ["Gabriel Boric"], ["Peru"]) in [_triple(e, names) for e in events]

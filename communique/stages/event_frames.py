@@ -14,7 +14,7 @@ from .event_modality import negated
 from .event_nominal import LIGHT_VERBS, nominal_draft
 from .event_participants import participants
 from .event_patterns import against_nature, complements, pattern
-from .roles import author, own_words
+from .roles import author, own_words, principal
 from .spans import doc_text, sentences
 from .syntax import PROSPECTIVE_AUX, SUBJECT_DEPS, agent_objects, is_infinitive, is_nominal
 
@@ -37,7 +37,7 @@ def draft(ctx: EventContext, tok: Token) -> Draft | None:
     ctx.memo[tok.i] = None  # guards against cycles in odd parses
     p = pattern(ctx, tok)
     result = None
-    if p is not None and is_nominal(tok):
+    if p is not None and (is_nominal(tok) or "accusation" in p.frames):  # "this is genocide" tagged ADJ
         result = _framed(ctx, tok, p) if p.complement else nominal_draft(ctx, tok, p)
     elif p is not None:
         result = _framed(ctx, tok, p) if p.complement else None
@@ -110,18 +110,25 @@ def _evaluative(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     """"X's views were insignificant", "X is responsible for the attack", "X bears the responsibility for…" inside
     someone's statement: the speaker criticises or accuses X."""
     st = statement_at(ctx, tok.idx)
-    speaker = st.speaker if st is not None else _author_id(ctx)  # an address's author judges in his own words
+    # an address's author judges in his own words, a readout's principal in its narrative
+    speaker = st.speaker if st is not None else _author_id(ctx) or _principal_id(ctx)
     verb = tok.pos_ == "VERB"  # "Washington bears the responsibility for…"
     if not speaker or not verb and tok.dep_ not in {"acomp", "attr", "oprd"}:
         return None
     subj = next((c for c in (tok if verb else tok.head).children if c.dep_ in SUBJECT_DEPS), None)
-    if subj is None:
-        return None
+    if subj is None or st is None and subj.tag_ in {"WDT", "WP"}:
+        return None  # the narrative's "…in Ukraine, which is unacceptable to Russia": what "which" is, is unsure
     target = [a for a in participants(ctx, subj) if a != speaker]
     if not target:
         return None
     assert p.cameo is not None
     return Draft(tok, p, p.cameo, [speaker], target, [tok], [tok])
+
+
+def _principal_id(ctx: EventContext) -> str | None:
+    """The person an account is about, whose office tells it (`roles.principal`)."""
+    own = principal(ctx.actors.values(), ctx.doc)
+    return own.id if own is not None else None
 
 
 def _author_id(ctx: EventContext) -> str | None:

@@ -148,7 +148,7 @@ def _targets(ctx: EventContext, tok: Token, p: Pattern, source: list[str]) -> li
 def _accusation(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     """A copular accusation ("This is genocide", "these are war crimes", "recognised as an act of aggression"):
     the speaker of the words (else the account's principal) accuses whoever the subject or the noun names."""
-    copular = tok.dep_ in {"attr", "oprd"} or tok.dep_ == "pobj" and tok.head.lower_ == "as" or (
+    copular = tok.dep_ in {"attr", "oprd"} or tok.dep_ == "acomp" and tok.pos_ == "ADJ" or tok.dep_ == "pobj" and tok.head.lower_ == "as" or (
         tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in {"attr", "oprd"}) or (  # "an act of…"
         tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_ == "be")  # "are in violation of…"
     if not copular or p.cameo is None:
@@ -160,6 +160,10 @@ def _accusation(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     target = [a for a in (participants(ctx, subj) if subj is not None else []) + _agent(ctx, tok, p)
               + _targets(ctx, tok, p, []) if a not in source]
+    if not target and subj is None:  # "what the occupiers did to the town is genocide": who did it
+        target = [a for c in verb.children if c.dep_ == "csubj" and c.lemma_.lower() not in UNDERGOING
+                  for d in c.children if d.dep_ == "nsubj" for a in participants(ctx, d, meeting=False)
+                  if a not in source]
     if not target and subj is not None and subj.lower_ in DEMONSTRATIVES:
         target = [a for a in _perpetrators_before(ctx, tok) if a not in source]
     if not target and subj is not None and (act := ctx.memo.get(subj.i)) is not None:
@@ -186,6 +190,9 @@ def _crimes_of(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     return Draft(tok, p, CRIME_CODE, doers, _targets(ctx, tok, p, doers), [tok], [tok], base=CRIME_CODE)
 
 
+# Verbs whose subject undergoes what is judged ("what our cities experienced are war crimes"): not the doer.
+UNDERGOING = frozenset({"experience", "suffer", "undergo", "endure", "see", "witness", "face", "feel", "go", "live",
+                        "survive", "happen"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it"})
 LOOK_BACK = 2  # sentences before an accusation where what "this" points to may be told
 
