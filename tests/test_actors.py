@@ -138,6 +138,13 @@ def test_her_majestys_forces_are_british(nlp) -> None:
     assert forces and forces[0].country == "GBR", [(a.name, a.country) for a in r.actors]
 
 
+def test_a_name_ends_before_its_possessive(nlp) -> None:
+    r = extract("Gabriel Boric discussed Alberto Fernandez's visit. The State Duma's vote was postponed.", published=PUB)
+    names = [a.name for a in r.actors]
+    assert "Alberto Fernandez" in names and "State Duma" in names, names
+    assert not [n for n in names if n.endswith("'s")], names
+
+
 def _names(record: Record) -> dict[str, str]:
     return {a.id: a.name for a in record.actors}
 

@@ -1449,3 +1449,12 @@ def test_a_readouts_narrative_judges_in_its_principals_voice() -> None:
     _, events, names = _events("Gabriel Boric met with journalists in Santiago. The propaganda machine of Peru is "
                                "responsible for such cruelty.")
     assert ("ACCUSE", ["Gabriel Boric"], ["Peru"]) in [_triple(e, names) for e in events]
+
+
+def test_taking_part_in_a_forum_is_a_meeting_and_in_a_market_is_none() -> None:
+    _, events, names = _events("Gabriel Boric discussed Alberto Fernandez's participation in the Santiago Forum.")
+    took_part = [e for e in events if e.trigger.text == "participation"]
+    assert took_part and took_part[0].type == "CONSULT" and [names[x] for x in took_part[0].source] == [
+        "Alberto Fernandez"]
+    _, events, _ = _events("The participation of women in the labour market grew.")
+    assert events == []

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from ..gazetteer import load_gazetteer
 from ..places import country_point, find_place, load_places, us_state
@@ -68,9 +69,16 @@ def _geo(draft: Draft) -> Geo | None:
 
 def find_actors(doc: Doc, finder: ActorFinder) -> list[Actor]:
     """Canonical actors of `doc`, numbered in order of first mention."""
+    _drop_possessive_endings(doc)
     drafts = resolve(finder, doc)
     text = doc_text(doc)
     return [_to_actor(i, d, text) for i, d in enumerate(drafts, start=1)]
+
+
+def _drop_possessive_endings(doc: Doc) -> None:
+    """End the tagger's entities before their "'s": "[Alberto Fernandez]'s visit", "the [State Duma]'s vote"."""
+    doc.ents = [SpacySpan(doc, e.start, e.end - 1, label=e.label_) if len(e) > 1 and e[-1].tag_ == "POS" else e
+                for e in doc.ents]
 
 
 @Language.factory("communique_actors", assigns=["doc._.actors", "doc._.mention_actor"],

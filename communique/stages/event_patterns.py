@@ -49,12 +49,16 @@ def _weapon_subject(ctx: EventContext, tok: Token) -> bool:
 ENDING_NOUNS = frozenset({"end", "halt", "stop"})
 
 
+PARTAKING = frozenset({"participation"})  # nouns whose "in" names what one takes part in
+
+
 def _noun_modifiers(tok: Token) -> list[Token]:
     """What a NOUN row's object words are matched against: the noun's modifiers and its "of" phrase ("to" for an
     ending: "an end to hostilities")."""
     out = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}]
     ending = tok.lemma_.lower() in ENDING_NOUNS
-    preps = {"to"} if ending else {"of"}  # "an end to the war", never "the end of the war" (a time)
+    preps = {"to"} if ending else {"of", "in"} if tok.lemma_.lower() in PARTAKING else {"of"}
+    # "an end to the war", never "the end of the war" (a time); "participation in the forum"
     holders = [tok, tok.head] if ending and tok.dep_ == "dobj" else [tok]  # "put an end to the war": "to" on "put"
     return out + [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps
                   and (h is tok or c.lower_ == "to") for g in c.children if g.dep_ == "pobj"]
