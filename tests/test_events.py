@@ -1458,3 +1458,12 @@ def test_taking_part_in_a_forum_is_a_meeting_and_in_a_market_is_none() -> None:
         "Alberto Fernandez"]
     _, events, _ = _events("The participation of women in the labour market grew.")
     assert events == []
+
+
+def test_a_leaders_our_country_is_his_state_and_our_countries_are_not() -> None:
+    _, events, names = _events('"Peru keeps supporting our country," said Chilean President Gabriel Boric in '
+                               'Santiago, Chile.')
+    assert [_triple(e, names) for e in events] == [("SUPPORT", ["Peru"], ["Chile"])]
+    _, events, names = _events('"Peru sent aid to our countries," said Chilean President Gabriel Boric in '
+                               'Santiago, Chile.')
+    assert [_triple(e, names) for e in events] == [("AID", ["Peru"], [])]

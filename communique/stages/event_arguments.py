@@ -356,7 +356,10 @@ def parties_as_source(ctx: EventContext, drafts: list[Draft], parties: list[str]
             continue
         if act in COUNTERPART_ACTS and (implicit_subject(ctx, d) or not d.target and mutual(d.token)) or \
                 not d.target and _parties_aim(ctx, d, parties):
-            d.source = [p for p in parties if p not in d.target] or list(parties)
+            states = {ctx.actors[a].country for a in d.target if ctx.actors[a].kind == "country"} if act in {
+                "SUPPORT", "AID"} else set()  # "supporting our state": not the state's own leader
+            d.source = [p for p in parties if p not in d.target and ctx.actors[p].country not in states] or list(
+                parties)
 
 
 # What the meeting's parties may set themselves as an aim in their own words, naming no doer: "the importance of

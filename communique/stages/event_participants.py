@@ -54,7 +54,9 @@ def np_actors(ctx: EventContext, head: Token, places: bool = False,
     own = ctx.tok_actor.get(head.i)
     if own is not None:
         out.append(own)
-    if own is None or not ctx.actors[own].country:  # "U.S. envoy X", "Israel's Cabinet": whose they are
+    elif (ours := _ours(ctx, head)) is not None:
+        out.append(ours)  # "support for our European integration": ours, not Europe's
+    if own is None and not out or own is not None and not ctx.actors[own].country:  # "U.S. envoy X": whose
         for tok in _np_tokens(head, preps):
             actor_id = ctx.tok_actor.get(tok.i)
             if actor_id is not None and actor_id not in out and (own is None or ctx.actors[actor_id].country):
@@ -71,6 +73,26 @@ def np_actors(ctx: EventContext, head: Token, places: bool = False,
     if not places:
         out = [a for a in out if ctx.actors[a].kind != "location"]
     return out
+
+
+# What a leader's "our" makes his state's: "our country", "our army", "our European integration".
+NATIONAL_NOUNS = frozenset({"country", "state", "nation", "people", "army", "military", "troops", "soldier",
+                            "defender", "territory", "land", "sovereignty", "independence", "integration", "economy",
+                            "defence", "defense", "border", "borders", "citizen", "compatriot"})
+PLURAL_US = frozenset({"countries", "states", "nations", "peoples"})  # "our countries": both sides
+
+
+def _ours(ctx: EventContext, head: Token) -> str | None:
+    """The state a leader's "our" on a national noun names ("our country", "our army", "our European
+    integration"): the state of the person whose words they are, when the article names that state."""
+    mine = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "our"), None)
+    if mine is None or head.lemma_.lower() not in NATIONAL_NOUNS or head.lower_ in PLURAL_US:
+        return None  # "our partners", "our enemies", "our meeting", "between our countries": not the speaker's own
+    st = statement_at(ctx, mine.idx)  # an account's own narrative is no one's words: its "our" stays unsure
+    who = (ctx.actors[st.speaker] if st.speaker else None) if st is not None else author(ctx.actors.values())
+    if who is None or who.kind != "person" or not who.country:
+        return None
+    return next((a.id for a in ctx.actors.values() if a.kind == "country" and a.country == who.country), None)
 
 
 def in_own_words(ctx: EventContext, tok: Token) -> bool:
