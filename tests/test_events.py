@@ -1467,3 +1467,16 @@ def test_a_leaders_our_country_is_his_state_and_our_countries_are_not() -> None:
     _, events, names = _events('"Peru sent aid to our countries," said Chilean President Gabriel Boric in '
                                'Santiago, Chile.')
     assert [_triple(e, names) for e in events] == [("AID", ["Peru"], [])]
+
+
+ADDRESS = ("Address by President of Chile Gabriel Boric\n\nDear friends, I am Gabriel Boric and the war goes on. "
+           "Stop the blockade of our ports. Imagine the harm it does. Peru must lift the blockade. We must find "
+           "funds. The Peruvian funds must be frozen. Kill the fishermen, burn the boats.")
+
+
+def test_an_address_asks_in_the_imperative_and_in_what_others_must_do() -> None:
+    _, events, names = _events(ADDRESS)
+    asked = [(e.trigger.text, _triple(e, names)) for e in events if e.type == "REQUEST"]
+    assert asked == [("Stop", ("REQUEST", ["Gabriel Boric"], [])), ("lift", ("REQUEST", ["Gabriel Boric"], ["Peru"]))]
+    lifted = [e for e in events if e.type == "RETREAT"]
+    assert lifted and lifted[0].modality == "expected"  # the act asked for is kept, expected of Peru

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..codebook import Pattern
@@ -334,38 +335,51 @@ def as_intent(ctx: EventContext, d: Draft) -> None:
 
 def obligations(ctx: EventContext) -> list[Draft]:
     """Reported obligations ("Britain said Libya must hand over the suspects" is a REQUEST of Libya) and
-    imperatives in quoted words ("Close the sky!": a REQUEST by the speaker)."""
+    imperatives in quoted words ("Close the sky!": a REQUEST by the speaker); in an address, the author's own
+    imperatives and what he says others must do."""
     out = []
     for st in ctx.statements:
         found = _obligation(ctx, st)
         if found is not None:
             out.append(found)
-        out += _imperatives(ctx, st)
+        if st.kind in {"direct", "mixed"} and st.speaker:
+            span = ctx.doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
+            out += _imperatives(ctx, [] if span is None else sentences(ctx.doc, span.start, span.end), st.speaker)
+    own = author(ctx.actors.values())
+    if own is not None:
+        told = [s for s in ctx.doc.sents if statement_at(ctx, s[0].idx) is None]  # no one else's words
+        out += _imperatives(ctx, told, own.id)
+        out += [d for d in (_must(ctx, s.root, own.id) for s in told) if d is not None]
     return out
 
 
-def _imperatives(ctx: EventContext, st: Statement) -> list[Draft]:
-    """Requests a speaker makes in the imperative inside a quotation: a sentence-initial base-form verb with no
-    subject ("Close the sky over Ukraine", "Stop the shelling")."""
-    if st.kind not in {"direct", "mixed"} or not st.speaker:
-        return []
-    span = ctx.doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
+# Imperatives that ask nothing of the listener: "Imagine…", "Look at…", "Let us…", "Thank you".
+IDLE_IMPERATIVES = frozenset({"let", "thank", "please", "imagine", "look", "remember", "think", "see", "listen",
+                              "note", "believe", "know", "excuse", "forgive", "glory", "welcome", "say", "tell", "be",
+                              "come", "go", "take", "hear", "watch", "read", "wait", "pay"})  # "take a look"
+
+
+def _imperatives(ctx: EventContext, sents: list[SpacySpan], speaker: str) -> list[Draft]:
+    """Requests `speaker` makes in the imperative: a sentence-initial base-form verb with no subject ("Close the
+    sky over Ukraine", "Stop the shelling")."""
     out = []
-    sents = [] if span is None else sentences(ctx.doc, span.start, span.end)
     for sent in sents:
         words = [t for t in sent if not t.is_punct and not t.is_space]
         verb = words[0] if words else None
         if verb is None or verb.tag_ != "VB" or verb.dep_ not in {"ROOT", "ccomp"} or any(
                 c.dep_ in SUBJECT_DEPS for c in verb.children):
             continue
-        if verb.lower_ in {"let", "thank", "please"}:
-            continue
+        if verb.lower_ in IDLE_IMPERATIVES or not any(c.dep_ in {"dobj", "prep", "xcomp", "ccomp", "prt", "dative"}
+                                                       for c in verb.children):
+            continue  # "Round the clock.", "Achieve what?": no act asked
         inner = ctx.memo.get(verb.i)
+        if inner is not None and violent(ctx, inner.code):
+            continue  # "Kill civilians indiscriminately.": an address mocking the enemy's orders, not asking
         code = ctx.book.frame_code("request", inner.code) if inner is not None else None
         if inner is not None:
             inner.consumed = True
-        target = [a for c in verb.children if c.dep_ in {"dobj", "dative"} for a in participants(ctx, c)]
-        out.append(Draft(verb, OBLIGATION_PATTERN, code or "100", [st.speaker], target, [verb], [verb]))
+        # asked of the listener, whom the words do not name: "Stop Russia" asks no Russian
+        out.append(Draft(verb, OBLIGATION_PATTERN, code or "100", [speaker], [], [verb], [verb]))
     return out
 
 
@@ -374,13 +388,23 @@ def _obligation(ctx: EventContext, st: Statement) -> Draft | None:
     if st.cue is None or not st.speaker:
         return None
     span = ctx.doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
-    if span is None:
-        return None
-    root = span.root
+    return None if span is None else _must(ctx, span.root, st.speaker)
+
+
+FIRST_PERSONS = frozenset({"we", "us", "i", "me", "our", "my"})
+RECEIVING = frozenset({"get", "receive", "have", "obtain"})
+
+
+def _must(ctx: EventContext, root: Token, speaker: str) -> Draft | None:
+    """What `speaker` says the subject of clause `root` must or should do, asked of that subject (never of
+    himself), consuming the event it demands."""
     if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in root.children):
         return None
-    subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
-    target = [a for a in (participants(ctx, subj) if subj is not None else []) if a != st.speaker]
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)  # "funds must be seized": asks no one
+    if subj is None or {t.lower_ for t in subj.subtree} & FIRST_PERSONS or root.lemma_.lower() in RECEIVING | {
+            "be"}:  # "the funds must be frozen": the funds are asked nothing
+        return None  # "we must find funds", "each of us must work": a resolve; "Ukraine must get weapons": a plea
+    target = [a for a in participants(ctx, subj) if a != speaker]
     if not target:
         return None
     inner = ctx.memo.get(root.i)
@@ -389,4 +413,4 @@ def _obligation(ctx: EventContext, st: Statement) -> Draft | None:
         inner.consumed = True
         code = ctx.book.frame_code("request", inner.code) or "100"
         _keep_asked(ctx, "request", inner, target)
-    return Draft(root, OBLIGATION_PATTERN, code, [st.speaker], target, [root], [root])
+    return Draft(root, OBLIGATION_PATTERN, code, [speaker], target, [root], [root])
