@@ -1480,3 +1480,10 @@ def test_an_address_asks_in_the_imperative_and_in_what_others_must_do() -> None:
     assert asked == [("Stop", ("REQUEST", ["Gabriel Boric"], [])), ("lift", ("REQUEST", ["Gabriel Boric"], ["Peru"]))]
     lifted = [e for e in events if e.type == "RETREAT"]
     assert lifted and lifted[0].modality == "expected"  # the act asked for is kept, expected of Peru
+
+
+def test_launching_talks_or_a_negotiating_process_is_holding_them() -> None:
+    _, events, names = _events("Chile and Peru launched talks in Lima.")
+    assert [_triple(e, names) for e in events] == [("CONSULT", ["Chile", "Peru"], ["Chile", "Peru"])]
+    _, events, names = _events("Chile and Peru discussed the negotiating process.")
+    assert "negotiating process" in [e.trigger.text for e in events]
