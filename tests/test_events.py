@@ -1487,3 +1487,12 @@ def test_launching_talks_or_a_negotiating_process_is_holding_them() -> None:
     assert [_triple(e, names) for e in events] == [("CONSULT", ["Chile", "Peru"], ["Chile", "Peru"])]
     _, events, names = _events("Chile and Peru discussed the negotiating process.")
     assert "negotiating process" in [e.trigger.text for e in events]
+
+
+def test_ignoring_or_distorting_is_criticised_by_the_speaker_but_we_do_not_accuse_ourselves() -> None:
+    _, events, names = _events("Gabriel Boric had a telephone conversation with Dina Boluarte. During the "
+                               "conversation, it was noted that Peru ignores the ruling of the court.")
+    assert ("ACCUSE", ["Gabriel Boric"], ["Peru"]) in [_triple(e, names) for e in events]
+    _, events, _ = _events("Address by President of Chile Gabriel Boric\n\nI am Gabriel Boric. We are all "
+                           "responsible for our state.")
+    assert not [e for e in events if e.type == "ACCUSE"]

@@ -117,7 +117,7 @@ def _evaluative(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     if not speaker or not verb and tok.dep_ not in {"acomp", "attr", "oprd"}:
         return None
     subj = next((c for c in (tok if verb else tok.head).children if c.dep_ in SUBJECT_DEPS), None)
-    if subj is None or st is None and subj.tag_ in {"WDT", "WP"}:
+    if subj is None or st is None and subj.tag_ in {"WDT", "WP"} or subj.lower_ in FIRST_PERSONS:
         return None  # the narrative's "…in Ukraine, which is unacceptable to Russia": what "which" is, is unsure
     target = [a for a in participants(ctx, subj) if a != speaker]
     if not target:
