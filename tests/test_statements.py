@@ -323,3 +323,14 @@ def test_a_title_the_parser_broke_off_still_ends_in_its_bearer() -> None:
                 published="2022-02-24")
     names = {a.id: a.name for a in r.actors}
     assert [names.get(s.speaker or "") for s in r.statements] == ["Oleg Fedorenko"]
+
+
+def test_a_title_the_article_introduced_a_name_with_is_that_person(nlp) -> None:
+    r = extract("Gabriel Boric met the head of the Arica regional port authority Tomas Riquelme. The Head of the "
+                "Arica regional port authority said the port would reopen. Later, Boric spoke with Inter-American "
+                "Court Judge Ana Lucia Rios. As the Inter-American Court Judge said, the case will go on.",
+                published=PUB)
+    assert [speaker_name(r, st) for st in r.statements] == ["Tomas Riquelme", "Ana Lucia Rios"]
+    r = extract("Gabriel Boric praised the head of the Arica port authority. Tomas Riquelme said the port would "
+                "reopen. The head of the Arica port authority said the pier was safe.", published=PUB)
+    assert speaker_name(r, r.statements[-1]) != "Tomas Riquelme"  # told in another sentence: no introduction

@@ -445,6 +445,36 @@ def _actor_at(doc: Doc, start: int, end: int, head: Token | None) -> str | None:
     return hits[0][2] if hits else None
 
 
+def _introduced_as(doc: Doc, start: int, end: int, actors: dict[str, Actor]) -> str | None:
+    """The person the article introduced with these very words before his name, when one was ("met the head of
+    the Odesa regional military administration Maksym Marchenko … The Head of the Odesa regional military
+    administration informed…", "International Criminal Court Prosecutor Karim Khan … the International Criminal
+    Court Prosecutor said")."""
+    text = doc_text(doc)
+    words = text[start:end].lower().split()
+    if words and words[0] in {"the", "a", "an"}:
+        words = words[1:]
+    if len(words) < 2:
+        return None  # "the President" alone is resolved by office (`roles.resolve_description`)
+    phrase = " ".join(words)
+    found: tuple[int, str] | None = None
+    for a in actors.values():
+        if a.kind != "person":
+            continue
+        for m in a.mentions:
+            if m.start >= start:
+                continue
+            before = " ".join(text[max(0, m.start - len(phrase) - 40):m.start].lower().split())
+            combined = f"{before} {' '.join(m.text.lower().split())}"  # the title may open the mention itself
+            at = combined.rfind(phrase)
+            ends = at + len(phrase)
+            if at >= 0 and ends >= len(before) - 1 and not combined[ends:len(before)].strip(" ,") and combined[
+                    ends:].strip(" ,") and (
+                    found is None or m.start > found[0]):
+                found = (m.start, a.id)  # the phrase runs up to the name, which follows it
+    return found[1] if found else None
+
+
 def _body_at(doc: Doc, start: int, end: int, actors: dict[str, Actor]) -> str | None:
     """The first organisation or state a title phrase names ("the head of the IAEA"), never a person in it."""
     return next((a for _, _, a in mention_index(doc).overlapping(start, end) if actors[a].kind != "person"), None)
@@ -550,8 +580,9 @@ def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
                 holders := resolve_plural(doc, f.speaker_tok, actors)):
             f.speaker_id = main.id if main is not None and main.id in holders else holders[0]  # "the presidents of…"
         elif f.speaker_span is not None and f.speaker_tok is not None:
-            f.speaker_id = _named_at(doc, *f.speaker_span, f.speaker_tok) or resolve_description(
-                doc, f.speaker_tok, actors) or _titled(doc, *f.speaker_span, f.speaker_tok, actors)
+            f.speaker_id = _named_at(doc, *f.speaker_span, f.speaker_tok) or _introduced_as(
+                doc, *f.speaker_span, actors) or resolve_description(doc, f.speaker_tok, actors) or _titled(
+                doc, *f.speaker_span, f.speaker_tok, actors)
             if f.speaker_id is None and f.speaker_tok.lower_ in TITLE_HEADS:  # "the adviser to the President":
                 f.speaker_id = _body_at(doc, *f.speaker_span, actors)  # his body, never the President
             elif f.speaker_id is None:
