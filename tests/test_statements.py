@@ -334,3 +334,18 @@ def test_a_title_the_article_introduced_a_name_with_is_that_person(nlp) -> None:
     r = extract("Gabriel Boric praised the head of the Arica port authority. Tomas Riquelme said the port would "
                 "reopen. The head of the Arica port authority said the pier was safe.", published=PUB)
     assert speaker_name(r, r.statements[-1]) != "Tomas Riquelme"  # told in another sentence: no introduction
+
+
+def test_who_said_is_the_one_the_clause_is_about_and_who_support_us_is_no_statement(nlp) -> None:
+    r = extract("Gabriel Boric met Alberto Fernandez, who said that the talks would continue.", published=PUB)
+    assert [speaker_name(r, st) for st in r.statements] == ["Alberto Fernandez"]
+    r = extract("Gabriel Boric is grateful to the friends of Chile who support us. Glory to all who defend the "
+                "state!", published=PUB)
+    assert r.statements == ()
+
+
+def test_a_town_in_the_speakers_words_is_not_the_speaker(nlp) -> None:
+    r = extract("Gabriel Boric contacted the defenders of Arica who also said that the port was under fire.",
+                published=PUB)
+    assert [(speaker_name(r, st), st.speaker_mention.text if st.speaker_mention else None)
+            for st in r.statements] == [(None, "the defenders of Arica")]

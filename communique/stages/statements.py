@@ -237,6 +237,10 @@ class _Finder:
             if not cue_ok or self.in_quote(tok):
                 continue
             subj = _subject(tok)
+            if subj is not None and subj.lower_ == "who" and tok.dep_ == "relcl":
+                if not any(c.dep_ in CLAUSES or c.dep_ == "ccomp" for c in tok.children):
+                    continue  # "the friends who support us", "everyone who wants to live": who they are, not words
+                subj = tok.head  # "the defenders of Mariupol, who said that…": the ones the clause is about
             if subj is not None and subj.dep_ == "nsubjpass" or subj is None or not _can_speak(subj):
                 _passive_statement(self, tok)  # "It was noted that…", "Concern was expressed over…"
                 continue
@@ -588,6 +592,8 @@ def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
             elif f.speaker_id is None:
                 f.speaker_id = _actor_at(doc, *f.speaker_span, f.speaker_tok) or _by_role(
                     actors, f.speaker_tok, anchor)
+                if f.speaker_id is not None and actors[f.speaker_id].kind == "location":
+                    f.speaker_id = None  # "the defenders of Mariupol said": people of the town, not the town
         previous = f
 
 
