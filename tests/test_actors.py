@@ -145,6 +145,15 @@ def test_a_name_ends_before_its_possessive(nlp) -> None:
     assert not [n for n in names if n.endswith("'s")], names
 
 
+def test_an_honorific_makes_a_man_of_a_town_name_and_a_tagged_name_recurs(nlp) -> None:
+    r = extract("Putin met Sergei Ivanov. Mr Ivanov said the budget was ready.", published=PUB)
+    assert [(a.name, a.kind) for a in r.actors if "Ivanov" in a.name] == [("Sergei Ivanov", "person")]
+    r = extract("Vladimir Putin met with Patriarch Kirill of Moscow and All Russia. Patriarch Kirill of Moscow and "
+                "All Russia said that the church wants peace.", published=PUB)
+    kirill = next(a for a in r.actors if a.name == "Patriarch Kirill")
+    assert len(kirill.mentions) == 2 and [st.speaker for st in r.statements] == [kirill.id]
+
+
 def _names(record: Record) -> dict[str, str]:
     return {a.id: a.name for a in record.actors}
 

@@ -166,17 +166,19 @@ def given_name_ids(names: frozenset[str]) -> numpy.ndarray:
 
 
 def _recurring(ctx: Context, names: list[SpacySpan]) -> list[SpacySpan]:
-    """The other mentions of names found after titles, whatever the tagger made of them ("Oleksandr Starukh
-    reported…" read as the organisation "Oleksandr")."""
+    """The other mentions of names found after titles or tagged once, whatever the tagger made of them elsewhere
+    ("Oleksandr Starukh reported…" read as the organisation "Oleksandr", a second "Patriarch Kirill" untagged)."""
     seen = {(n.start, n.end) for n in names}
     text = ctx.doc.text
+    longer = [e for e in ctx.doc.ents if e.label_ != "PERSON"]
     out = []
     for name in {n.text for n in names}:
         at = text.find(name)
         while at >= 0:
             span = ctx.doc.char_span(at, at + len(name))
-            if span is not None and (span.start, span.end) not in seen:
-                out.append(span)
+            if span is not None and (span.start, span.end) not in seen and not any(
+                    e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in longer):
+                out.append(span)  # not inside a longer name ("Delovaya Rossiya National Public Organisation")
             at = text.find(name, at + len(name))
     return out
 
@@ -215,7 +217,9 @@ def people_pass(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> Non
     taken = {(p[2].start, p[2].end) for p in persons}
     found = _names_after_countries(ctx, matches) + _names_after_bodies(ctx) + _names_after_portfolios(ctx)
     found += [n for n in _names_by_first_name(ctx) if not any(f.start <= n.start < f.end for f in found)]
-    found += _recurring(ctx, found)
+    tagged = [e for e in ctx.doc.ents if e.label_ == "PERSON" and len(e) > 1 and not any(
+        t.is_punct for t in e)]  # "Patriarch Kirill", then untagged; never "Lend-Lease"
+    found += _recurring(ctx, found + tagged)
     named = {span.text for span in found} | {e.text for e in ctx.doc.ents if e.label_ == "PERSON"}
     persons += [(span.start, 3, span, None) for span in found + _names_taken_for_bodies(ctx, named)
                 if (span.start, span.end) not in taken and gaz_tokens.isdisjoint(range(span.start, span.end))]

@@ -13,7 +13,7 @@ from .actor_finder import ActorFinder, Match
 from .actor_groups import noun_phrase
 from .actor_names import people_pass
 from .actor_offices import office_descriptions
-from .actor_people import national_leaders
+from .actor_people import HONORIFICS, national_leaders
 from .actor_states import DOCUMENT_NOUNS, gazetteer_match, names_an_accord, ner_org, place
 from .spans import Intervals, doc_text
 
@@ -74,6 +74,8 @@ def _towns(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
             continue
         if not gaz_tokens.isdisjoint(range(ent.start, ent.end)) or not ent.text[:1].isupper() or _accord(ent):
             continue
+        if ent.start > 0 and ctx.doc[ent.start - 1].lower_ in HONORIFICS:
+            continue  # "Mr Ivanov" is a man, whatever town bears his name
         placed = _placed_by_words(ent)
         town = find_place(ent.text, named) if placed else \
             _town(ent.text, named, big_anywhere=ent.label_ in PLACE_LABELS | {"ORG"})
