@@ -1496,3 +1496,10 @@ def test_ignoring_or_distorting_is_criticised_by_the_speaker_but_we_do_not_accus
     _, events, _ = _events("Address by President of Chile Gabriel Boric\n\nI am Gabriel Boric. We are all "
                            "responsible for our state.")
     assert not [e for e in events if e.type == "ACCUSE"]
+
+
+def test_the_us_is_no_us_and_must_be_ready_to_is_asked() -> None:
+    _, events, names = _events("Peru said that the US must lift the sanctions and must be ready to mediate.")
+    assert ("REQUEST", ["Peru"], ["United States"]) in [_triple(e, names) for e in events]
+    _, events, names = _events("Peru said the US is responsible for the attack.")
+    assert [_triple(e, names) for e in events] == [("ACCUSE", ["Peru"], ["United States"])]

@@ -345,7 +345,8 @@ def test_who_said_is_the_one_the_clause_is_about_and_who_support_us_is_no_statem
 
 
 def test_a_town_in_the_speakers_words_is_not_the_speaker(nlp) -> None:
-    r = extract("Gabriel Boric contacted the defenders of Arica who also said that the port was under fire.",
+    r = extract("Gabriel Boric contacted the defenders of Arica who also said that the port was under fire. "
+                "The defenders of Arica said the port was safe. The city of Arica demanded that the port reopen.",
                 published=PUB)
     assert [(speaker_name(r, st), st.speaker_mention.text if st.speaker_mention else None)
-            for st in r.statements] == [(None, "the defenders of Arica")]
+            for st in r.statements] == [(None, "who"), (None, "The defenders of Arica"), ("Arica", "The city of Arica")]

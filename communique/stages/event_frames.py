@@ -117,7 +117,8 @@ def _evaluative(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     if not speaker or not verb and tok.dep_ not in {"acomp", "attr", "oprd"}:
         return None
     subj = next((c for c in (tok if verb else tok.head).children if c.dep_ in SUBJECT_DEPS), None)
-    if subj is None or st is None and subj.tag_ in {"WDT", "WP"} or subj.lower_ in FIRST_PERSONS:
+    if subj is None or st is None and subj.tag_ in {"WDT", "WP"} or subj.pos_ == "PRON" and \
+            subj.lower_ in FIRST_PERSONS:
         return None  # the narrative's "…in Ukraine, which is unacceptable to Russia": what "which" is, is unsure
     target = [a for a in participants(ctx, subj) if a != speaker]
     if not target:
@@ -392,7 +393,8 @@ def _obligation(ctx: EventContext, st: Statement) -> Draft | None:
 
 
 FIRST_PERSONS = frozenset({"we", "us", "i", "me", "our", "my"})
-RECEIVING = frozenset({"get", "receive", "have", "obtain"})
+RECEIVING = frozenset({"get", "receive", "have", "obtain"})  # "Ukraine must get weapons": a plea for it
+READY = frozenset({"ready", "prepared", "willing", "able"})
 
 
 def _must(ctx: EventContext, root: Token, speaker: str) -> Draft | None:
@@ -401,9 +403,10 @@ def _must(ctx: EventContext, root: Token, speaker: str) -> Draft | None:
     if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in root.children):
         return None
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)  # "funds must be seized": asks no one
-    if subj is None or {t.lower_ for t in subj.subtree} & FIRST_PERSONS or root.lemma_.lower() in RECEIVING | {
-            "be"}:  # "the funds must be frozen": the funds are asked nothing
-        return None  # "we must find funds", "each of us must work": a resolve; "Ukraine must get weapons": a plea
+    if subj is None or any(t.pos_ == "PRON" and t.lower_ in FIRST_PERSONS for t in subj.subtree) or \
+            root.lemma_.lower() in RECEIVING or root.lemma_ == "be" and not any(
+                c.dep_ == "acomp" and c.lemma_.lower() in READY for c in root.children):
+        return None  # "the funds must be frozen": the funds are asked nothing; "must be ready to mediate" asks
     target = [a for a in participants(ctx, subj) if a != speaker]
     if not target:
         return None

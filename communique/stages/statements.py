@@ -237,10 +237,9 @@ class _Finder:
             if not cue_ok or self.in_quote(tok):
                 continue
             subj = _subject(tok)
-            if subj is not None and subj.lower_ == "who" and tok.dep_ == "relcl":
-                if not any(c.dep_ in CLAUSES or c.dep_ == "ccomp" for c in tok.children):
-                    continue  # "the friends who support us", "everyone who wants to live": who they are, not words
-                subj = tok.head  # "the defenders of Mariupol, who said that…": the ones the clause is about
+            if subj is not None and subj.lower_ == "who" and tok.dep_ == "relcl" and self.cues.get(
+                    tok.lemma_.lower()) != "speech" and not any(c.dep_ in CLAUSES for c in tok.children):
+                continue  # "the friends who support us", "everyone who wants to live": who they are, not words
             if subj is not None and subj.dep_ == "nsubjpass" or subj is None or not _can_speak(subj):
                 _passive_statement(self, tok)  # "It was noted that…", "Concern was expressed over…"
                 continue
@@ -578,6 +577,8 @@ def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
             own = author(actors.values()) or main  # an address's "I" is its author
             mine = _actor_at(doc, *f.speaker_span, f.speaker_tok) if f.speaker_span else None  # a turn's "I"
             f.speaker_id = mine or _quoting(contents, f) or (own.id if own is not None else None)
+        elif f.speaker_tok is not None and f.speaker_tok.lower_ == "who" and f.speaker_tok.head.dep_ == "relcl":
+            f.speaker_id = _antecedent(doc, f.speaker_tok.head.head, actors)  # "Macron, who said that…"
         elif f.speaker_tok is not None and f.speaker_tok.lower_ in PRONOUNS | OBJECT_PRONOUNS:
             f.speaker_id = _pronoun(doc, f, previous, actors, anchor)
         elif f.speaker_span is not None and f.speaker_tok is not None and (
@@ -592,9 +593,21 @@ def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
             elif f.speaker_id is None:
                 f.speaker_id = _actor_at(doc, *f.speaker_span, f.speaker_tok) or _by_role(
                     actors, f.speaker_tok, anchor)
-                if f.speaker_id is not None and actors[f.speaker_id].kind == "location":
+                if f.speaker_id is not None and actors[f.speaker_id].kind == "location" and \
+                        f.speaker_tok.lemma_.lower() not in PLACE_HEADS:
                     f.speaker_id = None  # "the defenders of Mariupol said": people of the town, not the town
         previous = f
+
+
+PLACE_HEADS = frozenset({"city", "town", "village", "region", "province", "state", "county", "municipality",
+                         "capital", "oblast", "district"})  # "the city of Phoenix is demanding": the town speaks
+
+
+def _antecedent(doc: Doc, noun: Token, actors: dict[str, Actor]) -> str | None:
+    """The actor a relative clause's noun names ("Alberto Fernandez, who said…"), never a town it mentions ("the
+    defenders of Mariupol, who said…")."""
+    found = _actor_at(doc, *_speaker_chars(noun), noun)
+    return found if found is not None and actors[found].kind != "location" else None
 
 
 def _quoting(contents: Intervals[_Found], f: _Found) -> str | None:
