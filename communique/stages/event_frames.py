@@ -13,7 +13,7 @@ from .event_arguments import arguments, clause_targets, subject
 from .event_context import OBLIGATION_PATTERN, Draft, EventContext, chain, statement_at, violent
 from .event_modality import negated
 from .event_nominal import LIGHT_VERBS, nominal_draft
-from .event_participants import participants
+from .event_participants import FIRST_PERSON, participants
 from .event_patterns import against_nature, complements, pattern
 from .roles import author, own_words, principal
 from .spans import doc_text, sentences
@@ -118,7 +118,7 @@ def _evaluative(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
         return None
     subj = next((c for c in (tok if verb else tok.head).children if c.dep_ in SUBJECT_DEPS), None)
     if subj is None or st is None and subj.tag_ in {"WDT", "WP"} or subj.pos_ == "PRON" and \
-            subj.lower_ in FIRST_PERSONS:
+            subj.lower_ in FIRST_PERSON:
         return None  # the narrative's "…in Ukraine, which is unacceptable to Russia": what "which" is, is unsure
     target = [a for a in participants(ctx, subj) if a != speaker]
     if not target:
@@ -392,7 +392,6 @@ def _obligation(ctx: EventContext, st: Statement) -> Draft | None:
     return None if span is None else _must(ctx, span.root, st.speaker)
 
 
-FIRST_PERSONS = frozenset({"we", "us", "i", "me", "our", "my"})
 RECEIVING = frozenset({"get", "receive", "have", "obtain"})  # "Ukraine must get weapons": a plea for it
 READY = frozenset({"ready", "prepared", "willing", "able"})
 
@@ -403,7 +402,7 @@ def _must(ctx: EventContext, root: Token, speaker: str) -> Draft | None:
     if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in root.children):
         return None
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)  # "funds must be seized": asks no one
-    if subj is None or any(t.pos_ == "PRON" and t.lower_ in FIRST_PERSONS for t in subj.subtree) or \
+    if subj is None or any(t.pos_ == "PRON" and t.lower_ in FIRST_PERSON for t in subj.subtree) or \
             root.lemma_.lower() in RECEIVING or root.lemma_ == "be" and not any(
                 c.dep_ == "acomp" and c.lemma_.lower() in READY for c in root.children):
         return None  # "the funds must be frozen": the funds are asked nothing; "must be ready to mediate" asks

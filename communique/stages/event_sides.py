@@ -23,7 +23,7 @@ from .event_modality import modality
 from .event_patterns import complements
 from .roles import person_like
 
-__all__ = ["Sides", "fill_sides", "harm", "known_operations", "sides"]
+__all__ = ["ARMED_SECTORS", "Sides", "fill_sides", "harm", "known_operations", "sides"]
 
 PLACES = frozenset({"country", "location"})
 HARM = ("18", "19", "20", "171")  # CAMEO: assault, fight, mass violence; destroying property

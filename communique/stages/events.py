@@ -28,7 +28,7 @@ from .event_frames import as_intent, draft, obligations
 from .event_modality import modality
 from .event_participants import names_victim, participants
 from .event_patterns import complements, split_prefix
-from .event_sides import fill_sides, harm, known_operations, sides
+from .event_sides import ARMED_SECTORS, fill_sides, harm, known_operations, sides
 from .extensions import register_extensions
 from .roles import person_like
 from .spans import doc_text
@@ -93,7 +93,6 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     return drafts, inferred
 
 
-ARMED_SECTORS = frozenset({"MIL", "REB"})
 WITHDRAWING = frozenset({"withdraw", "withdrawal", "pull", "pullout", "redeploy", "redeployment", "disengage",
                          "disengagement", "retreat"})
 
