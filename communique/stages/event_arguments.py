@@ -23,7 +23,7 @@ from .paragraphs import footer_start
 from .roles import meeting_group, person_like, principal
 from .syntax import SUBJECT_DEPS, by_phrases, is_infinitive
 
-__all__ = ["arguments", "clause_targets", "fill_target", "subject", "targets"]
+__all__ = ["VICTIM_PREPS", "arguments", "clause_targets", "fill_target", "subject", "targets"]
 
 PLACE_PREPS = {"in", "at", "into", "near", "outside", "throughout"}  # where a coercive act lands
 # Verbs whose object controls the subject of their clause ("urged Iran to release").
@@ -251,7 +251,7 @@ def fill_target(ctx: EventContext, d: Draft) -> None:
             d.target = [place]
 
 
-VICTIM_PREPS = frozenset({"against", "on", "upon"})
+VICTIM_PREPS = frozenset({"against", "on", "upon"})  # whom an act of force hits
 
 
 def _struck_past_agent(ctx: EventContext, d: Draft) -> list[str]:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..codebook import Pattern
-from .event_arguments import mutual
+from .event_arguments import VICTIM_PREPS, mutual
 from .event_context import VIOLENT, Draft, EventContext, statement_at, violent
 from .event_participants import by_agents, described, names_victim, np_actors, participants, place_of
 from .event_patterns import ENDING_NOUNS, against_nature, pattern
@@ -59,9 +59,6 @@ def _of_owners(ctx: EventContext, tok: Token) -> list[str]:
     occupiers"."""
     return [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
             if g.dep_ == "pobj" for a in participants(ctx, g) if ctx.actors[a].kind != "location"]
-
-
-VICTIM_PREPS = frozenset({"against", "on", "upon"})
 
 
 def _victim_named(tok: Token) -> bool:

@@ -54,7 +54,7 @@ def np_actors(ctx: EventContext, head: Token, places: bool = False,
     own = ctx.tok_actor.get(head.i)
     if own is not None:
         out.append(own)
-    elif (ours := _ours(ctx, head)) is not None:
+    elif (ours := _our_state(ctx, head)) is not None:
         out.append(ours)  # "support for our European integration": ours, not Europe's
     if own is None and not out or own is not None and not ctx.actors[own].country:  # "U.S. envoy X": whose
         for tok in _np_tokens(head, preps):
@@ -82,9 +82,10 @@ NATIONAL_NOUNS = frozenset({"country", "state", "nation", "people", "army", "mil
 PLURAL_US = frozenset({"countries", "states", "nations", "peoples"})  # "our countries": both sides
 
 
-def _ours(ctx: EventContext, head: Token) -> str | None:
+def _our_state(ctx: EventContext, head: Token) -> str | None:
     """The state a leader's "our" on a national noun names ("our country", "our army", "our European
-    integration"): the state of the person whose words they are, when the article names that state."""
+    integration"): the state of the person whose words they are, when the article names that state (any other
+    "our" is the speaker's, `event_arguments._ours`)."""
     mine = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "our"), None)
     if mine is None or head.lemma_.lower() not in NATIONAL_NOUNS or head.lower_ in PLURAL_US:
         return None  # "our partners", "our enemies", "our meeting", "between our countries": not the speaker's own

@@ -465,17 +465,20 @@ def _introduced_as(doc: Doc, start: int, end: int, actors: dict[str, Actor]) -> 
         if a.kind != "person":
             continue
         for m in a.mentions:
-            if m.start >= start:
-                continue
             before = " ".join(text[max(0, m.start - len(phrase) - 40):m.start].lower().split())
-            combined = f"{before} {' '.join(m.text.lower().split())}"  # the title may open the mention itself
-            at = combined.rfind(phrase)
-            ends = at + len(phrase)
-            if at >= 0 and ends >= len(before) - 1 and not combined[ends:len(before)].strip(" ,") and combined[
-                    ends:].strip(" ,") and (
-                    found is None or m.start > found[0]):
-                found = (m.start, a.id)  # the phrase runs up to the name, which follows it
+            if m.start < start and _runs_up_to(phrase, before, m.text) and (found is None or m.start > found[0]):
+                found = (m.start, a.id)
     return found[1] if found else None
+
+
+def _runs_up_to(phrase: str, before: str, mention: str) -> bool:
+    """Whether `phrase` ends where the name in `mention` begins: right before it (`before`, the text leading up to
+    the mention) or inside it ("Prosecutor Karim Khan"), with nothing but a comma between."""
+    combined = f"{before} {' '.join(mention.lower().split())}"  # the title may open the mention itself
+    at = combined.rfind(phrase)
+    ends = at + len(phrase)
+    return at >= 0 and ends >= len(before) - 1 and not combined[ends:len(before)].strip(" ,") and bool(
+        combined[ends:].strip(" ,"))
 
 
 def _body_at(doc: Doc, start: int, end: int, actors: dict[str, Actor]) -> str | None:
