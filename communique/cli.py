@@ -377,7 +377,8 @@ def _event_line(r: dict[str, Any]) -> str:
 
 
 def _statement_line(r: dict[str, Any]) -> str:
-    return (f"{r['when'] or '-'!s:<10}  {r['speaker'] or r['speaker_text'] or 'unattributed'} "
+    who = _names(r["speakers"]) if len(r.get("speakers") or []) > 1 else r["speaker"] or r["speaker_text"]
+    return (f"{r['when'] or '-'!s:<10}  {who or 'unattributed'} "
             f"({r['source_type']}): {_clip(r['content_text'], 90)}\n" + _evidence(r))
 
 

@@ -139,7 +139,8 @@ class DateMention:
 
 @dataclass(frozen=True)
 class Statement:
-    """Who said what: speaker actor id, the words naming them, the cue and the content."""
+    """Who said what: speaker actor id, the words naming them, the cue and the content. `speakers` is everyone it
+    is attributed to, the speaker first: one for a person, the meeting's participants for "the two leaders"."""
 
     id: str
     kind: str
@@ -149,10 +150,15 @@ class Statement:
     cue: Span | None
     content: Span
     date: str | None = None
+    speakers: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.speakers and self.speaker is not None:
+            object.__setattr__(self, "speakers", (self.speaker,))
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "kind": self.kind, "speaker": self.speaker,
+            "id": self.id, "kind": self.kind, "speaker": self.speaker, "speakers": list(self.speakers),
             "speaker_mention": _span_dict(self.speaker_mention), "source_type": self.source_type,
             "cue": _span_dict(self.cue), "content": self.content.to_dict(), "date": self.date,
         }
@@ -163,6 +169,7 @@ class Statement:
             id=data["id"], kind=data["kind"], speaker=data.get("speaker"),
             speaker_mention=_opt_span(data.get("speaker_mention")), source_type=data["source_type"],
             cue=_opt_span(data.get("cue")), content=Span.from_dict(data["content"]), date=data.get("date"),
+            speakers=tuple(data.get("speakers") or ()),
         )
 
 

@@ -1503,3 +1503,16 @@ def test_the_us_is_no_us_and_must_be_ready_to_is_asked() -> None:
     assert ("REQUEST", ["Peru"], ["United States"]) in [_triple(e, names) for e in events]
     _, events, names = _events("Peru said the US is responsible for the attack.")
     assert [_triple(e, names) for e in events] == [("ACCUSE", ["Peru"], ["United States"])]
+
+
+def test_you_in_a_transcript_is_the_other_speaker(nlp: Language) -> None:
+    r = extract("Meeting with President of Chile Gabriel Boric\n\nOlaf Scholz held talks with President of Chile "
+                "Gabriel Boric in Berlin.\n\nOlaf Scholz: Mr President, I am very glad to welcome you to Berlin.\n\n"
+                "Gabriel Boric: Thank you very much. I would like to thank you for this opportunity.",
+                published="2025-05-06")
+    names = {a.id: a.name for a in r.actors}
+    support = {(names[e.source[0]], names[e.target[0]]) for e in r.events if e.type == "SUPPORT" and e.source
+               and e.target}
+    assert support == {("Olaf Scholz", "Gabriel Boric"), ("Gabriel Boric", "Olaf Scholz")}
+    r2 = extract("Olaf Scholz said he was glad to welcome you all to Berlin.", published="2025-05-06")
+    assert not [e for e in r2.events if e.target]  # outside a transcript, "you" is no one named

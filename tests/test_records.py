@@ -103,6 +103,14 @@ def test_event_participants_keep_their_roles_and_order() -> None:
     assert FULL.to_dict()["document"]["origin"] == "stories/warning.txt"
 
 
+def test_a_statement_keeps_every_speaker_and_an_older_record_its_one_speaker() -> None:
+    group = Statement("s1", "indirect", "a1", Span(0, 6, "Norway"), "collective", None, Span(0, 86, _TEXT[:86]),
+                      speakers=("a1", "a2"))
+    assert Statement.from_dict(group.to_dict()) == group and group.to_dict()["speakers"] == ["a1", "a2"]
+    older = {k: v for k, v in group.to_dict().items() if k != "speakers"}
+    assert Statement.from_dict(older).speakers == ("a1",)
+
+
 def test_record_actor_lookup_by_id() -> None:
     a = Actor(id="a1", name="France", kind="country")
     record = Record(document=Document(id="d", text="France"), actors=(a,))

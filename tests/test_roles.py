@@ -22,6 +22,16 @@ def test_the_principal_is_the_most_frequent_subject_not_the_most_mentioned() -> 
     assert principal(doc._.actors, doc).name == "Emmanuel Macron"
 
 
+def test_the_one_called_in_the_opening_is_never_the_principal() -> None:
+    from communique.stages.pipeline import load_nlp
+
+    text = ("Telephone conversation with President of Chile Gabriel Boric\n\nOlaf Scholz had a telephone conversation "
+            "with President of Chile Gabriel Boric.\n\nGabriel Boric thanked Germany for its help. Gabriel Boric "
+            "also spoke of copper exports.")
+    doc = load_nlp()(text)
+    assert principal(doc._.actors, doc).name == "Olaf Scholz"  # named less often, the subject as often
+
+
 def test_the_meetings_participants_are_the_principal_and_a_counterpart(nlp: Language) -> None:
     from communique.stages.pipeline import load_nlp
 

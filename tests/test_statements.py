@@ -179,6 +179,16 @@ def test_the_two_leaders_are_a_collective_speaker(nlp) -> None:
                 "in the Mediterranean.", published=PUB)
     st = only(r)
     assert st.source_type == "collective" and st.speaker_mention and st.speaker_mention.text == "The two leaders"
+    names = {a.id: a.name for a in r.actors}
+    assert [names[i] for i in st.speakers] == ["Pedro Sanchez", "Giorgia Meloni"]
+
+
+def test_a_readouts_they_is_said_by_both_parties_and_a_person_alone_by_himself(nlp) -> None:
+    r = extract("Olaf Scholz had a telephone conversation with President of Chile Gabriel Boric. They noted that "
+                "trade in copper had grown. Olaf Scholz said that the talks would go on.", published=PUB)
+    names = {a.id: a.name for a in r.actors}
+    said = {s.cue.text if s.cue else "": [names[i] for i in s.speakers] for s in r.statements}
+    assert said["noted"] == ["Olaf Scholz", "Gabriel Boric"] and said["said"] == ["Olaf Scholz"]
 
 
 def test_fragments_are_never_speakers(nlp) -> None:
@@ -350,3 +360,20 @@ def test_a_town_in_the_speakers_words_is_not_the_speaker(nlp) -> None:
                 published=PUB)
     assert [(speaker_name(r, st), st.speaker_mention.text if st.speaker_mention else None)
             for st in r.statements] == [(None, "who"), (None, "The defenders of Arica"), ("Arica", "The city of Arica")]
+
+
+def test_a_turn_goes_on_past_a_see_also_link_and_a_label_keeps_its_name_without_its_note(nlp) -> None:
+    r = extract("Meeting with Prime Minister of Chile\n\nOlaf Scholz met with Prime Minister of Chile Ana Soto.\n"
+                "Olaf Scholz: Madam Prime Minister, it is a pleasure to see you in Berlin.\nSee also\n"
+                "Press conference on German-Chilean talks May 6, 2025\nOur trade in copper has grown every year.\n"
+                "Ana Soto (retranslated): Thank you for the invitation. I am glad to be here.", published=PUB)
+    names = {a.id: a.name for a in r.actors}
+    said = {s.content.text: names.get(s.speaker or "") for s in r.statements}
+    assert said["Our trade in copper has grown every year."] == "Olaf Scholz"
+    assert said["Thank you for the invitation. I am glad to be here."] == "Ana Soto"
+
+
+def test_no_statement_of_whom_and_none_from_a_clause_before_a_colon(nlp) -> None:
+    r = extract("It is a pleasure to welcome you to Lisbon. Exports are growing in every sector: the Trade "
+                "Council is working hard.", published=PUB)
+    assert not r.statements

@@ -46,6 +46,7 @@ from communique.store.schema import (
     schema_version,
     search_rows,
     sightings,
+    statement_speakers,
     statements,
 )
 
@@ -158,6 +159,18 @@ def test_statement_queries(loaded: Store) -> None:
     assert fidan and all(r["speaker"] == "Hakan Fidan" for r in fidan) and all(r["sentence"] for r in fidan)
     about = find_statements(loaded, StatementFilter(about="frigate"))
     assert about and all("frigate" in r["content_text"].lower() for r in about)
+
+
+def test_a_statement_of_the_two_leaders_is_each_leaders(store: Store) -> None:
+    text = ("Olaf Scholz had a telephone conversation with President of Chile Gabriel Boric.\n\nThe two leaders "
+            "stressed that trade in copper had grown. Olaf Scholz said that the talks would go on.")
+    ingest([Article(id="call", text=text, published=date(2025, 5, 7))], store)
+    boric = find_statements(store, StatementFilter(speaker="Boric"))
+    assert [r["cue_text"] for r in boric] == ["stressed"]
+    assert [a["name"] for a in boric[0]["speakers"]] == ["Olaf Scholz", "Gabriel Boric"]
+    assert {r["cue_text"] for r in find_statements(store, StatementFilter(speaker="Scholz"))} == {"stressed", "said"}
+    profile = actor_profile(store, boric[0]["speakers"][1]["id"])
+    assert profile is not None and profile["statements"] == 1
 
 
 def test_full_text_search_finds_articles_and_statements(loaded: Store) -> None:
@@ -312,6 +325,7 @@ def test_a_database_of_the_previous_release_migrates_and_keeps_every_article(tmp
     assert dated == from_text
     _dyads_backfilled(after)
     _statements_searchable(after)
+    _speakers_backfilled(after)
     assert ingest([Article(id="new", text=synthetic_articles(1)[0]["text"])], after).stored == 1
     _statements_searchable(after)
     after.close()
@@ -334,6 +348,15 @@ def _statements_searchable(store: Store) -> None:
     word = max(re.findall(r"[A-Za-z]{5,}", content), key=len)
     assert (doc, local) in {(r["document_id"], find_local(store, r["id"]))
                             for r in find_statements(store, StatementFilter(about=word, limit=500))}
+
+
+def _speakers_backfilled(store: Store) -> None:
+    """Migration 7 gave every stored statement with a speaker that speaker as its one speaker."""
+    with store.engine.connect() as conn:
+        said = set(conn.execute(select(statements.c.id, statements.c.speaker_id)
+                                .where(statements.c.speaker_id.is_not(None))).all())
+        linked = set(conn.execute(select(statement_speakers.c.statement_id, statement_speakers.c.actor_id)).all())
+    assert said and linked == said
 
 
 def find_local(store: Store, statement_id: int) -> str:

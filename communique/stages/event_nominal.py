@@ -152,7 +152,7 @@ def _accusation(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
         return None
     st = statement_at(ctx, tok.idx)
     own = principal(ctx.actors.values(), ctx.doc)
-    source = [st.speaker] if st is not None and st.speaker else [own.id] if own is not None else []
+    source = list(st.speakers) if st is not None and st.speaker else [own.id] if own is not None else []
     verb = tok.head if tok.dep_ != "pobj" else tok.head.head
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     target = [a for a in (participants(ctx, subj) if subj is not None else []) + _agent(ctx, tok, p)
@@ -243,7 +243,7 @@ def _account_party(ctx: EventContext, tok: Token, target: list[str]) -> list[str
     principal ("Telephone conversation with X", "the discussion focused on…")."""
     st = statement_at(ctx, tok.idx)
     if st is not None and st.speaker:  # "talks with Kyiv will resume, Putin said"; "the meeting will…" names no one
-        return [st.speaker] if target and st.speaker not in target else []
+        return [a for a in st.speakers if a not in target] if target and st.speaker not in target else []
     own = principal(ctx.actors.values(), ctx.doc)
     return [own.id] if own is not None and own.id not in target else []
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..records import Statement
 from .event_context import EventContext, statement_at
 from .roles import (
     STATE_GROUP_NOUNS,
@@ -21,8 +22,10 @@ from .syntax import SUBJECT_DEPS, by_phrases
 __all__ = [
     "FIRST_PERSON",
     "NP_PREPS",
+    "SECOND_PERSON",
     "TARGET_NP_PREPS",
     "THIRD_PERSON",
+    "addressee",
     "by_agents",
     "described",
     "in_own_words",
@@ -37,6 +40,7 @@ __all__ = [
 
 RELATIVE = {"who", "which", "that", "whom"}
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
+SECOND_PERSON = {"you", "your"}
 THIRD_PERSON = {"he", "she", "they", "it", "him", "her", "them"}
 NP_LINKS = {"amod", "compound", "poss", "nmod", "nummod", "quantmod", "det", "case", "prep", "pobj", "npadvmod"}
 NP_PREPS = {"of", "from", "in", "for", "throughout", "across"}
@@ -142,6 +146,9 @@ def participants(ctx: EventContext, tok: Token, meeting: bool = True) -> list[st
     one named before is the meeting's participants, unless not `meeting` ("they opened fire": not the leaders)."""
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
         return np_actors(ctx, tok.head.head)
+    if tok.pos_ == "PRON" and tok.lower_ in SECOND_PERSON:
+        found = addressee(ctx, tok)
+        return [found] if found else []
     if tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON | THIRD_PERSON:
         found = pronoun(ctx, tok)
         if found is None and tok.lower_ == "they" and meeting and not plural_before(tok, meetings=False) and \
@@ -203,6 +210,27 @@ def pronoun(ctx: EventContext, tok: Token) -> str | None:
         main = principal(ctx.actors.values(), ctx.doc)
         return last_person(ctx, tok) or (main.id if main is not None else None)
     return None
+
+
+def addressee(ctx: EventContext, tok: Token) -> str | None:
+    """Whom a transcript turn's "you" speaks to: the person of the turn before it by someone else, else of the turn
+    after it ("Putin: I am glad to welcome you. Tokayev: Thank you…"); outside a turn, no one."""
+    turns = [st for st in ctx.statements if _turn(ctx, st)]
+    here = next((n for n, st in enumerate(turns) if st.content.start <= tok.idx < st.content.end), None)
+    if here is None:
+        return None
+    me = turns[here].speaker
+    for st in [*reversed(turns[:here]), *turns[here + 1:]]:
+        if st.speaker is not None and st.speaker != me and ctx.actors[st.speaker].kind == "person":
+            return st.speaker
+    return None
+
+
+def _turn(ctx: EventContext, st: Statement) -> bool:
+    """Whether a statement is a transcript turn: a speaker's label, a colon and the words."""
+    if st.cue is not None or st.speaker_mention is None or st.speaker is None:
+        return False
+    return ctx.doc.text[st.speaker_mention.end:st.content.start].strip() == ":"
 
 
 def _speaker_for(ctx: EventContext, tok: Token) -> str | None:

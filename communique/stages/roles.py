@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Actor
 from .paragraphs import footer_start
-from .spans import Intervals, by_identity, mention_index
+from .spans import Intervals, by_identity, doc_memo, mention_index
 from .syntax import SUBJECT_DEPS
 
 __all__ = ["GROUP_NOUNS", "OWN_WORDS", "ROLE_NOUNS", "SELF", "TITLE_HEADS", "author", "counterparts", "first_mention",
@@ -52,11 +52,38 @@ def principal(actors: Iterable[Actor], doc: Doc | None = None) -> Actor | None:
     people = _persons(actors)
     if not people:
         return None
+    if doc is not None:  # "Telephone conversation with President of Iran Hassan Rouhani": the guest is not it
+        hosts = [a for a in people if not _guest(doc, a)]
+        people = hosts or people
     subjects = _subject_counts(doc, people) if doc is not None else {}
     return min(people, key=lambda a: (-subjects.get(a.id, 0), -len(a.mentions), first_mention(a, doc)))
 
 
 SELF = frozenset({"i", "me", "my", "myself", "mine"})
+
+# Words of a meeting or call whose "with" names the one met: "conversation with", "met with", "talks with".
+MEETING_WITH = frozenset({"conversation", "meeting", "talks", "call", "meet", "talk", "speak", "negotiations",
+                          "conference", "consultations", "hold", "have"})
+OPENING = 2  # the title and the lead's first sentence
+
+
+def _guest(doc: Doc, actor: Actor) -> bool:
+    """Whether the article's opening names `actor` as the one met or called ("Telephone conversation with X",
+    "Putin had a telephone conversation with X", "Zelenskyy met with X")."""
+    memo = doc_memo(doc)
+    if "guest spans" not in memo:
+        memo["guest spans"] = _met_spans(doc)
+    spans: list[tuple[int, int]] = memo["guest spans"]
+    return any(s <= m.start < e for m in actor.mentions for s, e in spans)
+
+
+def _met_spans(doc: Doc) -> list[tuple[int, int]]:
+    out = []
+    for _, sent in zip(range(OPENING), doc.sents):
+        for tok in sent:
+            if tok.lower_ == "with" and tok.dep_ == "prep" and tok.head.lemma_.lower() in MEETING_WITH:
+                out += [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in tok.children if c.dep_ == "pobj"]
+    return out
 
 
 # Title words of an article that is one person's own words.

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Actor, DateMention, Statement
 from .extensions import register_extensions
+from .paragraphs import aside_end
 from .quotes import Quote, find_quotes
 from .roles import (
     GROUP_NOUNS,
@@ -44,7 +45,8 @@ __all__ = ["communique_statements", "cue_lexicon", "find_statements"]
 OBJECT_PRONOUNS = {"him", "her", "them"}  # "according to him"
 PRIVATE_PEOPLE = {"activist", "resident", "witness", "journalist", "expert", "analyst", "critic", "supporter",
                   "student", "citizen", "man", "woman", "voter", "worker", "doctor", "lawyer", "blogger", "farmer"}
-TURN = re.compile(r"^([^\n:]{3,90}):[ \t]+(\S[^\n]*)", re.MULTILINE)  # "Vladimir Putin: As you know, …"
+# "Vladimir Putin: As you know, …"; "Viktor Orban (retranslated): …" (the label is the name, without its note)
+TURN = re.compile(r"^([^\n:(]{3,90}?)(?:[ \t]*\([^\n:()]{1,30}\))?:[ \t]+(\S[^\n]*)", re.MULTILINE)
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 CLAUSES = {"ccomp", "parataxis"}
 CLEAR_WORDS = {"clear", "plain"}
@@ -85,6 +87,7 @@ class _Found:
     content: tuple[int, int]
     speaker_id: str | None = None
     passive: bool = False
+    group: tuple[str, ...] = ()  # everyone a collective speaker stands for ("the two leaders": the participants)
 
 
 def _interruption(gap: str) -> bool:
@@ -221,8 +224,8 @@ class _Finder:
         subj = _subject(tok)
         if subj is None or not (subj.lower_ in PRONOUNS or subj.pos_ == "PROPN" or self.is_actor(subj)):
             return False
-        return any(c.dep_ == "ccomp" and any(g.dep_ in NOMINAL_SUBJECT_DEPS for g in c.children)
-                   for c in tok.children)
+        return any(c.dep_ == "ccomp" and c.i > tok.i and any(g.dep_ in NOMINAL_SUBJECT_DEPS for g in c.children)
+                   for c in tok.children)  # "Trade grows: the commission is working" attributes nothing
 
     def is_actor(self, tok: Token) -> bool:
         """Whether `tok` starts inside an actor mention."""
@@ -424,6 +427,9 @@ def _turn_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = text.find("\n", pos)
         stop = len(text) if stop < 0 else stop
         line = text[pos:stop]
+        if (resume := aside_end(text, pos)) is not None:  # "See also" and its links inside the turn
+            pos = resume
+            continue
         if not line.strip() or TURN.match(line) or not line.rstrip().endswith((".", "?", "!", "\"", "”")):
             break
         out.append((pos, stop))
@@ -574,8 +580,11 @@ def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
         anchor = f.cue[0] if f.cue else f.content[0]
         if f.passive or f.speaker_tok is not None and meeting_group(f.speaker_tok):
             f.speaker_id = main.id if main is not None else None  # the account's own party
+            if f.speaker_tok is not None:
+                f.group = _participants(doc, actors, f.speaker_tok)
         elif f.speaker_tok is None and f.speaker_span is None:
             f.speaker_id = previous.speaker_id if previous else None
+            f.group = previous.group if previous else ()
         elif f.speaker_tok is not None and f.speaker_tok.lower_ in {"i", "we"}:
             own = author(actors.values()) or main  # an address's "I" is its author
             mine = _actor_at(doc, *f.speaker_span, f.speaker_tok) if f.speaker_span else None  # a turn's "I"
@@ -584,9 +593,12 @@ def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
             f.speaker_id = _antecedent(doc, f.speaker_tok.head.head, actors)  # "Macron, who said that…"
         elif f.speaker_tok is not None and f.speaker_tok.lower_ in PRONOUNS | OBJECT_PRONOUNS:
             f.speaker_id = _pronoun(doc, f, previous, actors, anchor)
+            if f.speaker_tok.lower_ == "they" and main is not None and f.speaker_id == main.id:
+                f.group = _participants(doc, actors, None)  # a readout's "They": the meeting's parties
         elif f.speaker_span is not None and f.speaker_tok is not None and (
                 holders := resolve_plural(doc, f.speaker_tok, actors)):
             f.speaker_id = main.id if main is not None and main.id in holders else holders[0]  # "the presidents of…"
+            f.group = tuple(holders)
         elif f.speaker_span is not None and f.speaker_tok is not None:
             f.speaker_id = _named_at(doc, *f.speaker_span, f.speaker_tok) or _introduced_as(
                 doc, *f.speaker_span, actors) or resolve_description(doc, f.speaker_tok, actors) or _titled(
@@ -600,6 +612,12 @@ def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
                         f.speaker_tok.lemma_.lower() not in PLACE_HEADS:
                     f.speaker_id = None  # "the defenders of Mariupol said": people of the town, not the town
         previous = f
+
+
+def _participants(doc: Doc, actors: dict[str, Actor], group: Token | None) -> tuple[str, ...]:
+    """The people a collective speaker stands for: the meeting's participants, when there are two or more."""
+    people = tuple(a.id for a in counterparts(actors.values(), doc, group))
+    return people if len(people) > 1 else ()
 
 
 PLACE_HEADS = frozenset({"city", "town", "village", "region", "province", "state", "county", "municipality",
@@ -671,6 +689,9 @@ def _date(doc: Doc, f: _Found, dates: list[DateMention]) -> str | None:
     return published
 
 
+CONTENT_PRONOUNS = frozenset({"you", "him", "her", "them", "us", "me"})  # whom, not what: no words said
+
+
 def find_statements(doc: Doc) -> list[Statement]:
     """Statements in `doc`, in text order, with speakers resolved to `doc._.actors`."""
     finder = _Finder(doc)
@@ -680,7 +701,8 @@ def find_statements(doc: Doc) -> list[Statement]:
     finder.according_to()
     finder.found.sort(key=lambda f: f.content[0])
     finder.quote_statements()
-    found = [f for f in finder.found if any(c.isalnum() for c in text[f.content[0]:f.content[1]])]  # "shelling continues."
+    found = [f for f in finder.found if any(c.isalnum() for c in text[f.content[0]:f.content[1]])  # "shelling continues."
+             and text[f.content[0]:f.content[1]].strip().lower() not in CONTENT_PRONOUNS]  # "glad to welcome you"
     found = sorted(_dedupe(found), key=lambda f: (f.content[0], f.content[1]))
     actors = {a.id: a for a in doc._.actors or []}
     _resolve(doc, found, actors)
@@ -691,8 +713,16 @@ def find_statements(doc: Doc) -> list[Statement]:
             id=f"s{i}", kind=f.kind, speaker=f.speaker_id,
             speaker_mention=text_span(text, *f.speaker_span) if f.speaker_span else None,
             source_type=_source_type(f, actor), cue=text_span(text, *f.cue) if f.cue else None,
-            content=text_span(text, *f.content), date=_date(doc, f, doc._.dates or [])))
+            content=text_span(text, *f.content), date=_date(doc, f, doc._.dates or []),
+            speakers=_speakers(f)))
     return out
+
+
+def _speakers(f: _Found) -> tuple[str, ...]:
+    """Everyone the statement is attributed to, its speaker first."""
+    if f.speaker_id is None:
+        return ()
+    return (f.speaker_id, *(a for a in f.group if a != f.speaker_id))
 
 
 def _dedupe(found: list[_Found]) -> list[_Found]:

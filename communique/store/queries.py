@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Integer, and_, case, cast, exists, func, literal, select, text
+from sqlalchemy import Integer, Select, and_, case, cast, exists, func, literal, select, text
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..calendar import date_precision, is_reference
@@ -30,6 +30,7 @@ from .schema import (
     search_rows,
     sentences,
     sightings,
+    statement_speakers,
     statements,
 )
 
@@ -223,9 +224,9 @@ def _statement_conditions(store: Store, f: StatementFilter, paged: bool = False)
     when = statements.c.when_date
     conds: list[ColumnElement[bool]] = []
     if f.speaker:
-        conds.append(statements.c.speaker_id.in_(_actor_ids(store, f.speaker)))
+        conds.append(statements.c.id.in_(_said_by(_actor_ids(store, f.speaker))))
     if f.speaker_id is not None:
-        conds.append(statements.c.speaker_id == f.speaker_id)
+        conds.append(statements.c.id.in_(_said_by([f.speaker_id])))
     if f.source_type:
         conds.append(statements.c.source_type == f.source_type.lower())
     terms = re.findall(r"\w+", f.about or "")
@@ -249,6 +250,11 @@ def _statement_conditions(store: Store, f: StatementFilter, paged: bool = False)
     if f.document:
         conds.append(statements.c.document_id == f.document)
     return conds
+
+
+def _said_by(actor_ids: list[int]) -> Select[Any]:
+    """The statements attributed to any of `actor_ids`, alone or with others ("the two leaders stressed…")."""
+    return select(statement_speakers.c.statement_id).where(statement_speakers.c.actor_id.in_(actor_ids))
 
 
 def count_statements(store: Store, f: StatementFilter) -> int:
@@ -278,7 +284,12 @@ def find_statements(store: Store, f: StatementFilter) -> list[dict[str, Any]]:
                   .join(sentences, and_(sentences.c.document_id == statements.c.document_id,
                                         sentences.c.idx == statements.c.sentence_idx), isouter=True)
                   .where(statements.c.id.in_(page)))
-        found = {int(r["id"]): dict(r) for r in conn.execute(detail).mappings()}
+        found = {int(r["id"]): {**dict(r), "speakers": []} for r in conn.execute(detail).mappings()}
+        for r in conn.execute(select(statement_speakers.c.statement_id, actors.c.id, actors.c.name, actors.c.country)
+                              .join(actors, actors.c.id == statement_speakers.c.actor_id)
+                              .where(statement_speakers.c.statement_id.in_(page))
+                              .order_by(statement_speakers.c.statement_id, actors.c.id)).mappings():
+            found[int(r["statement_id"])]["speakers"].append({"id": r["id"], "name": r["name"], "country": r["country"]})
         return [found[i] for i in page]
 
 
@@ -331,8 +342,8 @@ def actor_profile(store: Store, actor_id: int) -> dict[str, Any] | None:
             .join(documents, documents.c.id == document_actors.c.document_id)
             .where((document_actors.c.actor_id == aid) & document_actors.c.role.is_not(None))
             .group_by(document_actors.c.role).order_by(text("first"))).mappings()]
-        said = conn.execute(select(func.count()).select_from(statements)
-                            .where(statements.c.speaker_id == aid)).scalar_one()
+        said = conn.execute(select(func.count()).select_from(statement_speakers)
+                            .where(statement_speakers.c.actor_id == aid)).scalar_one()
         as_role: dict[str, int] = dict(conn.execute(select(event_actors.c.role, func.count()).where(event_actors.c.actor_id == aid)
                                     .group_by(event_actors.c.role)).all())
         mine = select(event_actors.c.event_id).where(event_actors.c.actor_id == aid)

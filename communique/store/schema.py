@@ -128,6 +128,16 @@ statements = Table(
     Index("ix_statements_source_type", "source_type", "when_date"), Index("ix_statements_search", "search_id"),
 )
 
+# Everyone a statement is attributed to (migration 7): its speaker, and for "the two leaders stressed…" each of the
+# meeting's participants, so an actor's statements include those the article puts in a group's mouth.
+statement_speakers = Table(
+    "statement_speakers", metadata,
+    Column("statement_id", Integer, ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True),
+    Column("actor_id", Integer, ForeignKey("actors.id"), primary_key=True),
+    Column("when_date", String(10)),  # the statement's, so an actor's statements come newest first by index
+    Index("ix_statement_speakers_actor", "actor_id", "when_date", "statement_id"),
+)
+
 event_clusters = Table(
     "event_clusters", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -235,10 +245,11 @@ commitment_dirty = Table(
     Column("id", Integer, primary_key=True, autoincrement=True), Column("thread_key", String(120), nullable=False),
 )
 COMMITMENT_TABLES = [commitment_mentions, commitment_threads, commitment_thread_mentions, commitment_dirty]
+LATER_TABLES = [*COMMITMENT_TABLES, statement_speakers]
 
 # Release 0.1's tables (in their newest columns): migration 1 builds them; tables added later come from their
 # own migration.
-CORE_TABLES = [t for t in metadata.sorted_tables if t.name != "search" and t not in COMMITMENT_TABLES]
+CORE_TABLES = [t for t in metadata.sorted_tables if t.name != "search" and t not in LATER_TABLES]
 
 
 def _create_v1(conn: Connection) -> None:
@@ -366,7 +377,14 @@ def _v6(conn: Connection) -> None:
     conn.execute(text("INSERT INTO commitment_dirty (thread_key) SELECT DISTINCT thread_key FROM commitment_mentions"))
 
 
-MIGRATIONS = [_create_v1, _v2, _v3, _v4, _v5, _v6]  # migration n (1-based) brings the database from version n-1 to n
+def _v7(conn: Connection) -> None:
+    """Statements may have several speakers; each stored statement keeps the one it was stored with."""
+    metadata.create_all(conn, tables=[statement_speakers])
+    conn.execute(text("INSERT INTO statement_speakers (statement_id, actor_id, when_date) "
+                      "SELECT id, speaker_id, when_date FROM statements WHERE speaker_id IS NOT NULL"))
+
+
+MIGRATIONS = [_create_v1, _v2, _v3, _v4, _v5, _v6, _v7]  # migration n (1-based) brings the database from version n-1 to n
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -35,6 +35,7 @@ from .schema import (
     search_rows,
     sentences,
     sightings,
+    statement_speakers,
     statements,
 )
 
@@ -262,7 +263,7 @@ def _actor_rows(conn: Connection, record: Record, ids: dict[str, int]) -> None:
 def _statements(conn: Connection, record: Record, ids: dict[str, int], searched: dict[str, int]) -> None:
     if not record.statements:
         return
-    conn.execute(insert(statements), [{
+    inserted = conn.execute(insert(statements).returning(statements.c.id, sort_by_parameter_order=True), [{
         "document_id": record.document.id, "local_id": st.id, "kind": st.kind,
         "speaker_id": ids.get(st.speaker or ""), "speaker_text": st.speaker_mention.text
         if st.speaker_mention else None, "source_type": st.source_type,
@@ -271,7 +272,13 @@ def _statements(conn: Connection, record: Record, ids: dict[str, int], searched:
         "content_end": st.content.end, "content_text": st.content.text, "date": st.date,
         "when_date": st.date or record.document.published or "",
         "sentence_idx": sentence_of(record.sentences, st.content.start), "search_id": searched.get(st.id)}
-        for st in record.statements])
+        for st in record.statements]).scalars().all()
+    published = record.document.published or ""
+    rows = [{"statement_id": statement_id, "actor_id": actor_id, "when_date": st.date or published}
+            for statement_id, st in zip(inserted, record.statements, strict=True)
+            for actor_id in dict.fromkeys(ids[a] for a in st.speakers if a in ids)]
+    if rows:
+        conn.execute(insert(statement_speakers), rows)
 
 
 def _events(conn: Connection, record: Record, ids: dict[str, int]) -> None:
