@@ -1516,3 +1516,25 @@ def test_you_in_a_transcript_is_the_other_speaker(nlp: Language) -> None:
     assert support == {("Olaf Scholz", "Gabriel Boric"), ("Gabriel Boric", "Olaf Scholz")}
     r2 = extract("Olaf Scholz said he was glad to welcome you all to Berlin.", published="2025-05-06")
     assert not [e for e in r2.events if e.target]  # outside a transcript, "you" is no one named
+
+
+def test_we_met_in_a_transcript_is_with_the_listener(nlp: Language) -> None:
+    r = extract("Conversation with President of Kazakhstan Kassym-Jomart Tokayev\n\nVladimir Putin spoke with "
+                "President of Kazakhstan Kassym-Jomart Tokayev in Minsk.\n\nPresident of Russia Vladimir Putin: Mr "
+                "President, Russia values these talks. Last time we met in Sochi, and we discussed the grain trade. "
+                "Kassym-Jomart Tokayev: Thank you.",
+                published="2022-05-16")
+    names = {a.id: a.name for a in r.actors}
+    talk = {e.trigger.text: ([names[t] for t in e.source], [names[t] for t in e.target]) for e in r.events}
+    assert talk["met"] == talk["discussed"] == (["Russia"], ["Kassym-Jomart Tokayev"])
+    r = extract("Vladimir Putin said that last time we met in Sochi.", published="2022-05-16")
+    assert [e.target for e in r.events if e.trigger.text == "met"] == [()]
+
+
+def test_a_session_of_a_body_the_principal_chairs_is_no_meeting_of_two_sides(nlp: Language) -> None:
+    r = extract("Olaf Scholz held a meeting of the Federal Security Council on migration.\n\nOlaf Scholz: Good "
+                "afternoon. In 2019 we approved the migration strategy, and we condemn the smuggling gangs.",
+                published="2025-05-06")
+    names = {a.id: a.name for a in r.actors}
+    assert all(not e.target or "Security Council" not in names[e.target[0]] for e in r.events
+               if e.trigger.text in {"approved", "condemn"})

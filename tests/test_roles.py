@@ -30,6 +30,9 @@ def test_the_one_called_in_the_opening_is_never_the_principal() -> None:
             "also spoke of copper exports.")
     doc = load_nlp()(text)
     assert principal(doc._.actors, doc).name == "Olaf Scholz"  # named less often, the subject as often
+    doc = load_nlp()("Olaf Scholz met with Gabriel Boric, who is in Germany at the invitation of the German "
+                     "Chancellor.\n\nGabriel Boric thanked Germany. Gabriel Boric spoke of copper. Gabriel Boric left.")
+    assert principal(doc._.actors, doc).name == "Olaf Scholz"  # a clause about the guest names no guest
 
 
 def test_the_meetings_participants_are_the_principal_and_a_counterpart(nlp: Language) -> None:

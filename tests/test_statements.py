@@ -377,3 +377,13 @@ def test_no_statement_of_whom_and_none_from_a_clause_before_a_colon(nlp) -> None
     r = extract("It is a pleasure to welcome you to Lisbon. Exports are growing in every sector: the Trade "
                 "Council is working hard.", published=PUB)
     assert not r.statements
+
+
+def test_turns_a_page_runs_together_are_each_their_speakers(nlp) -> None:
+    r = extract("Meeting with Ana Soto\n\nOlaf Scholz met with Prime Minister of Chile Ana Soto.\n\nOlaf Scholz: "
+                "Madam Prime Minister, we are glad to see you. Our ports are busy. Ana Soto: Thank you. I am glad to "
+                "be in Hamburg again. Olaf Scholz: So are we.", published=PUB)
+    names = {a.id: a.name for a in r.actors}
+    said = [(names.get(s.speaker or ""), s.content.text) for s in r.statements if s.cue is None]
+    assert said == [("Olaf Scholz", "Madam Prime Minister, we are glad to see you. Our ports are busy."),
+                    ("Ana Soto", "Thank you. I am glad to be in Hamburg again."), ("Olaf Scholz", "So are we.")]

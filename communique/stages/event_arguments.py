@@ -310,7 +310,8 @@ def meeting_parties(ctx: EventContext, drafts: list[Draft]) -> list[str]:
     no such meeting."""
     opening = [s.end for _, s in zip(range(OPENING_SENTENCES), ctx.doc.sents)]
     for d in drafts:
-        if ctx.book.plover(d.code) != "CONSULT" or not d.source or not d.target or d.pattern.lemma in ATTENDING:
+        if ctx.book.plover(d.code) != "CONSULT" or not d.source or not d.target or d.pattern.lemma in ATTENDING \
+                or _session_of_body(ctx, d):
             continue
         if not opening or d.token.i >= opening[-1]:
             continue
@@ -321,6 +322,15 @@ def meeting_parties(ctx: EventContext, drafts: list[Draft]) -> list[str]:
         if len(parties) > 1:
             return parties
     return []
+
+
+def _session_of_body(ctx: EventContext, d: Draft) -> bool:
+    """Whether a consultation is a session of a body its source chairs ("held a meeting of the Security Council",
+    "a meeting of the Government"): the body's members are no other side of a meeting."""
+    nouns = [n for n in (d.token, *(c for c in d.token.children if c.dep_ == "dobj")) if n.i not in ctx.tok_actor]
+    bodies = [g for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj" and g.i in ctx.tok_actor]
+    return any(ctx.actors[ctx.tok_actor[g.i]].kind == "organization" for g in bodies)
 
 
 def implicit_subject(ctx: EventContext, d: Draft) -> bool:

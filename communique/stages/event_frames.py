@@ -13,7 +13,7 @@ from .event_arguments import arguments, clause_targets, subject
 from .event_context import OBLIGATION_PATTERN, Draft, EventContext, chain, statement_at, violent
 from .event_modality import negated
 from .event_nominal import LIGHT_VERBS, nominal_draft
-from .event_participants import FIRST_PERSON, participants
+from .event_participants import FIRST_PERSON, addressee, participants
 from .event_patterns import against_nature, complements, pattern
 from .roles import author, own_words, principal
 from .spans import doc_text, sentences
@@ -71,6 +71,8 @@ def _plain(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     if "symmetric" in p.frames and not target and len(source) > 1 and not (
             violent(ctx, p.cameo) and any(c.dep_ == "dobj" for c in objects)):
         target = list(source)  # "Chile and Peru fought", but not "fought terrorism" together
+    elif "symmetric" in p.frames and not target and not violent(ctx, p.cameo):
+        target = _with_listener(ctx, tok, source)
     tokens = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.lower_ in p.particles]
     if violent(ctx, p.cameo):  # "hit by gunfire": the means is this act, not another one
         tokens += [g for g in agent_objects(tok) if (g.pos_ == "NOUN" or g.tag_ == "VBG")
@@ -80,6 +82,19 @@ def _plain(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     assert p.cameo is not None
     # a named recipient may be the source's own country ("Iraqi Kurds ... independence from Iraq"): domestic
     return Draft(tok, p, p.cameo, source, target, tokens, [tok], base=p.cameo)
+
+
+TALKING = frozenset({"meet", "discuss", "talk", "speak", "negotiate", "agree", "consult"})  # not "we held a meeting"
+
+
+def _with_listener(ctx: EventContext, tok: Token, source: list[str]) -> list[str]:
+    """The one spoken to, for a transcript turn's "we" that meets or talks with no one named ("we discussed the
+    projects", "last time we met here"): the speaker and his listener."""
+    subj, passive = subject(ctx, tok)
+    if subj is None or passive or subj.lower_ != "we" or tok.lemma_.lower() not in TALKING:
+        return []
+    you = addressee(ctx, subj)
+    return [you] if you is not None and you not in source else []
 
 
 def _harmless_agent(ctx: EventContext, tok: Token) -> bool:

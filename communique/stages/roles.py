@@ -78,11 +78,22 @@ def _guest(doc: Doc, actor: Actor) -> bool:
 
 
 def _met_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The characters of each word naming the one met, never of a clause about them ("Niinisto, who is on a
+    visit at the invitation of the Russian President")."""
     out = []
     for _, sent in zip(range(OPENING), doc.sents):
         for tok in sent:
             if tok.lower_ == "with" and tok.dep_ == "prep" and tok.head.lemma_.lower() in MEETING_WITH:
-                out += [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in tok.children if c.dep_ == "pobj"]
+                out += [(t.idx, t.idx + len(t)) for c in tok.children if c.dep_ == "pobj" for t in _phrase(c)]
+    return out
+
+
+def _phrase(head: Token) -> list[Token]:
+    """A noun phrase's words without its clauses."""
+    out = [head]
+    for c in head.children:
+        if c.dep_ not in {"relcl", "acl", "advcl", "punct"}:
+            out += _phrase(c)
     return out
 
 

@@ -47,6 +47,9 @@ PRIVATE_PEOPLE = {"activist", "resident", "witness", "journalist", "expert", "an
                   "student", "citizen", "man", "woman", "voter", "worker", "doctor", "lawyer", "blogger", "farmer"}
 # "Vladimir Putin: As you know, …"; "Viktor Orban (retranslated): …" (the label is the name, without its note)
 TURN = re.compile(r"^([^\n:(]{3,90}?)(?:[ \t]*\([^\n:()]{1,30}\))?:[ \t]+(\S[^\n]*)", re.MULTILINE)
+# A turn a page runs on from another's sentence: "… Mr President. Kassym-Jomart Tokayev: Thank you…"
+INLINE_TURN = re.compile(r"(?<=[.?!…”\"]) ((?:(?:[A-Z][\w.’'\-]+|of|the) ){0,6}[A-Z][\w.’'\-]+)"
+                         r"(?: \([a-z][\w ]{0,28}\))?: (?=\S)")
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 CLAUSES = {"ccomp", "parataxis"}
 CLEAR_WORDS = {"clear", "plain"}
@@ -404,18 +407,45 @@ def _agent_statement(self: _Finder, tok: Token, agent: Token) -> None:
 
 def transcript_statements(self: _Finder) -> None:
     """A transcript's turns: a line that opens with a named speaker and a colon ("Vladimir Putin: As you
-    know, …") is that speaker's direct speech, to the end of the line."""
+    know, …") is that speaker's direct speech, to the end of the line and the lines after it, or up to the next
+    speaker's label when a page runs the turns together ("… Mr President. Kassym-Jomart Tokayev: Thank you…")."""
+    labels = _turn_labels(self)
+    starts = [label[0] for label in labels]
+    for n, (label_start, label_end, content_start, head) in enumerate(labels):
+        after = starts[n + 1] if n + 1 < len(starts) else len(self.text)
+        line_end = self.text.find("\n", content_start)
+        line_end = len(self.text) if line_end < 0 else line_end
+        lines = _turn_paragraphs(self.text, content_start, line_end) if after > line_end else [(content_start, after)]
+        for start, end in lines:
+            content = trim_chars(self.text, start, min(end, after))
+            if content[0] < content[1] and not self.overlaps_found(*content):
+                self.add(_Found("direct", head, (label_start, label_end), None, content))
+
+
+def _turn_labels(self: _Finder) -> list[tuple[int, int, int, Token]]:
+    """Each turn's label (start, end), where its words start, and the label's last name token, in text order."""
+    found: dict[int, tuple[int, int, int, Token]] = {}
     for m in TURN.finditer(self.text):
-        span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
-        if span is None or not len(span) or span[-1].pos_ != "PROPN" or not (
-                self.is_actor(span[-1]) or len(span) <= 4 and all(t.text[:1].isupper() for t in span)):
-            continue
-        if any(t.pos_ in {"VERB", "AUX"} for t in span):
-            continue  # "Officials said: …" is a cue, read elsewhere
-        for start, end in _turn_paragraphs(self.text, m.start(2), m.end(2)):
-            content = trim_chars(self.text, start, end)
-            if not self.overlaps_found(*content):
-                self.add(_Found("direct", span[-1], (span.start_char, span.end_char), None, content))
+        head = _label_head(self, m.start(1), m.end(1), inline=False)
+        if head is not None:
+            found[m.start(1)] = (m.start(1), head.idx + len(head), m.start(2), head)
+    for m in INLINE_TURN.finditer(self.text):
+        head = _label_head(self, m.start(1), m.end(1), inline=True)
+        if head is not None and m.start(1) not in found:
+            found[m.start(1)] = (m.start(1), head.idx + len(head), m.end(), head)
+    return [found[k] for k in sorted(found)]
+
+
+def _label_head(self: _Finder, start: int, end: int, inline: bool) -> Token | None:
+    """The name a turn's label ends in ("President of Russia Vladimir Putin"), or None when it is no speaker's
+    label: a phrase with a verb ("Officials said: …" is a cue, read elsewhere), or inside a line a name the
+    actors stage did not find ("Photo: …")."""
+    span = self.doc.char_span(start, end, alignment_mode="contract")
+    if span is None or not len(span) or span[-1].pos_ != "PROPN" or any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return None
+    if self.is_actor(span[-1]) or not inline and len(span) <= 4 and all(t.text[:1].isupper() for t in span):
+        return span[-1]
+    return None
 
 
 def _turn_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
