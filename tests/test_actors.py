@@ -325,3 +325,12 @@ def test_a_secretary_general_takes_no_country_from_the_states_he_mediates_betwee
     r = extract("League Secretary General Omar Haddad undertook a mediation mission between Syria and Palestinian "
                 "leader Yasser Arafat.", published=PUB)
     assert by_mention(r, "Omar Haddad").country is None
+
+
+def test_an_untagged_town_before_region_is_a_place_and_a_transliterated_first_name_starts_a_name() -> None:
+    r = extract("Missile shelling of the Lviv region, Sumy region and Chernihiv region, Volodymyr Zelenskyy said.",
+                published="2022-05-17")
+    assert {"Lviv", "Sumy", "Chernihiv"} <= {a.name for a in r.actors if a.kind == "location"}
+    r = extract("The head of the Servant of the People faction Davyd Arakhamia said that talks would go on.",
+                published="2022-03-04")
+    assert "Davyd Arakhamia" in {a.name for a in r.actors if a.kind == "person"}

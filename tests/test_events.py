@@ -1538,3 +1538,11 @@ def test_a_session_of_a_body_the_principal_chairs_is_no_meeting_of_two_sides(nlp
     names = {a.id: a.name for a in r.actors}
     assert all(not e.target or "Security Council" not in names[e.target[0]] for e in r.events
                if e.trigger.text in {"approved", "condemn"})
+
+
+def test_agreements_reached_at_talks_are_the_talks_sides(nlp: Language) -> None:
+    r = extract("Corridors are being prepared under the agreements reached during the Chilean-Peruvian talks on May "
+                "3. The agreements reached at the talks will be honoured, the minister said.", published="2025-05-06")
+    names = {a.id: a.name for a in r.actors}
+    reached = [sorted(names[a] for a in e.source) for e in r.events if e.trigger.text == "reached"]
+    assert reached == [["Chile", "Peru"], ["Chile", "Peru"]]

@@ -105,8 +105,8 @@ def _unlabelled_places(doc: Doc, gaz_tokens: set[int]) -> list[SpacySpan]:
         span = doc[start:tok.i + 1]
         struck = tok.dep_ in {"dobj", "nsubjpass"} or tok.dep_ == "nsubj" and any(
             c.dep_ == "prep" and c.lower_ == "under" for c in tok.head.children)  # "Odesa came under fire"
-        if tok.dep_ == "pobj" and _placed_by_words(span) or struck and _big_city(span):
-            out.append(span)  # "near Izium"; "shelled Odesa", "Odesa was shelled": a city, though unlabelled
+        if tok.dep_ == "pobj" and _placed_by_words(span) or struck and _big_city(span) or _front(span):
+            out.append(span)  # "near Izium"; "shelled Odesa", "Odesa was shelled"; "the Lviv region": unlabelled
     return out
 
 

@@ -135,8 +135,9 @@ def complements(tok: Token) -> list[Token]:
             out.append(child)
         elif child.dep_ in {"prep", "prt"}:
             out += [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}:
-        out.append(tok.head)  # "the sanctions imposed by the West": what a passive participle says of its noun
+    if tok.dep_ == "acl" and (tok.tag_ == "VBN" or tok.tag_ == "VBD" and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)) and tok.head.pos_ in {"NOUN", "PROPN"}:
+        out.append(tok.head)  # "the sanctions imposed by the West" (a participle the tagger may take for a past tense)
     elif tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and any(
             c.dep_ == "dobj" and c.tag_ in {"WDT", "WP"} for c in tok.children):
         out.append(tok.head)  # "the missiles that Russia has used", "the howitzers which Germany delivered"

@@ -62,6 +62,7 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     drafts += obligations(ctx)
     drafts = [d for d in drafts if not d.consumed]
     withdrawn_forces(ctx, drafts)
+    reached_at_talks(ctx, drafts)
     parties = meeting_parties(ctx, [d for d in drafts if d.source])  # a readout's meeting, when it reports one
     if parties:
         parties_as_source(ctx, drafts, parties)
@@ -91,6 +92,48 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
         inferred[i] = tuple(sorted(set(inferred.get(i, ())) | set(roles)))
     drafts.sort(key=_trigger)
     return drafts, inferred
+
+
+# Prepositions that place an agreement at the talks that reached it: "the agreements reached at the talks",
+# "decisions taken during the Ukrainian-Russian negotiations".
+AT_TALKS = frozenset({"at", "during", "in", "following"})
+
+
+def reached_at_talks(ctx: EventContext, drafts: list[Draft]) -> None:
+    """Talks told again as "the talks" with no sides of their own are the article's talks told before with their
+    sides ("the Ukrainian-Russian talks on March 3 … the agreements reached at the talks"); an agreement that
+    names no one who reached it, reached at talks with sides, was reached by those sides with each other."""
+    consults = sorted((d for d in drafts if ctx.book.plover(d.code) == "CONSULT"), key=lambda d: d.token.i)
+    sided: Draft | None = None
+    for d in consults:
+        if d.source and d.target:
+            sided = d
+        elif sided is not None and not d.source and not d.target and _the_talks(d.token):
+            d.source, d.target = list(sided.source), list(sided.target)
+    talks = [d for d in consults if d.source and d.target]
+    for d in drafts:
+        if d.source or ctx.book.plover(d.code) != "AGREE":
+            continue
+        at = [g for c in d.token.children if c.dep_ == "prep" and c.lower_ in AT_TALKS for g in c.children
+              if g.dep_ == "pobj"]
+        held = [t for g in at for t in talks if t.token.i == g.i] or [
+            t for g in at if _the_talks(g) for t in talks if t.token.i < g.i][-1:]  # "reached at the talks"
+        if held:
+            d.source, d.target = list(held[0].source), list(held[0].target)
+
+
+TALKS_NOUNS = frozenset({"talks", "negotiations", "consultations"})
+
+
+def _the_talks(tok: Token) -> bool:
+    """"the talks", "the March 3 talks": talks the article has told of, not new ones ("talks with Chile")."""
+    return tok.lower_ in TALKS_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and \
+        all(c.dep_ in {"det", "nummod", "punct"} or c.ent_type_ == "DATE" or c.lower_ in TALKS_AGAIN or c.dep_ == "prep"
+            and c.lower_ not in {"with", "between", "among", "in"} for c in tok.children)  # not "the Sochi talks"
+
+
+TALKS_AGAIN = frozenset({"upcoming", "recent", "last", "latest", "previous", "current", "ongoing", "today", "these",
+                         "those"})
 
 
 WITHDRAWING = frozenset({"withdraw", "withdrawal", "pull", "pullout", "redeploy", "redeployment", "disengage",

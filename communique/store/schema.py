@@ -381,7 +381,8 @@ def _v7(conn: Connection) -> None:
     """Statements may have several speakers; each stored statement keeps the one it was stored with."""
     metadata.create_all(conn, tables=[statement_speakers])
     conn.execute(text("INSERT INTO statement_speakers (statement_id, actor_id, when_date) "
-                      "SELECT id, speaker_id, when_date FROM statements WHERE speaker_id IS NOT NULL"))
+                      "SELECT s.id, s.speaker_id, s.when_date FROM statements s WHERE s.speaker_id IS NOT NULL "
+                      "AND NOT EXISTS (SELECT 1 FROM statement_speakers x WHERE x.statement_id = s.id)"))
 
 
 MIGRATIONS = [_create_v1, _v2, _v3, _v4, _v5, _v6, _v7]  # migration n (1-based) brings the database from version n-1 to n
