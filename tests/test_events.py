@@ -1546,3 +1546,14 @@ def test_agreements_reached_at_talks_are_the_talks_sides(nlp: Language) -> None:
     names = {a.id: a.name for a in r.actors}
     reached = [sorted(names[a] for a in e.source) for e in r.events if e.trigger.text == "reached"]
     assert reached == [["Chile", "Peru"], ["Chile", "Peru"]]
+
+
+def test_we_discussed_after_a_call_in_an_address_is_with_the_one_called(nlp: Language) -> None:
+    r = extract("Address by President of Chile Gabriel Boric\n\nChile is working. I spoke today with President of France "
+                "Emmanuel Macron. A long call. We discussed the lithium mines.", published="2025-05-06")
+    names = {a.id: a.name for a in r.actors}
+    assert [[names[t] for t in e.target] for e in r.events if e.trigger.text == "discussed"] == [["Emmanuel Macron"]]
+    r = extract("Address by President of Chile Gabriel Boric\n\nChile is working. I spoke today with President of France "
+                "Emmanuel Macron.\n\nThe budget is ready. The harvest was good. The roads are open. We discussed the mines.",
+                published="2025-05-06")
+    assert [e.target for e in r.events if e.trigger.text == "discussed"] == [()]  # too far from the call

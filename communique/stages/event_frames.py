@@ -93,8 +93,27 @@ def _with_listener(ctx: EventContext, tok: Token, source: list[str]) -> list[str
     subj, passive = subject(ctx, tok)
     if subj is None or passive or subj.lower_ != "we" or tok.lemma_.lower() not in TALKING:
         return []
-    you = addressee(ctx, subj)
+    you = addressee(ctx, subj) or _last_spoken_with(ctx, tok, source)
     return [you] if you is not None and you not in source else []
+
+
+SPOKEN_BACK = 3  # sentences back to the conversation a "we discussed" tells of
+
+
+def _last_spoken_with(ctx: EventContext, tok: Token, source: list[str]) -> str | None:
+    """Whom "we" last talked with, by the account of this sentence or the three before ("I had a conversation with
+    President Macron. We discussed the sanctions."): the one person that conversation was with."""
+    ours = {ctx.actors[a].country for a in source if ctx.actors[a].country}
+    floor = tok.sent.start
+    for _ in range(SPOKEN_BACK):
+        floor = tok.doc[max(floor - 1, 0)].sent.start
+    for i in range(tok.i - 1, floor - 1, -1):
+        d = ctx.memo.get(i)
+        if d is None or ctx.book.plover(d.code) != "CONSULT" or not d.source or len(d.target) != 1:
+            continue
+        if set(d.source) & set(source) or {ctx.actors[a].country for a in d.source} & ours:
+            return d.target[0] if ctx.actors[d.target[0]].kind == "person" else None
+    return None
 
 
 def _harmless_agent(ctx: EventContext, tok: Token) -> bool:

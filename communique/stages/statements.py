@@ -441,7 +441,8 @@ def _label_head(self: _Finder, start: int, end: int, inline: bool) -> Token | No
     label: a phrase with a verb ("Officials said: …" is a cue, read elsewhere), or inside a line a name the
     actors stage did not find ("Photo: …")."""
     span = self.doc.char_span(start, end, alignment_mode="contract")
-    if span is None or not len(span) or span[-1].pos_ != "PROPN" or any(t.pos_ in {"VERB", "AUX"} for t in span):
+    if span is None or not len(span) or any(t.pos_ in {"VERB", "AUX"} for t in span) or not span[-1].text[:1].isupper() \
+            or span[-1].pos_ != "PROPN" and not self.is_actor(span[-1]):  # "Soto" tagged as a noun, but named
         return None
     if self.is_actor(span[-1]) or not inline and len(span) <= 4 and all(t.text[:1].isupper() for t in span):
         return span[-1]
