@@ -17,6 +17,7 @@ from .roles import (
     resolve_plural,
     resolve_title,
 )
+from .spans import doc_text
 from .syntax import SUBJECT_DEPS, by_phrases
 
 __all__ = [
@@ -215,7 +216,10 @@ def pronoun(ctx: EventContext, tok: Token) -> str | None:
 def addressee(ctx: EventContext, tok: Token) -> str | None:
     """Whom a transcript turn's "you" speaks to: the person of the turn before it by someone else, else of the turn
     after it ("Putin: I am glad to welcome you. Tokayev: Thank you…"); outside a turn, no one."""
-    turns = [st for st in ctx.statements if _turn(ctx, st)]
+    turns: list[Statement] | None = ctx.index.get("turns")
+    if turns is None:
+        text = doc_text(ctx.doc)
+        turns = ctx.index["turns"] = [st for st in ctx.statements if _turn(text, st)]
     here = next((n for n, st in enumerate(turns) if st.content.start <= tok.idx < st.content.end), None)
     if here is None:
         return None
@@ -226,11 +230,11 @@ def addressee(ctx: EventContext, tok: Token) -> str | None:
     return None
 
 
-def _turn(ctx: EventContext, st: Statement) -> bool:
+def _turn(text: str, st: Statement) -> bool:
     """Whether a statement is a transcript turn: a speaker's label, a colon and the words."""
     if st.cue is not None or st.speaker_mention is None or st.speaker is None:
         return False
-    return ctx.doc.text[st.speaker_mention.end:st.content.start].strip() == ":"
+    return text[st.speaker_mention.end:st.content.start].strip() == ":"
 
 
 def _speaker_for(ctx: EventContext, tok: Token) -> str | None:
