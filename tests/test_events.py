@@ -1557,3 +1557,13 @@ def test_we_discussed_after_a_call_in_an_address_is_with_the_one_called(nlp: Lan
                 "Emmanuel Macron.\n\nThe budget is ready. The harvest was good. The roads are open. We discussed the mines.",
                 published="2025-05-06")
     assert [e.target for e in r.events if e.trigger.text == "discussed"] == [()]  # too far from the call
+
+
+def test_you_in_a_later_paragraph_of_a_turn_with_a_note_is_the_other_speaker(nlp: Language) -> None:
+    r = extract("Meeting with Prime Minister of Chile Ana Soto\n\nOlaf Scholz met with Prime Minister of Chile Ana "
+                "Soto.\nOlaf Scholz: Madam Prime Minister,\nIt is a pleasure to welcome you to Berlin.\nAna Soto "
+                "(retranslated): Mr Chancellor,\nI would like to thank you for the invitation.", published="2025-05-06")
+    names = {a.id: a.name for a in r.actors}
+    support = {e.trigger.text: ([names[x] for x in e.source], [names[x] for x in e.target]) for e in r.events
+               if e.type == "SUPPORT"}
+    assert support == {"welcome": (["Olaf Scholz"], ["Ana Soto"]), "thank": (["Ana Soto"], ["Olaf Scholz"])}

@@ -387,3 +387,11 @@ def test_turns_a_page_runs_together_are_each_their_speakers(nlp) -> None:
     said = [(names.get(s.speaker or ""), s.content.text) for s in r.statements if s.cue is None]
     assert said == [("Olaf Scholz", "Madam Prime Minister, we are glad to see you. Our ports are busy."),
                     ("Ana Soto", "Thank you. I am glad to be in Hamburg again."), ("Olaf Scholz", "So are we.")]
+
+
+def test_a_belief_inside_a_turn_is_part_of_the_turn(nlp) -> None:
+    r = extract("Meeting with Ana Soto\n\nOlaf Scholz met with Prime Minister of Chile Ana Soto.\n\nAna Soto: I "
+                "believe that our ports will grow. The copper trade is strong.\n\nOlaf Scholz: Thank you.",
+                published=PUB)
+    said = [s.content.text for s in r.statements]
+    assert said == ["I believe that our ports will grow. The copper trade is strong.", "Thank you."]

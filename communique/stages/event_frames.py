@@ -55,6 +55,9 @@ def _plain(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     if "clause_only" in p.frames or "request" in p.frames and not _request_ok(tok):
         return None
     source, target = arguments(ctx, tok, p)
+    if not source and is_infinitive(tok):
+        source = _pleased_speaker(ctx, tok)  # "It is a pleasure to welcome you": the speaker welcomes
+        target = [t for t in target if t not in source]
     if not source and violent(ctx, p.cameo) and _harmless_agent(ctx, tok):
         return None  # "regions hit by low temperatures", "a town struck by floods": no attack
     if violent(ctx, p.cameo) and against_nature(ctx, complements(tok)):
@@ -114,6 +117,24 @@ def _last_spoken_with(ctx: EventContext, tok: Token, source: list[str]) -> str |
         if set(d.source) & set(source) or {ctx.actors[a].country for a in d.source} & ours:
             return d.target[0] if ctx.actors[d.target[0]].kind == "person" else None
     return None
+
+
+# Words of the speaker's own pleasure that an infinitive names the act of: "It is a pleasure to welcome you", "an
+# honour to receive you".
+PLEASED = frozenset({"pleasure", "honour", "honor", "privilege", "joy", "glad", "happy", "pleased", "delighted"})
+
+
+def _pleased_speaker(ctx: EventContext, tok: Token) -> list[str]:
+    """The person whose words say it is their pleasure to act, when the clause names no one else."""
+    head = tok.head
+    words = [head, *(c for c in head.children if c.dep_ in {"attr", "acomp"})]
+    if not any(w.lemma_.lower() in PLEASED for w in words):
+        return []
+    st = statement_at(ctx, tok.idx)
+    if st is None or not st.speaker or ctx.actors[st.speaker].kind != "person":
+        return []
+    subj = next((c for h in (head, head.head) for c in h.children if c.dep_ in SUBJECT_DEPS), None)
+    return [st.speaker] if subj is None or subj.lower_ in {"it", "i", "this"} else []
 
 
 def _harmless_agent(ctx: EventContext, tok: Token) -> bool:

@@ -1,6 +1,8 @@
 """Who a phrase names: actors of noun phrases (with their owners and conjuncts), pronouns and places."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ..records import Statement
@@ -230,11 +232,15 @@ def addressee(ctx: EventContext, tok: Token) -> str | None:
     return None
 
 
+# What follows a turn's label: its colon, after a note ("Viktor Orban (retranslated): …").
+AFTER_LABEL = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?:")
+
+
 def _turn(text: str, st: Statement) -> bool:
-    """Whether a statement is a transcript turn: a speaker's label, a colon and the words."""
+    """Whether a statement is (a paragraph of) a transcript turn: a speaker's label, a colon and the words."""
     if st.cue is not None or st.speaker_mention is None or st.speaker is None:
         return False
-    return text[st.speaker_mention.end:st.content.start].strip() == ":"
+    return AFTER_LABEL.match(text, st.speaker_mention.end) is not None
 
 
 def _speaker_for(ctx: EventContext, tok: Token) -> str | None:

@@ -727,8 +727,8 @@ def find_statements(doc: Doc) -> list[Statement]:
     """Statements in `doc`, in text order, with speakers resolved to `doc._.actors`."""
     finder = _Finder(doc)
     text = finder.text
+    transcript_statements(finder)  # a turn first: a belief inside it ("I believe that…") is part of its words
     finder.verb_statements()
-    transcript_statements(finder)
     finder.according_to()
     finder.found.sort(key=lambda f: f.content[0])
     finder.quote_statements()
