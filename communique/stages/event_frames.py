@@ -13,7 +13,7 @@ from .event_arguments import arguments, clause_targets, subject
 from .event_context import OBLIGATION_PATTERN, Draft, EventContext, chain, statement_at, violent
 from .event_modality import negated
 from .event_nominal import LIGHT_VERBS, nominal_draft
-from .event_participants import FIRST_PERSON, addressee, participants
+from .event_participants import FIRST_PERSON, addressee, np_actors, participants
 from .event_patterns import against_nature, complements, pattern
 from .roles import author, own_words, principal
 from .spans import doc_text, sentences
@@ -58,6 +58,8 @@ def _plain(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     if not source and is_infinitive(tok):
         source = _pleased_speaker(ctx, tok)  # "It is a pleasure to welcome you": the speaker welcomes
         target = [t for t in target if t not in source]
+    if not target and violent(ctx, p.cameo):
+        target = _gerund_of(ctx, tok)  # "Missile shelling of the Lviv region": a gerund read as a noun
     if not source and violent(ctx, p.cameo) and _harmless_agent(ctx, tok):
         return None  # "regions hit by low temperatures", "a town struck by floods": no attack
     if violent(ctx, p.cameo) and against_nature(ctx, complements(tok)):
@@ -135,6 +137,15 @@ def _pleased_speaker(ctx: EventContext, tok: Token) -> list[str]:
         return []
     subj = next((c for h in (head, head.head) for c in h.children if c.dep_ in SUBJECT_DEPS), None)
     return [st.speaker] if subj is None or subj.lower_ in {"it", "i", "this"} else []
+
+
+def _gerund_of(ctx: EventContext, tok: Token) -> list[str]:
+    """What a gerund with no subject and no object hits through "of" ("shelling of the Lviv region"), as its noun
+    would: the actors or places its object names."""
+    if tok.tag_ != "VBG" or any(c.dep_ in {*SUBJECT_DEPS, "dobj", "aux"} for c in tok.children):
+        return []
+    return [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+            for a in np_actors(ctx, g, places=True)]
 
 
 def _harmless_agent(ctx: EventContext, tok: Token) -> bool:
