@@ -395,3 +395,22 @@ def test_a_belief_inside_a_turn_is_part_of_the_turn(nlp) -> None:
                 published=PUB)
     said = [s.content.text for s in r.statements]
     assert said == ["I believe that our ports will grow. The copper trade is strong.", "Thank you."]
+
+
+def test_a_title_that_credits_its_claim_after_a_dash_is_that_persons_statement(nlp) -> None:
+    r = extract("The port of Odesa must reopen - Volodymyr Zelenskyy\n\nVolodymyr Zelenskyy met grain traders in Kyiv.",
+                published="2022-05-17")
+    names = {a.id: a.name for a in r.actors}
+    said = [(names.get(s.speaker or ""), s.content.text) for s in r.statements]
+    assert said == [("Volodymyr Zelenskiy", "The port of Odesa must reopen")]
+    r = extract("The grain will sail - address by the President of Ukraine\n\nUkrainians! The ships are ready.",
+                published="2022-05-17")
+    assert [(s.content.text, r.actor(s.speaker).name if s.speaker else None) for s in r.statements] == [
+        ("The grain will sail", "Volodymyr Zelenskiy")]
+    r = extract("Ukraine will rebuild - Independence Day\n\nVolodymyr Zelenskyy laid flowers in Kyiv.",
+                published="2022-08-24")
+    assert not r.statements  # a day, no speaker
+    r = extract("Volodymyr Zelenskyy met traders in Kyiv and they agreed that the port must reopen soon - Odesa first.",
+                published="2022-05-17")
+    assert all(s.content.text != "Volodymyr Zelenskyy met traders in Kyiv and they agreed that the port must reopen "
+               "soon" for s in r.statements)  # a first line that is no title credits no one

@@ -91,6 +91,7 @@ class _Found:
     speaker_id: str | None = None
     passive: bool = False
     group: tuple[str, ...] = ()  # everyone a collective speaker stands for ("the two leaders": the participants)
+    headline: bool = False  # a title's claim credited after a dash: kept only when a person says it
 
 
 def _interruption(gap: str) -> bool:
@@ -325,6 +326,28 @@ class _Finder:
             cue = (tok.idx, to.idx + len(to))
             self.add(_Found("according_to", pobj, subtree_chars(pobj), cue, content))
 
+    # -- "Russia must take concrete steps - Volodymyr Zelenskyy" ---------------------------------------
+    def headline(self) -> None:
+        """A title that credits its claim after a dash ("… - Volodymyr Zelenskyy", "… - address by the President of
+        Ukraine", "… - Head of State"): the claim is that person's words."""
+        line_end = self.text.find("\n")
+        line = self.text[:line_end if line_end >= 0 else len(self.text)]
+        if len(line) > TITLE_CHARS or line != self.doc._.title and self.text[len(line):len(line) + 2] != "\n\n":
+            return  # only a title: a short first line set off by a blank line, or the title given with the text
+        m = HEADLINE.match(line)
+        if m is None or self.overlaps_found(*m.span(1)):
+            return
+        span = self.doc.char_span(*m.span(2), alignment_mode="contract")
+        if span is None:
+            return
+        own = any(t.lower_ in OWN_WORDS for t in span)  # "address by…": the words are the author's
+        head = next((t for t in span if self.is_actor(t) and t.pos_ == "PROPN"), None) or next(
+            (t for t in span if t.lemma_.lower() in ROLE_NOUNS or t.lower_ in TITLE_HEADS), None)
+        if head is None and not own:
+            return  # "… - Independence Day", "… - Country of Sports": a subject, no speaker
+        self.add(_Found("indirect", head, m.span(2), None, trim_chars(self.text, *m.span(1)), passive=own and head is None,
+                        headline=True))
+
     # -- quotations --------------------------------------------------------------------------------
     def quote_statements(self) -> None:
         """Quotations not already inside a statement: tied to a nearby cue, or continuing the previous statement."""
@@ -404,6 +427,12 @@ def _agent_statement(self: _Finder, tok: Token, agent: Token) -> None:
     else:
         content = trim_chars(self.text, *subtree_chars(subj))
     self.add(_Found("indirect", agent, _speaker_chars(agent), _cue_chars(tok), content))
+
+# A title, its claim, a dash and who made it: "Russia must take concrete steps - Volodymyr Zelenskyy".
+HEADLINE = re.compile(r"^(\S.{9,}?)\s[-–—]\s([^-–—\n]{3,90})$")
+OWN_WORDS = frozenset({"address", "speech", "interview", "statement", "remarks", "appeal"})
+TITLE_CHARS = 300  # a title, however long a claim it credits
+
 
 def transcript_statements(self: _Finder) -> None:
     """A transcript's turns: a line that opens with a named speaker and a colon ("Vladimir Putin: As you
@@ -729,6 +758,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     text = finder.text
     transcript_statements(finder)  # a turn first: a belief inside it ("I believe that…") is part of its words
     finder.verb_statements()
+    finder.headline()
     finder.according_to()
     finder.found.sort(key=lambda f: f.content[0])
     finder.quote_statements()
@@ -737,6 +767,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     found = sorted(_dedupe(found), key=lambda f: (f.content[0], f.content[1]))
     actors = {a.id: a for a in doc._.actors or []}
     _resolve(doc, found, actors)
+    found = [f for f in found if not f.headline or f.speaker_id and actors[f.speaker_id].kind == "person"]
     out = []
     for i, f in enumerate(found, start=1):
         actor = actors.get(f.speaker_id or "")
