@@ -414,3 +414,9 @@ def test_a_title_that_credits_its_claim_after_a_dash_is_that_persons_statement(n
                 published="2022-05-17")
     assert all(s.content.text != "Volodymyr Zelenskyy met traders in Kyiv and they agreed that the port must reopen "
                "soon" for s in r.statements)  # a first line that is no title credits no one
+
+
+def test_reminding_and_summing_up_are_cues(nlp) -> None:
+    r = extract("Ana Soto reminded that the bridge was closed. \"The ferry will run,\" Ana Soto summed up.",
+                published=PUB)
+    assert sorted(s.cue.text for s in r.statements if s.cue) == ["reminded", "summed"]
