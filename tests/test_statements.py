@@ -420,3 +420,16 @@ def test_reminding_and_summing_up_are_cues(nlp) -> None:
     r = extract("Ana Soto reminded that the bridge was closed. \"The ferry will run,\" Ana Soto summed up.",
                 published=PUB)
     assert sorted(s.cue.text for s in r.statements if s.cue) == ["reminded", "summed"]
+
+
+def test_a_label_is_its_person_or_its_office_holder_never_a_place_it_names(nlp) -> None:
+    cases = {"President of Ukraine: If the ports open, the grain will sail\n\nVolodymyr Zelenskyy spoke in Kyiv.":
+             "Volodymyr Zelenskiy",
+             "Volodymyr Zelenskyy in Davos: Europe needs unity\n\nVolodymyr Zelenskyy spoke in Davos.":
+             "Volodymyr Zelenskiy",
+             "Bishop Tomas of Valparaiso and All Chile: The harbour chapel is open again.\n\nTomas spoke.":
+             "Bishop Tomas"}
+    for text, who in cases.items():
+        r = extract(text, published="2022-05-17")
+        first = r.statements[0]
+        assert first.speaker is not None and who.split()[-1] in r.actor(first.speaker).name, text

@@ -16,6 +16,7 @@ from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..records import Actor, DateMention, Statement
 from .extensions import register_extensions
@@ -202,6 +203,7 @@ class _Finder:
         self.quotes = find_quotes(self.text)
         self.quote_index = Intervals((q.start, q.end, q) for q in self.quotes)
         self.mentions = mention_index(doc)
+        self.kinds = {a.id: a.kind for a in doc._.actors or []}
         self.found: list[_Found] = []
         self.contents = SpanSet()  # the contents of `found`, for lookups by position
 
@@ -335,18 +337,30 @@ class _Finder:
         if len(line) > TITLE_CHARS or line != self.doc._.title and self.text[len(line):len(line) + 2] != "\n\n":
             return  # only a title: a short first line set off by a blank line, or the title given with the text
         m = HEADLINE.match(line)
-        if m is None or self.overlaps_found(*m.span(1)):
-            return
-        span = self.doc.char_span(*m.span(2), alignment_mode="contract")
+        if m is not None and not self.overlaps_found(*m.span(1)):
+            self._credited(m.span(2), m.span(1), "indirect")
+
+    def _credited(self, who: tuple[int, int], words: tuple[int, int], kind: str) -> None:
+        """The title's claim `words`, credited to whoever `who` names (kept only when a person: `find_statements`)."""
+        span = self.doc.char_span(*who, alignment_mode="contract")
         if span is None:
             return
         own = any(t.lower_ in OWN_WORDS for t in span)  # "address by…": the words are the author's
-        head = next((t for t in span if self.is_actor(t) and t.pos_ == "PROPN"), None) or next(
+        head = self.person_in(span) or next((t for t in span if self.is_actor(t) and t.pos_ == "PROPN"), None) or next(
             (t for t in span if t.lemma_.lower() in ROLE_NOUNS or t.lower_ in TITLE_HEADS), None)
         if head is None and not own:
             return  # "… - Independence Day", "… - Country of Sports": a subject, no speaker
-        self.add(_Found("indirect", head, m.span(2), None, trim_chars(self.text, *m.span(1)), passive=own and head is None,
+        self.add(_Found(kind, head, who, None, trim_chars(self.text, *words), passive=own and head is None,
                         headline=True))
+
+    def person_in(self, span: SpacySpan) -> Token | None:
+        """The last word of the first person the actors stage named in `span`."""
+        for s, e, actor_id in self.mentions.overlapping(span.start_char, span.end_char):
+            if self.kinds.get(actor_id) == "person" and span.start_char <= s:
+                tok = self.doc.char_span(s, e, alignment_mode="contract")
+                if tok is not None and len(tok):
+                    return tok[-1]
+        return None
 
     # -- quotations --------------------------------------------------------------------------------
     def quote_statements(self) -> None:
@@ -470,9 +484,15 @@ def _label_head(self: _Finder, start: int, end: int, inline: bool) -> Token | No
     label: a phrase with a verb ("Officials said: …" is a cue, read elsewhere), or inside a line a name the
     actors stage did not find ("Photo: …")."""
     span = self.doc.char_span(start, end, alignment_mode="contract")
-    if span is None or not len(span) or any(t.pos_ in {"VERB", "AUX"} for t in span) or not span[-1].text[:1].isupper() \
-            or span[-1].pos_ != "PROPN" and not self.is_actor(span[-1]):  # "Soto" tagged as a noun, but named
+    if span is None or not len(span) or any(t.pos_ in {"VERB", "AUX"} for t in span):
         return None
+    if (person := self.person_in(span)) is not None:
+        return person  # "Volodymyr Zelenskyy in Davos: …": the person, not the town
+    if not inline and span[0].text[:1].isupper() and (span[0].lemma_.lower() in ROLE_NOUNS or span[0].lower_ in
+                                                      TITLE_HEADS):
+        return span[0]  # "President of Ukraine: …", "Head of State: …": the office-holder, resolved later
+    if not span[-1].text[:1].isupper() or span[-1].pos_ != "PROPN" and not self.is_actor(span[-1]):
+        return None  # "Soto" tagged as a noun is named all the same
     if self.is_actor(span[-1]) or not inline and len(span) <= 4 and all(t.text[:1].isupper() for t in span):
         return span[-1]
     return None
