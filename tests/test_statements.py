@@ -433,3 +433,20 @@ def test_a_label_is_its_person_or_its_office_holder_never_a_place_it_names(nlp) 
         r = extract(text, published="2022-05-17")
         first = r.statements[0]
         assert first.speaker is not None and who.split()[-1] in r.actor(first.speaker).name, text
+
+
+def test_a_title_joined_to_a_second_by_a_dash_still_introduces_its_bearer(nlp) -> None:
+    r = extract("Deputy Prime Minister - Minister for Reintegration of the Temporarily Occupied Territories Iryna "
+                "Vereshchuk said that the buses left. The ferries will run on Friday, the Deputy Prime Minister said.",
+                published="2022-04-10")
+    names = {a.id: a.name for a in r.actors}
+    assert [names.get(s.speaker or "") for s in r.statements] == ["Iryna Vereshchuk", "Iryna Vereshchuk"]
+
+
+def test_a_label_naming_an_office_of_a_state_inside_a_line_is_its_holders_turn(nlp) -> None:
+    r = extract("Meeting with President of Kazakhstan Kassym-Jomart Tokayev\n\nVladimir Putin met with President of "
+                "Kazakhstan Kassym-Jomart Tokayev.\n\nPresident of Russia Vladimir Putin: Welcome to Moscow. President "
+                "of the Republic of Kazakhstan: Thank you, Mr President.", published="2022-05-16")
+    names = {a.id: a.name for a in r.actors}
+    assert ("Kassym-Jomart Tokayev", "Thank you, Mr President.") in [
+        (names.get(s.speaker or ""), s.content.text) for s in r.statements]

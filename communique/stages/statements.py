@@ -488,8 +488,9 @@ def _label_head(self: _Finder, start: int, end: int, inline: bool) -> Token | No
         return None
     if (person := self.person_in(span)) is not None:
         return person  # "Volodymyr Zelenskyy in Davos: …": the person, not the town
-    if not inline and span[0].text[:1].isupper() and (span[0].lemma_.lower() in ROLE_NOUNS or span[0].lower_ in
-                                                      TITLE_HEADS):
+    office = span[0].text[:1].isupper() and (span[0].lemma_.lower() in ROLE_NOUNS or span[0].lower_ in TITLE_HEADS)
+    if office and (not inline or any(self.kinds.get(a) == "country" for _, _, a in
+                                     self.mentions.overlapping(span.start_char, span.end_char))):
         return span[0]  # "President of Ukraine: …", "Head of State: …": the office-holder, resolved later
     if not span[-1].text[:1].isupper() or span[-1].pos_ != "PROPN" and not self.is_actor(span[-1]):
         return None  # "Soto" tagged as a noun is named all the same
@@ -551,19 +552,25 @@ def _introduced_as(doc: Doc, start: int, end: int, actors: dict[str, Actor]) -> 
         if a.kind != "person":
             continue
         for m in a.mentions:
-            before = " ".join(text[max(0, m.start - len(phrase) - 40):m.start].lower().split())
+            before = " ".join(text[max(0, m.start - len(phrase) - TITLE_REACH):m.start].lower().split())
             if m.start < start and _runs_up_to(phrase, before, m.text) and (found is None or m.start > found[0]):
                 found = (m.start, a.id)
     return found[1] if found else None
 
 
+TITLE_REACH = 160  # characters before a name its titles may take ("Deputy Prime Minister - Minister for …")
+SECOND_TITLE = re.compile(r"\s*[-–—]\s[^.;:!?\n]{3,120}")  # " - Minister for Reintegration of …" before the name
+
+
 def _runs_up_to(phrase: str, before: str, mention: str) -> bool:
     """Whether `phrase` ends where the name in `mention` begins: right before it (`before`, the text leading up to
-    the mention) or inside it ("Prosecutor Karim Khan"), with nothing but a comma between."""
+    the mention) or inside it ("Prosecutor Karim Khan"), with nothing but a comma, or a second title after a dash
+    ("Deputy Prime Minister - Minister for Reintegration … Iryna Vereshchuk"), between."""
     combined = f"{before} {' '.join(mention.lower().split())}"  # the title may open the mention itself
     at = combined.rfind(phrase)
     ends = at + len(phrase)
-    return at >= 0 and ends >= len(before) - 1 and not combined[ends:len(before)].strip(" ,") and bool(
+    between = combined[ends:len(before)] if ends < len(before) else ""
+    return at >= 0 and (not between.strip(" ,") or SECOND_TITLE.fullmatch(between.rstrip()) is not None) and bool(
         combined[ends:].strip(" ,"))
 
 
