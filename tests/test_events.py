@@ -1567,3 +1567,9 @@ def test_you_in_a_later_paragraph_of_a_turn_with_a_note_is_the_other_speaker(nlp
     support = {e.trigger.text: ([names[x] for x in e.source], [names[x] for x in e.target]) for e in r.events
                if e.type == "SUPPORT"}
     assert support == {"welcome": (["Olaf Scholz"], ["Ana Soto"]), "thank": (["Ana Soto"], ["Olaf Scholz"])}
+
+
+def test_the_sanction_of_a_council_is_its_consent_not_a_penalty(nlp: Language) -> None:
+    r = extract("The strikes were carried out without the sanction of the UN Security Council. Canada imposed new "
+                "sanctions on Belarus.", published="2025-05-06")
+    assert [e.trigger.text for e in r.events if e.type in {"COERCE", "SANCTION"}] == ["imposed new sanctions"]

@@ -31,6 +31,8 @@ def pattern(ctx: EventContext, tok: Token) -> Pattern | None:
             continue
         if "singular" in p.frames and tok.tag_ in {"NNS", "NNPS"}:
             continue  # "a political settlement", never "77 settlements of the region"
+        if "plural" in p.frames and tok.tag_ == "NN" and not p.preps & links:
+            continue  # "sanctions", "a sanction on Iran", never "without the sanction of the Security Council"
         score = 2 * bool(p.objects) + 2 * bool(p.particles) + bool(p.preps & links)
         if best is None or score > best[0]:
             best = (score, p)
