@@ -1573,3 +1573,11 @@ def test_the_sanction_of_a_council_is_its_consent_not_a_penalty(nlp: Language) -
     r = extract("The strikes were carried out without the sanction of the UN Security Council. Canada imposed new "
                 "sanctions on Belarus.", published="2025-05-06")
     assert [e.trigger.text for e in r.events if e.type in {"COERCE", "SANCTION"}] == ["imposed new sanctions"]
+
+
+def test_an_exchange_there_was_in_a_readout_is_the_meetings(nlp: Language) -> None:
+    r = extract("Olaf Scholz had a telephone conversation with President of Chile Gabriel Boric. There was an exchange "
+                "of opinions on copper prices.", published="2025-05-06")
+    names = {a.id: a.name for a in r.actors}
+    assert [sorted(names[x] for x in e.source) for e in r.events if e.trigger.text == "exchange"] == [
+        ["Gabriel Boric", "Olaf Scholz"]]

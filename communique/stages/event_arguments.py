@@ -364,12 +364,24 @@ def parties_as_source(ctx: EventContext, drafts: list[Draft], parties: list[str]
         act = ctx.book.plover(d.code)
         if d.source or act not in COUNTERPART_ACTS | AIMS:
             continue
-        if act in COUNTERPART_ACTS and (implicit_subject(ctx, d) or not d.target and mutual(d.token)) or \
+        if act in COUNTERPART_ACTS and (implicit_subject(ctx, d) or not d.target and (
+                mutual(d.token) or _took_place(d.token))) or \
                 not d.target and _parties_aim(ctx, d, parties):
             states = {ctx.actors[a].country for a in d.target if ctx.actors[a].kind == "country"} if act in {
                 "SUPPORT", "AID"} else set()  # "supporting our state": not the state's own leader
             d.source = [p for p in parties if p not in d.target and ctx.actors[p].country not in states] or list(
                 parties)
+
+
+def _took_place(tok: Token) -> bool:
+    """A noun of an act the account says simply happened, naming no one: "There was an exchange of opinions on…",
+    "An exchange of views took place"."""
+    if tok.pos_ != "NOUN" or any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in {"with", "between", "by"}
+                                 for c in tok.children):
+        return False
+    head = tok.head
+    there = tok.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+    return there or tok.dep_ == "nsubj" and head.lemma_ == "take" and any(c.lower_ == "place" for c in head.children)
 
 
 # What the meeting's parties may set themselves as an aim in their own words, naming no doer: "the importance of
