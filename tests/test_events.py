@@ -1581,3 +1581,20 @@ def test_an_exchange_there_was_in_a_readout_is_the_meetings(nlp: Language) -> No
     names = {a.id: a.name for a in r.actors}
     assert [sorted(names[x] for x in e.source) for e in r.events if e.trigger.text == "exchange"] == [
         ["Gabriel Boric", "Olaf Scholz"]]
+
+
+def test_his_on_an_act_is_the_one_thanked_for_it_else_the_clauses_subject(nlp: Language) -> None:
+    r = extract("Olaf Scholz had a telephone conversation with President of France Emmanuel Macron. Emmanuel Macron "
+                "spoke of the results of his visit to Chile. Olaf Scholz thanked Pedro Sanchez for his visit to "
+                "Berlin.", published="2025-05-06")
+    names = {a.id: a.name for a in r.actors}
+    visits = [[names[x] for x in e.source] for e in r.events if e.trigger.text == "visit"]
+    assert visits == [["Emmanuel Macron"], ["Pedro Sanchez"]]
+
+
+def test_a_participle_with_its_agent_is_the_agents_act_never_the_clauses_subjects(nlp: Language) -> None:
+    r = extract("\"I ask everyone who has news about the sailors, illegally detained by Russia, including fishermen to "
+                "write and we will answer,\" Iryna Vereshchuk said.", published="2022-03-18")
+    names = {a.id: a.name for a in r.actors}
+    assert [([names[x] for x in e.source], [names[x] for x in e.target]) for e in r.events
+            if e.trigger.text == "detained"] == [(["Russia"], [])]

@@ -49,6 +49,8 @@ def subject(ctx: EventContext, verb: Token) -> tuple[Token | None, bool]:
         subj, _ = subject(ctx, head)
         return subj, passive
     infinitive = is_infinitive(verb)
+    if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "conj"} and any(c.dep_ == "agent" for c in verb.children):
+        return None, True  # "prisoners, illegally detained by Russia": its agent did it, not the clause's subject
     if verb.dep_ in {"acomp", "conj"} or verb.dep_ == "advcl" and (verb.tag_ in {"VBG", "VBN"} or infinitive):
         subj, head_passive = subject(ctx, head)
         return subj, passive or (verb.dep_ == "conj" and head_passive and verb.tag_ == "VBN")

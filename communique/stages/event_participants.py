@@ -152,6 +152,9 @@ def participants(ctx: EventContext, tok: Token, meeting: bool = True) -> list[st
     if tok.pos_ == "PRON" and tok.lower_ in SECOND_PERSON:
         found = addressee(ctx, tok)
         return [found] if found else []
+    if tok.dep_ == "poss" and tok.lower_ in {"his", "her"}:
+        found = _owner(ctx, tok)
+        return [found] if found else []
     if tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON | THIRD_PERSON:
         found = pronoun(ctx, tok)
         if found is None and tok.lower_ == "they" and meeting and not plural_before(tok, meetings=False) and \
@@ -277,6 +280,40 @@ def last_person(ctx: EventContext, tok: Token, skip: frozenset[str] = frozenset(
         if actor_id is not None and ctx.actors[actor_id].kind == "person" and actor_id not in skip:
             return actor_id
     return None
+
+
+def _owner(ctx: EventContext, poss: Token) -> str | None:
+    """The person a "his"/"her" on an act names: the one the clause thanks or answers for it ("thanked Erdogan for
+    his invitation"), else the clause's subject ("Macron spoke of the results of his visit"), else the speaker of
+    the words it is in or the last person named."""
+    verb = poss.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    people = [a for a in _actors_of(ctx, verb, {"dobj", "dative"}) if ctx.actors[a].kind == "person"]
+    if people and any(c.dep_ == "prep" and c.lower_ == "for" and poss.i in {t.i for t in c.subtree}
+                      for c in verb.children):
+        return people[0]
+    people = [a for a in _actors_of(ctx, verb, SUBJECT_DEPS) if ctx.actors[a].kind == "person"]
+    if people:
+        return people[0]
+    st = statement_at(ctx, poss.idx)
+    if st is not None and st.speaker and ctx.actors[st.speaker].kind == "person":
+        return st.speaker  # "the President said that … his discussions with Bush": the speaker's own
+    return last_person(ctx, poss)
+
+
+def _actors_of(ctx: EventContext, verb: Token, deps: set[str] | frozenset[str]) -> list[str]:
+    """The actors the verb's children of `deps` name (a pronoun subject resolved)."""
+    out: list[str] = []
+    for c in verb.children:
+        if c.dep_ not in deps:
+            continue
+        if c.pos_ == "PRON" and c.lower_ in THIRD_PERSON:
+            found = pronoun(ctx, c)
+            out += [found] if found else []
+        else:
+            out += np_actors(ctx, c)
+    return out
 
 
 def _clause_subjects(ctx: EventContext, obj: Token) -> frozenset[str]:

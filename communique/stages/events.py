@@ -23,7 +23,7 @@ from ..places import location_precision
 from ..records import Event
 from .event_anchors import date, location, statement_of
 from .event_arguments import fill_counterparts, fill_target, meeting_parties, parties_as_source, subject
-from .event_context import VIOLENT, Draft, EventContext, make_context
+from .event_context import VIOLENT, Draft, EventContext, make_context, violent
 from .event_frames import as_intent, draft, obligations
 from .event_modality import modality
 from .event_participants import names_victim, participants
@@ -90,6 +90,9 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     acts_backed(ctx, drafts, inferred)
     for i, roles in known.items():
         inferred[i] = tuple(sorted(set(inferred.get(i, ())) | set(roles)))
+    for d in drafts:
+        if len(d.source) == 1 and d.target == d.source and violent(ctx, d.code) and "symmetric" not in d.pattern.frames:
+            d.target = []  # one actor doing violence to itself ("detained by Russia" struck Russia): no victim known
     drafts.sort(key=_trigger)
     return drafts, inferred
 
