@@ -1598,3 +1598,16 @@ def test_a_participle_with_its_agent_is_the_agents_act_never_the_clauses_subject
     names = {a.id: a.name for a in r.actors}
     assert [([names[x] for x in e.source], [names[x] for x in e.target]) for e in r.events
             if e.trigger.text == "detained"] == [(["Russia"], [])]
+
+
+def test_an_address_speaks_to_the_state_its_greeting_names(nlp: Language) -> None:
+    text = ("Address by President Volodymyr Zelenskyy to the Parliament of Chile\n\nDear Mr. President! Dear people "
+            "of Chile! I thank you for the opportunity to speak to you. Close your ports to Russian ships. Imagine "
+            "that they bomb you every night.")
+    r = extract(text, published="2022-04-10")
+    names = {a.id: a.name for a in r.actors}
+    to = {e.trigger.text: [names[x] for x in e.target] for e in r.events}
+    assert to["thank"] == ["Chile"] and to["Close"] == ["Chile"]
+    assert all("Chile" not in [names[x] for x in e.target] for e in r.events if e.type == "ASSAULT")
+    r = extract(text.replace("Dear people of Chile! ", ""), published="2022-04-10")
+    assert [e.target for e in r.events if e.trigger.text == "Close"] == [()]  # no greeting, no listener named

@@ -13,7 +13,7 @@ from .event_arguments import arguments, clause_targets, subject
 from .event_context import OBLIGATION_PATTERN, Draft, EventContext, chain, statement_at, violent
 from .event_modality import negated
 from .event_nominal import LIGHT_VERBS, nominal_draft
-from .event_participants import FIRST_PERSON, addressee, np_actors, participants
+from .event_participants import FIRST_PERSON, addressee, listener, np_actors, participants
 from .event_patterns import against_nature, complements, pattern
 from .roles import author, own_words, principal
 from .spans import doc_text, sentences
@@ -423,7 +423,7 @@ def obligations(ctx: EventContext) -> list[Draft]:
 # Imperatives that ask nothing of the listener: "Imagine…", "Look at…", "Let us…", "Thank you".
 IDLE_IMPERATIVES = frozenset({"let", "thank", "please", "imagine", "look", "remember", "think", "see", "listen",
                               "note", "believe", "know", "excuse", "forgive", "glory", "welcome", "say", "tell", "be",
-                              "come", "go", "take", "hear", "watch", "read", "wait", "pay"})  # "take a look"
+                              "come", "go", "take", "hear", "watch", "read", "wait", "pay", "round"})  # "take a look"
 
 
 def _imperatives(ctx: EventContext, sents: list[SpacySpan], speaker: str) -> list[Draft]:
@@ -445,8 +445,10 @@ def _imperatives(ctx: EventContext, sents: list[SpacySpan], speaker: str) -> lis
         code = ctx.book.frame_code("request", inner.code) if inner is not None else None
         if inner is not None:
             inner.consumed = True
-        # asked of the listener, whom the words do not name: "Stop Russia" asks no Russian
-        out.append(Draft(verb, OBLIGATION_PATTERN, code or "100", [speaker], [], [verb], [verb]))
+        # asked of the listener, whom the words do not name ("Stop Russia" asks no Russian), unless the address
+        # greets them ("Dear people of Luxembourg!")
+        you = listener(ctx)
+        out.append(Draft(verb, OBLIGATION_PATTERN, code or "100", [speaker], [you] if you else [], [verb], [verb]))
     return out
 
 

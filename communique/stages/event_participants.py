@@ -33,6 +33,7 @@ __all__ = [
     "described",
     "in_own_words",
     "last_person",
+    "listener",
     "names_victim",
     "np_actors",
     "others_of_ours",
@@ -226,8 +227,10 @@ def addressee(ctx: EventContext, tok: Token) -> str | None:
         text = doc_text(ctx.doc)
         turns = ctx.index["turns"] = [st for st in ctx.statements if _turn(text, st)]
     here = next((n for n, st in enumerate(turns) if st.content.start <= tok.idx < st.content.end), None)
-    if here is None:
-        return None
+    if here is None:  # an address's "you", spoken to its listener, unless struck in its rhetoric ("they kill you")
+        harm = any(ctx.book.plover(p.cameo) in HARM_TYPES for p in ctx.book.patterns.get(tok.head.lemma_.lower(), ())
+                   if p.cameo)
+        return listener(ctx) if statement_at(ctx, tok.idx) is None and not harm else None
     me = turns[here].speaker
     for st in [*reversed(turns[:here]), *turns[here + 1:]]:
         if st.speaker is not None and st.speaker != me and ctx.actors[st.speaker].kind == "person":
@@ -237,6 +240,37 @@ def addressee(ctx: EventContext, tok: Token) -> str | None:
 
 # What follows a turn's label: its colon, after a note ("Viktor Orban (retranslated): …").
 AFTER_LABEL = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?:")
+
+
+HARM_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"})
+# How an address greets those it speaks to: "Dear people of Luxembourg!", "Dear members of the Bundestag!".
+SALUTATION = re.compile(r"(?:^|\n|[.!?]\s)(Dear [^!\n]{3,160}!)")
+SALUTATION_CHARS = 600  # an address greets its listeners in its opening lines
+
+
+def listener(ctx: EventContext) -> str | None:
+    """Whom an address (one person's own words) speaks to, when its greeting names a state or a body other than the
+    author's own ("Dear people of Luxembourg!"): its "you" and the one its imperatives ask."""
+    if "listener" in ctx.index:
+        cached: str | None = ctx.index["listener"]
+        return cached
+    found = None
+    own = author(ctx.actors.values())
+    if own is not None:
+        text = doc_text(ctx.doc)
+        body = text.find("\n\n") + 2 if text.find("\n\n") >= 0 else 0
+        for m in SALUTATION.finditer(text, body, body + SALUTATION_CHARS):
+            start, end = m.span(1)
+            for tok in ctx.doc.char_span(start, end, alignment_mode="expand") or []:
+                actor = ctx.actors.get(ctx.tok_actor.get(tok.i, ""))
+                if actor is not None and actor.country != own.country and (actor.kind == "country" or actor.kind ==
+                                                                           "organization" and len(actor.name.split()) > 1):
+                    found = actor.id
+                    break
+            if found:
+                break
+    ctx.index["listener"] = found
+    return found
 
 
 def _turn(text: str, st: Statement) -> bool:
