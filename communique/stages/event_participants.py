@@ -6,7 +6,7 @@ import re
 from spacy.tokens import Token
 
 from ..records import Statement
-from .event_context import EventContext, statement_at
+from .event_context import EventContext, statement_at, violent
 from .roles import (
     STATE_GROUP_NOUNS,
     TITLE_HEADS,
@@ -221,15 +221,15 @@ def pronoun(ctx: EventContext, tok: Token) -> str | None:
 
 def addressee(ctx: EventContext, tok: Token) -> str | None:
     """Whom a transcript turn's "you" speaks to: the person of the turn before it by someone else, else of the turn
-    after it ("Putin: I am glad to welcome you. Tokayev: Thank you…"); outside a turn, no one."""
+    after it ("Putin: I am glad to welcome you. Tokayev: Thank you…"); outside a turn, the address's `listener`,
+    never as the victim of its rhetoric ("imagine that they bomb you")."""
     turns: list[Statement] | None = ctx.index.get("turns")
     if turns is None:
         text = doc_text(ctx.doc)
         turns = ctx.index["turns"] = [st for st in ctx.statements if _turn(text, st)]
     here = next((n for n, st in enumerate(turns) if st.content.start <= tok.idx < st.content.end), None)
-    if here is None:  # an address's "you", spoken to its listener, unless struck in its rhetoric ("they kill you")
-        harm = any(ctx.book.plover(p.cameo) in HARM_TYPES for p in ctx.book.patterns.get(tok.head.lemma_.lower(), ())
-                   if p.cameo)
+    if here is None:
+        harm = any(violent(ctx, p.cameo) for p in ctx.book.patterns.get(tok.head.lemma_.lower(), ()))
         return listener(ctx) if statement_at(ctx, tok.idx) is None and not harm else None
     me = turns[here].speaker
     for st in [*reversed(turns[:here]), *turns[here + 1:]]:
@@ -238,13 +238,8 @@ def addressee(ctx: EventContext, tok: Token) -> str | None:
     return None
 
 
-# What follows a turn's label: its colon, after a note ("Viktor Orban (retranslated): …").
-AFTER_LABEL = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?:")
-
-
-HARM_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"})
 # How an address greets those it speaks to: "Dear people of Luxembourg!", "Dear members of the Bundestag!".
-SALUTATION = re.compile(r"(?:^|\n|[.!?]\s)(Dear [^!\n]{3,160}!)")
+SALUTATION = re.compile(r"(?:\A|(?<=\n)|(?<=[.!?] ))(Dear [^!\n]{3,160}!)")
 SALUTATION_CHARS = 600  # an address greets its listeners in its opening lines
 
 
@@ -254,23 +249,20 @@ def listener(ctx: EventContext) -> str | None:
     if "listener" in ctx.index:
         cached: str | None = ctx.index["listener"]
         return cached
-    found = None
     own = author(ctx.actors.values())
-    if own is not None:
-        text = doc_text(ctx.doc)
-        body = text.find("\n\n") + 2 if text.find("\n\n") >= 0 else 0
-        for m in SALUTATION.finditer(text, body, body + SALUTATION_CHARS):
-            start, end = m.span(1)
-            for tok in ctx.doc.char_span(start, end, alignment_mode="expand") or []:
-                actor = ctx.actors.get(ctx.tok_actor.get(tok.i, ""))
-                if actor is not None and actor.country != own.country and (actor.kind == "country" or actor.kind ==
-                                                                           "organization" and len(actor.name.split()) > 1):
-                    found = actor.id
-                    break
-            if found:
-                break
+    text = doc_text(ctx.doc)
+    body = text.find("\n\n") + 2 if "\n\n" in text else 0
+    greeted = [ctx.actors[ctx.tok_actor[t.i]] for m in (SALUTATION.finditer(text, body, body + SALUTATION_CHARS)
+                                                       if own is not None else ())
+               for t in ctx.doc.char_span(*m.span(1), alignment_mode="expand") or [] if t.i in ctx.tok_actor]
+    found = next((a.id for a in greeted if own is not None and a.country != own.country and (
+        a.kind == "country" or a.kind == "organization" and len(a.name.split()) > 1)), None)  # not "Dear Justin!"
     ctx.index["listener"] = found
     return found
+
+
+# What follows a turn's label: its colon, after a note ("Viktor Orban (retranslated): …").
+AFTER_LABEL = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?:")
 
 
 def _turn(text: str, st: Statement) -> bool:
