@@ -338,9 +338,9 @@ class _Finder:
             return  # only a title: a short first line set off by a blank line, or the title given with the text
         m = HEADLINE.match(line)
         if m is not None and not self.overlaps_found(*m.span(1)):
-            self._credited(m.span(2), m.span(1), "indirect")
+            self._credited(m.span(2), m.span(1))
 
-    def _credited(self, who: tuple[int, int], words: tuple[int, int], kind: str) -> None:
+    def _credited(self, who: tuple[int, int], words: tuple[int, int]) -> None:
         """The title's claim `words`, credited to whoever `who` names (kept only when a person: `find_statements`)."""
         span = self.doc.char_span(*who, alignment_mode="contract")
         if span is None:
@@ -350,7 +350,7 @@ class _Finder:
             (t for t in span if t.lemma_.lower() in ROLE_NOUNS or t.lower_ in TITLE_HEADS), None)
         if head is None and not own:
             return  # "… - Independence Day", "… - Country of Sports": a subject, no speaker
-        self.add(_Found(kind, head, who, None, trim_chars(self.text, *words), passive=own and head is None,
+        self.add(_Found("indirect", head, who, None, trim_chars(self.text, *words), passive=own and head is None,
                         headline=True))
 
     def person_in(self, span: SpacySpan) -> Token | None:
