@@ -131,8 +131,15 @@ TALKS_NOUNS = frozenset({"talks", "negotiations", "consultations"})
 def _the_talks(tok: Token) -> bool:
     """"the talks", "the March 3 talks": talks the article has told of, not new ones ("talks with Chile")."""
     return tok.lower_ in TALKS_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and \
-        all(c.dep_ in {"det", "nummod", "punct"} or c.ent_type_ == "DATE" or c.lower_ in TALKS_AGAIN or c.dep_ == "prep"
-            and c.lower_ not in {"with", "between", "among", "in"} for c in tok.children)  # not "the Sochi talks"
+        all(_told_again(c) for c in tok.children)
+
+
+def _told_again(mod: Token) -> bool:
+    """Whether a modifier of "the talks" leaves them the talks told before: a date, "upcoming", "on Syria"; not a
+    place or sides of their own ("the Sochi talks", "talks with Chile")."""
+    if mod.dep_ == "prep":
+        return mod.lower_ not in {"with", "between", "among", "in"}
+    return mod.dep_ in {"det", "nummod", "punct"} or mod.ent_type_ == "DATE" or mod.lower_ in TALKS_AGAIN
 
 
 TALKS_AGAIN = frozenset({"upcoming", "recent", "last", "latest", "previous", "current", "ongoing", "today", "these",

@@ -74,7 +74,7 @@ def _guest(doc: Doc, actor: Actor) -> bool:
     if "guest spans" not in memo:
         memo["guest spans"] = _met_spans(doc)
     spans: list[tuple[int, int]] = memo["guest spans"]
-    return any(s <= m.start < e for m in actor.mentions for s, e in spans)
+    return by_identity(doc, "guest", actor, lambda: any(s <= m.start < e for m in actor.mentions for s, e in spans))
 
 
 def _met_spans(doc: Doc) -> list[tuple[int, int]]:
