@@ -1611,3 +1611,19 @@ def test_an_address_speaks_to_the_state_its_greeting_names(nlp: Language) -> Non
     assert all("Chile" not in [names[x] for x in e.target] for e in r.events if e.type == "ASSAULT")
     r = extract(text.replace("Dear people of Chile! ", ""), published="2022-04-10")
     assert [e.target for e in r.events if e.trigger.text == "Close"] == [()]  # no greeting, no listener named
+
+
+def test_growing_ties_told_with_them_as_subject_are_cooperation_between_their_two_sides(nlp: Language) -> None:
+    text = ("Vladimir Putin met with President of Finland Sauli Niinisto.\n\nVladimir Putin: Mr President, I am glad "
+            "to see you. Our trade grew by a fifth last year, and ties between our countries are improving. The "
+            "crisis grew worse.\n\nSauli Niinisto: Thank you. Relations between Finland and Russia, which are "
+            "developing, matter to us.")
+    r = extract(text, published="2019-08-21")
+    names = {a.id: a.name for a in r.actors}
+    grown = {e.trigger.text: (e.type, sorted(names[x] for x in e.source), sorted(names[x] for x in e.target))
+             for e in r.events if e.type == "COOPERATE"}
+    both = ["Finland", "Russia"]
+    assert grown == {"grew": ("COOPERATE", both, both), "improving": ("COOPERATE", both, both),
+                     "developing": ("COOPERATE", both, both)}  # "the crisis grew" is no one's act
+    alone = extract("Trade grew by a fifth last year.", published="2019-08-21")
+    assert not alone.events  # no sides known: no event

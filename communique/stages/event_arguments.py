@@ -17,8 +17,9 @@ from .event_participants import (
     others_of_ours,
     participants,
     place_of,
+    relation_parties,
 )
-from .event_patterns import complements, is_frame_word, shared_object
+from .event_patterns import complements, is_frame_word, relation_noun, shared_object
 from .paragraphs import footer_start
 from .roles import meeting_group, person_like, principal
 from .syntax import SUBJECT_DEPS, by_phrases, is_infinitive
@@ -101,6 +102,10 @@ def _displaced_subject(ctx: EventContext, verb: Token, exclude: list[str]) -> li
 
 def arguments(ctx: EventContext, tok: Token, p: Pattern) -> tuple[list[str], list[str]]:
     """Source and target actors of trigger `tok` under pattern `p` (a passive's agent is its source)."""
+    if "relation_subject" in p.frames:  # "our relations are developing": both sides, with each other
+        noun = relation_noun(ctx, tok)
+        sides = relation_parties(ctx, noun) if noun is not None else []
+        return sides, list(sides)
     subj, passive = subject(ctx, tok)
     agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     subjects = participants(ctx, subj, meeting=not violent(ctx, p.cameo)) if subj is not None else []

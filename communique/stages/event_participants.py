@@ -40,6 +40,7 @@ __all__ = [
     "participants",
     "place_of",
     "pronoun",
+    "relation_parties",
 ]
 
 RELATIVE = {"who", "which", "that", "whom"}
@@ -172,7 +173,9 @@ def participants(ctx: EventContext, tok: Token, meeting: bool = True) -> list[st
 
 def described(ctx: EventContext, tok: Token) -> list[str]:
     """Who a description names: "the President of Russia" (one office-holder), "the two leaders", "the sides"
-    (the meeting's participants)."""
+    (the meeting's participants), a speaker's "our two countries" (his state and his listener's)."""
+    if tok.lower_ in PLURAL_US and any(c.dep_ == "poss" and c.lower_ == "our" for c in tok.children):
+        return both_sides(ctx, tok)
     if meeting_group(tok):
         people = [a.id for a in counterparts(ctx.actors.values(), ctx.doc, tok)]
         if tok.lower_ in STATE_GROUP_NOUNS:  # "cooperation between the two countries": the participants' states
@@ -189,6 +192,49 @@ def described(ctx: EventContext, tok: Token) -> list[str]:
             found = resolve_title(tok, ctx.actors)
         return [found] if found else []
     return []
+
+
+def both_sides(ctx: EventContext, tok: Token) -> list[str]:
+    """The two sides a speaker's "our" joins ("our countries", "our relations"): the states of the person whose
+    words they are and of the one spoken to (the turn's listener, else the meeting's other party); none when either
+    is unknown or both are of one state."""
+    st = statement_at(ctx, tok.idx)
+    me = st.speaker if st is not None else None
+    if me is None or ctx.actors[me].kind != "person" or not ctx.actors[me].country:
+        return []
+    other = addressee(ctx, tok)
+    if other is None:
+        others = [a.id for a in counterparts(ctx.actors.values(), ctx.doc) if a.id != me]
+        other = others[0] if len(others) == 1 else None
+    if other is None or ctx.actors[other].country in {None, ctx.actors[me].country}:
+        return []
+    return [_state_of(ctx, me) or me, _state_of(ctx, other) or other]
+
+
+def relation_parties(ctx: EventContext, noun: Token) -> list[str]:
+    """The states a word of ties joins ("relations between Russia and Hungary", "Russian-Hungarian trade", "our
+    relations", "Russia's ties with Kazakhstan"); with none named, the speaker's and his listener's, or outside
+    anyone's words the meeting's two parties ("Bilateral trade has grown"). Fewer than two sides are none."""
+    found: list[str] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in {"between", "with"}:
+            for g in (g for g in c.children if g.dep_ == "pobj"):
+                found += described(ctx, g) or np_actors(ctx, g)
+        elif c.dep_ == "poss" and c.lower_ == "our":
+            found += both_sides(ctx, c)
+        elif c.dep_ in {"poss", "amod", "compound", "nmod"}:
+            found += [a for a in participants(ctx, c) if ctx.actors[a].kind != "location"]
+    if not found:
+        found = both_sides(ctx, noun) if statement_at(ctx, noun.idx) is not None else _two_parties(ctx)
+    sides = list(dict.fromkeys(_state_of(ctx, a) or a if ctx.actors[a].kind == "person" else a for a in found))
+    return sides if len(sides) > 1 else []
+
+
+def _two_parties(ctx: EventContext) -> list[str]:
+    """The meeting's two parties, when they are of two states."""
+    people = counterparts(ctx.actors.values(), ctx.doc)
+    countries = {a.country for a in people}
+    return [a.id for a in people] if len(people) == 2 and len(countries) == 2 and None not in countries else []
 
 
 def _state_of(ctx: EventContext, person: str) -> str | None:

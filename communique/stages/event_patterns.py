@@ -7,7 +7,7 @@ from ..codebook import Pattern
 from .event_context import EventContext
 from .syntax import agent_objects, headline_noun, is_nominal
 
-__all__ = ["ENDING_NOUNS", "OBJECTS", "complements", "is_frame_word", "pattern"]
+__all__ = ["ENDING_NOUNS", "OBJECTS", "complements", "is_frame_word", "pattern", "relation_noun"]
 
 OBJECTS = {"dobj", "dative", "iobj", "attr", "oprd"}
 
@@ -29,6 +29,8 @@ def pattern(ctx: EventContext, tok: Token) -> Pattern | None:
             continue
         if "weapon_subject" in p.frames and not _weapon_subject(ctx, tok):
             continue
+        if "relation_subject" in p.frames and relation_noun(ctx, tok) is None:
+            continue  # "our trade grew", never "the crisis grew"
         if "singular" in p.frames and tok.tag_ in {"NNS", "NNPS"}:
             continue  # "a political settlement", never "77 settlements of the region"
         if "plural" in p.frames and tok.tag_ == "NN" and not p.preps & links:
@@ -45,6 +47,19 @@ def _weapon_subject(ctx: EventContext, tok: Token) -> bool:
     munitions = ctx.book.classes.get("munitions", frozenset())
     doers = [c for c in tok.children if c.dep_ == "nsubj"] + agent_objects(tok)
     return any(c.lemma_.lower() in munitions or c.lower_ in munitions for c in doers)
+
+
+def relation_noun(ctx: EventContext, tok: Token) -> Token | None:
+    """The ties between states a verb tells the growth of, when they are its subject ("our relations, which are
+    developing", "bilateral trade has reached $25 billion", "cooperation continues to develop"): a word of the
+    `relations` class."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in {"which", "that"} and tok.dep_ == "relcl":
+        subj = tok.head
+    if subj is None and tok.dep_ == "xcomp":
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    ties = ctx.book.classes.get("relations", frozenset())
+    return subj if subj is not None and (subj.lower_ in ties or subj.lemma_.lower() in ties) else None
 
 
 # Nouns of ending that take what they end through "to": "an end to hostilities".
