@@ -17,7 +17,7 @@ from .event_participants import FIRST_PERSON, addressee, listener, np_actors, pa
 from .event_patterns import against_nature, complements, pattern
 from .roles import author, own_words, principal
 from .spans import doc_text, sentences
-from .syntax import PROSPECTIVE_AUX, SUBJECT_DEPS, agent_objects, is_infinitive, is_nominal
+from .syntax import PROSPECTIVE_AUX, SUBJECT_DEPS, agent_objects, is_infinitive, is_nominal, pleased_act
 
 __all__ = ["as_intent", "draft", "obligations"]
 
@@ -121,16 +121,10 @@ def _last_spoken_with(ctx: EventContext, tok: Token, source: list[str]) -> str |
     return None
 
 
-# Words of the speaker's own pleasure that an infinitive names the act of: "It is a pleasure to welcome you", "an
-# honour to receive you".
-PLEASED = frozenset({"pleasure", "honour", "honor", "privilege", "joy", "glad", "happy", "pleased", "delighted"})
-
-
 def _pleased_speaker(ctx: EventContext, tok: Token) -> list[str]:
     """The person whose words say it is their pleasure to act, when the clause names no one else."""
     head = tok.head
-    words = [head, *(c for c in head.children if c.dep_ in {"attr", "acomp"})]
-    if not any(w.lemma_.lower() in PLEASED for w in words):
+    if not pleased_act(tok):
         return []
     st = statement_at(ctx, tok.idx)
     if st is None or not st.speaker or ctx.actors[st.speaker].kind != "person":

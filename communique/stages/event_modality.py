@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .event_context import OBLIGATION_PATTERN, Draft, chain
-from .syntax import PROSPECTIVE_AUX, edge_chars, is_infinitive
+from .syntax import PROSPECTIVE_AUX, edge_chars, is_infinitive, pleased_act
 
 __all__ = ["HYPOTHETICAL_MARKS", "condition", "modality"]
 
@@ -120,7 +120,10 @@ SPEECH_ACTS = frozenset({"express", "thank", "congratulate", "greet", "welcome",
 
 
 def _performative(verb: Token) -> bool:
-    """Whether `verb` is a speech act its speaker performs by announcing it ("I would like to thank you")."""
+    """Whether `verb` is a speech act its speaker performs by announcing it ("I would like to thank you") or an act
+    its doer is glad of ("I am glad to see you", "It is a pleasure to welcome you")."""
+    if pleased_act(verb):
+        return True
     head = verb.head
     return verb.lemma_.lower() in SPEECH_ACTS and head.lemma_.lower() in {"like", "wish", "want"} and \
         any(c.dep_ in {"nsubj"} and c.lower_ in {"i", "we"} for c in head.children)

@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from ..codebook import Pattern
 from .event_context import EventContext
-from .syntax import agent_objects, headline_noun, is_nominal
+from .syntax import agent_objects, headline_noun, is_nominal, pleased_act
 
 __all__ = ["ENDING_NOUNS", "OBJECTS", "complements", "is_frame_word", "pattern", "relation_noun"]
 
@@ -29,6 +29,8 @@ def pattern(ctx: EventContext, tok: Token) -> Pattern | None:
             continue
         if "weapon_subject" in p.frames and not _weapon_subject(ctx, tok):
             continue
+        if "greeting" in p.frames and not pleased_act(tok):
+            continue  # "I am glad to see you", never "we see you standing with us"
         if "relation_subject" in p.frames and relation_noun(ctx, tok) is None:
             continue  # "our trade grew", never "the crisis grew"
         if "singular" in p.frames and tok.tag_ in {"NNS", "NNPS"}:

@@ -12,7 +12,8 @@ from ..records import Span
 from .spans import doc_text
 
 __all__ = ["FUTURE_AUX", "NOMINAL_SUBJECT_DEPS", "PROSPECTIVE_AUX", "SUBJECT_DEPS", "agent_objects", "by_phrases",
-           "edge_chars", "headline_noun", "is_infinitive", "is_nominal", "subtree_chars", "text_span", "trim_chars"]
+           "edge_chars", "headline_noun", "is_infinitive", "is_nominal", "pleased_act", "subtree_chars", "text_span",
+           "trim_chars"]
 
 NOMINAL_SUBJECT_DEPS = {"nsubj", "nsubjpass"}  # who says something: a noun phrase, never a clause
 SUBJECT_DEPS = NOMINAL_SUBJECT_DEPS | {"csubj"}  # who does something: clausal subjects count too
@@ -67,6 +68,22 @@ def is_nominal(tok: Token) -> bool:
 def is_infinitive(verb: Token) -> bool:
     """A bare verb with "to" ("to meet")."""
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+# Words of the speaker's own pleasure that an infinitive names the act of: "It is a pleasure to welcome you", "an
+# honour to receive you", "glad to see you".
+PLEASED = frozenset({"pleasure", "honour", "honor", "privilege", "joy", "glad", "happy", "pleased", "delighted",
+                     "nice", "good"})
+
+
+def pleased_act(tok: Token) -> bool:
+    """Whether `tok` is the infinitive a word of pleasure governs: "I am glad to see you", "It is a pleasure to
+    welcome you"."""
+    head = tok.head
+    if head.i == tok.i or not is_infinitive(tok):
+        return False
+    words = [head, *(c for c in head.children if c.dep_ in {"attr", "acomp"})]
+    return any(w.lemma_.lower() in PLEASED for w in words)
 
 
 def agent_objects(verb: Token) -> list[Token]:
