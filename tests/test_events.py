@@ -1627,3 +1627,23 @@ def test_growing_ties_told_with_them_as_subject_are_cooperation_between_their_tw
                      "developing": ("COOPERATE", both, both)}  # "the crisis grew" is no one's act
     alone = extract("Trade grew by a fifth last year.", published="2019-08-21")
     assert not alone.events  # no sides known: no event
+
+
+def test_fighting_told_by_its_noun_is_an_assault_where_it_is_fought_but_a_campaign_is_none(nlp: Language) -> None:
+    r = extract("Heavy fighting goes on in Mariupol. Fierce battles are raging near Kupiansk. The battle against "
+                "corruption goes on. The battle for the dignity of our people has begun.", published="2022-05-02")
+    names = {a.id: a.name for a in r.actors}
+    assert [(e.type, e.trigger.text, [names[x] for x in e.target]) for e in r.events] == [
+        ("ASSAULT", "fighting", ["Mariupol"]), ("ASSAULT", "battles", ["Kupiansk"])]
+
+
+def test_glad_to_see_you_is_meeting_the_one_spoken_to_and_is_asserted(nlp: Language) -> None:
+    text = ("Vladimir Putin met with President of Finland Sauli Niinisto.\n\nVladimir Putin: Mr President, I am glad "
+            "to see you.\n\nSauli Niinisto: Thank you. It is a pleasure to see you again. We see you as a "
+            "neighbour.")
+    r = extract(text, published="2019-08-21")
+    names = {a.id: a.name for a in r.actors}
+    seen = [(e.type, [names[x] for x in e.source], [names[x] for x in e.target], e.modality)
+            for e in r.events if e.trigger.text == "see you"]
+    assert seen == [("CONSULT", ["Vladimir Putin"], ["Sauli Niinisto"], "asserted"),
+                    ("CONSULT", ["Sauli Niinisto"], ["Vladimir Putin"], "asserted")]  # "we see you as…" is no meeting

@@ -218,6 +218,21 @@ def _placed(ctx: EventContext, tok: Token) -> bool:
     return any(place_of(ctx, c, {"location", "country"}, [], preps=PLACE_PREPS) for c in [*tok.children, *hung])
 
 
+def _campaign(ctx: EventContext, tok: Token) -> bool:
+    """Whether a noun of fighting is fought "against" or "on" something that is no actor and no place, or "for" a
+    cause rather than a place ("the battle against corruption", "the war on drugs", "the battle for the freedom
+    of Ukraine"): a campaign, not combat ("the battle for Kyiv" is one)."""
+    found = False
+    for c in tok.children:
+        for g in (g for g in c.children if g.dep_ == "pobj") if c.dep_ == "prep" else ():
+            if c.lower_ in {"against", "on"}:
+                found = found or not (np_actors(ctx, g, True) or described(ctx, g) or g.pos_ == "PRON"
+                                      or g.i in ctx.tok_actor)
+            elif c.lower_ == "for":
+                found = found or not (g.i in ctx.tok_actor or g.ent_type_ in {"GPE", "LOC"})
+    return found
+
+
 def _between(tok: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
 
@@ -269,6 +284,8 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
                                                      and c.lower_ in p.preps | {"against"} for g in c.children
                                                      if g.dep_ == "pobj"]):
         return None  # "the fight against the pandemic"
+    if violent(ctx, p.cameo) and "symmetric" in p.frames and _campaign(ctx, tok):
+        return None  # "the battle against corruption", "the war on poverty": no one is fought
     source = _agent(ctx, tok, p) or _carrier_subject(ctx, tok, p) or _occasion_subject(ctx, tok, p)
     target = _targets(ctx, tok, p, source) or (_under_fire(ctx, tok) if violent(ctx, p.cameo) else [])
     if not source and "symmetric" in p.frames and len(target) > 1 and _between(tok):
