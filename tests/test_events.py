@@ -1647,3 +1647,16 @@ def test_glad_to_see_you_is_meeting_the_one_spoken_to_and_is_asserted(nlp: Langu
             for e in r.events if e.trigger.text == "see you"]
     assert seen == [("CONSULT", ["Vladimir Putin"], ["Sauli Niinisto"], "asserted"),
                     ("CONSULT", ["Sauli Niinisto"], ["Vladimir Putin"], "asserted")]  # "we see you as…" is no meeting
+
+
+def test_a_readouts_other_talk_with_a_named_person_is_not_also_with_the_calls_counterpart(nlp: Language) -> None:
+    r = extract("Vladimir Putin had a telephone conversation with President of France Emmanuel Macron. Later, Vladimir "
+                "Putin had a telephone conversation with President of Turkey Recep Tayyip Erdogan.",
+                published="2019-08-21")
+    names = {a.id: a.name for a in r.actors}
+    calls = [[names[x] for x in e.target] for e in r.events if e.trigger.text == "had a telephone conversation"]
+    assert calls == [["Emmanuel Macron"], ["Recep Tayyip Erdogan"]]
+    r = extract("Vladimir Putin had a telephone conversation with President of France Emmanuel Macron. Vladimir Putin "
+                "discussed the results of his talks with Bashar al-Assad.", published="2019-08-21")
+    names = {a.id: a.name for a in r.actors}  # a person named only in the topic: the call's counterpart still
+    assert [names[x] for e in r.events if e.trigger.text == "discussed" for x in e.target][0] == "Emmanuel Macron"

@@ -436,6 +436,14 @@ def _on_noun(tok: Token) -> bool:
     return False
 
 
+def _talked_with(ctx: EventContext, d: Draft) -> bool:
+    """Whether the talk names, "with" its own words, a person it was held with ("had a telephone conversation with
+    Zelensky"), not only a topic ("discussed the results of his talks with Assad")."""
+    return any(c.dep_ == "prep" and c.lower_ in {"with", "between"} and ctx.tok_actor.get(g.i) in d.target
+               and ctx.actors[ctx.tok_actor[g.i]].kind == "person"
+               for t in d.tokens for c in t.children for g in c.children if g.dep_ == "pobj")
+
+
 def fill_counterparts(ctx: EventContext, drafts: list[Draft], parties: list[str]) -> None:
     """The other parties of the meeting as the target of a party's act that names no one else (PLOVER's
     convention: all of them when all the parties act together; a criticism is of the others only: "Macron and Scholz
@@ -448,6 +456,8 @@ def fill_counterparts(ctx: EventContext, drafts: list[Draft], parties: list[str]
             continue  # a link to another story ("See also: Telephone conversation with…") is not this meeting
         if any(t in parties for t in d.target) or d.target and d.code not in TALK_CODES:
             continue
+        if _talked_with(ctx, d):
+            continue  # a talk with someone else ("Putin also spoke with Zelensky"): no topic of this meeting
         others = [p for p in parties if p not in d.source]
         if not others and (act == "ACCUSE" or act in ONE_WAY_ACTS and complements(d.token)):
             continue  # the parties' shared concern, praise or call is about something else, never each other
