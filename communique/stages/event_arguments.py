@@ -22,7 +22,7 @@ from .event_participants import (
 from .event_patterns import complements, is_frame_word, relation_noun, shared_object
 from .paragraphs import footer_start
 from .roles import meeting_group, person_like, principal
-from .syntax import SUBJECT_DEPS, by_phrases, is_infinitive
+from .syntax import PLEASED, SUBJECT_DEPS, by_phrases, is_infinitive
 
 __all__ = ["VICTIM_PREPS", "arguments", "clause_targets", "fill_target", "subject", "targets"]
 
@@ -83,10 +83,19 @@ def _owner(ctx: EventContext, noun: Token) -> Token | None:
     return None
 
 
+# Adjectives whose subject does the act of their clause: "glad to see you", "able to help", "proud to serve".
+SUBJECT_ADJECTIVES = PLEASED | frozenset({
+    "able", "unable", "willing", "unwilling", "eager", "keen", "determined", "proud", "sorry", "grateful", "thankful",
+    "prepared", "sure", "certain", "likely", "unlikely", "afraid", "reluctant", "quick", "free", "obliged", "honoured",
+    "honored"})
+
+
 def _tough(ctx: EventContext, head: Token) -> bool:
-    """"X would be difficult to reject": an adjective (not a frame like "ready") whose clause has X as object."""
+    """"X would be difficult to reject": an adjective (not a frame like "ready", nor one whose subject acts, like
+    "glad to see you") whose clause has X as object."""
     adjs = [head] if head.pos_ == "ADJ" else [c for c in head.children if c.dep_ == "acomp"]
-    return any(a.pos_ == "ADJ" and not is_frame_word(ctx, a) for a in adjs)
+    return any(a.pos_ == "ADJ" and not is_frame_word(ctx, a) and a.lemma_.lower() not in SUBJECT_ADJECTIVES
+               and a.lower_ not in SUBJECT_ADJECTIVES for a in adjs)
 
 
 def _displaced_subject(ctx: EventContext, verb: Token, exclude: list[str]) -> list[str]:

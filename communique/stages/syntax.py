@@ -11,9 +11,9 @@ from spacy.tokens import Token
 from ..records import Span
 from .spans import doc_text
 
-__all__ = ["FUTURE_AUX", "NOMINAL_SUBJECT_DEPS", "PROSPECTIVE_AUX", "SUBJECT_DEPS", "agent_objects", "by_phrases",
-           "edge_chars", "headline_noun", "is_infinitive", "is_nominal", "pleased_act", "subtree_chars", "text_span",
-           "trim_chars"]
+__all__ = ["FUTURE_AUX", "NOMINAL_SUBJECT_DEPS", "PLEASED", "PROSPECTIVE_AUX", "SUBJECT_DEPS", "agent_objects",
+           "by_phrases", "edge_chars", "headline_noun", "is_infinitive", "is_nominal", "pleased_act", "subtree_chars",
+           "text_span", "trim_chars"]
 
 NOMINAL_SUBJECT_DEPS = {"nsubj", "nsubjpass"}  # who says something: a noun phrase, never a clause
 SUBJECT_DEPS = NOMINAL_SUBJECT_DEPS | {"csubj"}  # who does something: clausal subjects count too
@@ -72,8 +72,7 @@ def is_infinitive(verb: Token) -> bool:
 
 # Words of the speaker's own pleasure that an infinitive names the act of: "It is a pleasure to welcome you", "an
 # honour to receive you", "glad to see you".
-PLEASED = frozenset({"pleasure", "honour", "honor", "privilege", "joy", "glad", "happy", "pleased", "delighted",
-                     "nice", "good"})
+PLEASED = frozenset({"pleasure", "honour", "honor", "privilege", "joy", "glad", "happy", "pleased", "delighted"})
 
 
 def pleased_act(tok: Token) -> bool:
