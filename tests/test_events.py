@@ -1667,3 +1667,13 @@ def test_the_subject_of_an_adjective_of_gladness_or_ability_does_its_clauses_act
                 "difficult to reject.", published="2019-08-21")
     names = {a.id: a.name for a in r.actors}
     assert [_triple(e, names) for e in r.events] == [("CONSULT", ["Turkey"], ["Greece"]), ("AID", ["France"], ["Chad"])]
+
+
+def test_a_bodys_summit_is_its_members_meeting_and_a_pairs_trade_is_both_sides(nlp: Language) -> None:
+    r = extract("The ASEAN summit opened in Jakarta. Russia-Turkey trade grew by a tenth.", published="2019-08-21")
+    names = {a.id: a.name for a in r.actors}
+    got = {e.trigger.text: (e.type, sorted(names[x] for x in e.source), sorted(names[x] for x in e.target))
+           for e in r.events}
+    asean = [names[a.id] for a in r.actors if a.kind == "organization"]
+    assert got["summit"] == ("CONSULT", asean, asean)
+    assert got["grew"] == ("COOPERATE", ["Russia", "Turkey"], ["Russia", "Turkey"])

@@ -218,6 +218,12 @@ def _placed(ctx: EventContext, tok: Token) -> bool:
     return any(place_of(ctx, c, {"location", "country"}, [], preps=PLACE_PREPS) for c in [*tok.children, *hung])
 
 
+def _body_gathers(ctx: EventContext, p: Pattern, source: list[str]) -> bool:
+    """Whether a meeting noun's only party is an organisation ("the CIS summit", "a NATO meeting"): its members meet
+    one another."""
+    return ctx.book.plover(p.cameo) == "CONSULT" and ctx.actors[source[0]].kind == "organization"
+
+
 def _campaign(ctx: EventContext, tok: Token) -> bool:
     """Whether a noun of fighting is fought "against" or "on" something that is no actor and no place, or "for" a
     cause rather than a place ("the battle against corruption", "the war on drugs", "the battle for the freedom
@@ -295,8 +301,9 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     if not source and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2} and (target or _reported_as_such(tok)) \
             and not mutual(tok):  # both sides' own act: the meeting's parties, once they are known
         source = _account_party(ctx, tok, target)
-    if "symmetric" in p.frames and not target and (len(source) > 1 or len(source) == 1 and violent(ctx, p.cameo)):
-        target = list(source)  # "the Russian-Georgian war"; "the Syrian conflict" is fought in Syria
+    if "symmetric" in p.frames and not target and (len(source) > 1 or len(source) == 1 and (
+            violent(ctx, p.cameo) or _body_gathers(ctx, p, source))):
+        target = list(source)  # "the Russian-Georgian war"; "the Syrian conflict" is fought in Syria; "the CIS summit"
     # a topic of talks is done by those who talked, once the talk is drafted (`events.topics_of_talks`)
     talk = _talk_of(tok) if not source and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2} else None
     conflict = ctx.book.plover(p.cameo) in VIOLENT

@@ -222,8 +222,9 @@ def relation_parties(ctx: EventContext, noun: Token) -> list[str]:
                 found += described(ctx, g) or np_actors(ctx, g)
         elif c.dep_ == "poss" and c.lower_ == "our":
             found += both_sides(ctx, c)
-        elif c.dep_ in {"poss", "amod", "compound", "nmod"}:
-            found += [a for a in participants(ctx, c) if ctx.actors[a].kind != "location"]
+        elif c.dep_ in {"poss", "amod", "compound", "nmod"}:  # "Russia-Turkey trade": both of the pair
+            found += [a for t in c.subtree if t.dep_ in {"poss", "amod", "compound", "nmod", "conj"} or t is c
+                      for a in participants(ctx, t) if ctx.actors[a].kind != "location"]
     if not found:
         found = both_sides(ctx, noun) if statement_at(ctx, noun.idx) is not None else _two_parties(ctx)
     sides = list(dict.fromkeys(_state_of(ctx, a) or a if ctx.actors[a].kind == "person" else a for a in found))
