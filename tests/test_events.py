@@ -1677,3 +1677,10 @@ def test_a_bodys_summit_is_its_members_meeting_and_a_pairs_trade_is_both_sides(n
     asean = [names[a.id] for a in r.actors if a.kind == "organization"]
     assert got["summit"] == ("CONSULT", asean, asean)
     assert got["grew"] == ("COOPERATE", ["Russia", "Turkey"], ["Russia", "Turkey"])
+
+
+def test_a_munition_that_strikes_in_a_relative_clause_is_an_attack(nlp: Language) -> None:
+    r = extract("The rockets that hit Kramatorsk on Monday came from the north.", published="2022-05-02")
+    names = {a.id: a.name for a in r.actors}
+    assert [(e.type, [names[x] for x in e.target]) for e in r.events if e.trigger.text == "hit"] == [
+        ("ASSAULT", ["Kramatorsk"])]

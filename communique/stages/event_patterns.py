@@ -44,10 +44,12 @@ def pattern(ctx: EventContext, tok: Token) -> Pattern | None:
 
 
 def _weapon_subject(ctx: EventContext, tok: Token) -> bool:
-    """Whether the verb's subject is a munition ("Russian bombs fell on a hospital", "a shell landed in the yard"),
-    or, in the passive, its agent ("Lviv was hit by Russian missiles")."""
+    """Whether the verb's subject is a munition ("Russian bombs fell on a hospital", "a shell landed in the yard",
+    "the missiles that hit our land"), or, in the passive, its agent ("Lviv was hit by Russian missiles")."""
     munitions = ctx.book.classes.get("munitions", frozenset())
     doers = [c for c in tok.children if c.dep_ == "nsubj"] + agent_objects(tok)
+    if tok.dep_ == "relcl" and any(c.lower_ in {"that", "which"} for c in doers):
+        doers.append(tok.head)  # "the missiles that hit our land"
     return any(c.lemma_.lower() in munitions or c.lower_ in munitions for c in doers)
 
 
