@@ -1684,3 +1684,12 @@ def test_a_munition_that_strikes_in_a_relative_clause_is_an_attack(nlp: Language
     names = {a.id: a.name for a in r.actors}
     assert [(e.type, [names[x] for x in e.target]) for e in r.events if e.trigger.text == "hit"] == [
         ("ASSAULT", ["Kramatorsk"])]
+
+
+def test_strengthening_ties_and_wishing_a_happy_birthday_are_coded(nlp: Language) -> None:
+    r = extract("Kazakhstan and Russia agreed to strengthen bilateral ties. Vladimir Putin wished Kassym-Jomart Tokayev "
+                "a happy birthday.", published="2019-08-21")
+    names = {a.id: a.name for a in r.actors}
+    got = {e.trigger.text: (e.type, sorted(names[x] for x in e.source)) for e in r.events}
+    assert got["strengthen bilateral ties"] == ("COOPERATE", ["Kazakhstan", "Russia"])
+    assert got["wished Kassym-Jomart Tokayev a happy birthday"] == ("SUPPORT", ["Vladimir Putin"])
