@@ -236,12 +236,12 @@ def test_according_to_him_is_the_person_named_before(nlp) -> None:
     assert speaker_name(r, only(r)) == "Alexander Stubb"
 
 
-def test_a_transcript_turn_goes_on_over_its_following_lines(nlp) -> None:
+def test_a_transcript_turn_goes_on_over_its_following_lines_as_one_quotation(nlp) -> None:
     r = extract("Meeting on the harvest\n\nVladimir Putin: Good afternoon. The grain crop was large.\n"
                 "We have spoken with the farmers of the Kuban.\nExports will grow this year.\n\n"
                 "Dmitry Patrushev: Thank you.", published=date(2021, 8, 2))
     putin = [s for s in r.statements if speaker_name(r, s) == "Vladimir Putin"]
-    assert [s.content.text.split()[0] for s in putin] == ["Good", "We", "Exports"]
+    assert [(s.content.text[:4], s.content.text[-10:]) for s in putin] == [("Good", "this year.")]
     assert all(s.kind == "direct" for s in putin)
     assert r.statements[-1].speaker_mention.text == "Dmitry Patrushev"  # type: ignore[union-attr]
 

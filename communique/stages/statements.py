@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib import resources
@@ -459,10 +460,23 @@ def transcript_statements(self: _Finder) -> None:
         line_end = self.text.find("\n", content_start)
         line_end = len(self.text) if line_end < 0 else line_end
         lines = _turn_paragraphs(self.text, content_start, line_end) if after > line_end else [(content_start, after)]
-        for start, end in lines:
-            content = trim_chars(self.text, start, min(end, after))
-            if content[0] < content[1] and not self.overlaps_found(*content):
-                self.add(_Found("direct", head, (label_start, label_end), None, content))
+        spans = [trim_chars(self.text, start, min(end, after)) for start, end in lines]
+        for run in _runs(self.text, [c for c in spans if c[0] < c[1]], self.overlaps_found):
+            self.add(_Found("direct", head, (label_start, label_end), None, (run[0][0], run[-1][1])))
+
+
+def _runs(text: str, spans: list[tuple[int, int]], taken: Callable[[int, int], bool]) -> list[list[tuple[int, int]]]:
+    """A turn's paragraphs as runs of consecutive ones that no other statement holds and no aside ("See also" and
+    its links) parts: each run is one statement, so a turn of several paragraphs is one quotation."""
+    out: list[list[tuple[int, int]]] = [[]]
+    for span in spans:
+        if taken(*span):
+            out.append([])
+            continue
+        if out[-1] and text[out[-1][-1][1]:span[0]].strip():
+            out.append([])
+        out[-1].append(span)
+    return [run for run in out if run]
 
 
 def _turn_labels(self: _Finder) -> list[tuple[int, int, int, Token]]:
