@@ -52,6 +52,9 @@ def test_future_tense_is_read_from_the_parse(nlp) -> None:
     ("2019", "2019"),
     ("2025-03-01", "2025-03-01"),
     ("Tuesday, March 3 , 2015", "2015-03-03"),
+    ("the end of the year", "2025"),
+    ("the beginning of the month", "2025-09"),
+    ("2014-15", "2014"),
 ])
 def test_expression_is_normalised(text: str, value: str) -> None:
     found = find_dates(f"It happened {text} as planned.", THURSDAY)
@@ -83,3 +86,8 @@ def test_offsets_point_at_the_text() -> None:
     text = "Ministers met on Monday, and again in March 2024."
     for d in find_dates(text, THURSDAY):
         assert text[d.start:d.end] == d.text
+
+
+def test_a_span_of_years_is_each_year_written_out_or_the_first_told_short() -> None:
+    assert values("Plans for 2018–2019 and for 2014-15 were met; the report of 2017-07 was late.") == {
+        "2018": "2018", "2019": "2019", "2014-15": "2014", "2017-07": "2017-07"}

@@ -49,10 +49,12 @@ PATTERNS: list[tuple[str, str]] = [
     ("weekday", rf"\b(?:(?:last|next|this|on|coming)\s)?{_WEEKDAY}(?:\s(?:morning|afternoon|evening|night))?\b"),
     ("ago", rf"\b{_NUM}\s(?:days?|weeks?|months?|years?)\s(?:ago|earlier|before)\b"),
     ("relative_period", (r"\b(?:(?:the\s)?(?:end|beginning|start|middle)\sof\s)?(?:this|last|next|the past|the coming)\s"
-                        r"(?:year|month)\b")),
+                        r"(?:year|month)\b|\b(?:the\s)?(?:end|beginning|start|middle)\sof\sthe\s(?:year|month)\b")),
     ("month", rf"\b(?:(?:early|mid|late)-?\s?)?(?:(?:last|next|this)\s)?{_MONTH}(?!\s?\d)\b"),
+    ("year_range", rf"(?<![\d$£€.,/-]){_YEAR}\s?[-–—]\s?(?:{_YEAR}|[0-9]{{2}})(?![\d%])"),  # "in 2018–2019": from 2018
     ("year", rf"(?<![\d$£€.,/-]){_YEAR}(?![\d%]|-\d|/\d|\.\d)"),
 ]
+FULL_RANGE = re.compile(rf"{_YEAR}\s?[-–—]\s?{_YEAR}")  # two years written out: two mentions
 _COMPILED = [(kind, re.compile(rx, re.IGNORECASE if kind not in {"month", "weekday", "mdy", "dmy", "month_year"} else 0))
              for kind, rx in PATTERNS]
 
@@ -143,6 +145,15 @@ def _month_day_year(kind: str, text: str, published: date | None, direction: int
         return None
 
 
+def _year_range(text: str) -> str | None:
+    """The first year of a span of years told short ("2014-15"; "2018–2019" is two mentions, one per year);
+    "2017-07" is a month, not a span."""
+    first, second = text[:4], re.split(r"\s?[-–—]\s?", text, maxsplit=1)[1]
+    if int(second) <= int(first[2:]):
+        return f"{first}-{second}" if 1 <= int(second) <= 12 else None
+    return first
+
+
 def normalise_date(kind: str, text: str, published: date | None, direction: int = 0) -> str | None:
     """The calendar value of a time expression of `kind`, or None when it cannot be fixed."""
     if kind == "iso":
@@ -152,6 +163,8 @@ def normalise_date(kind: str, text: str, published: date | None, direction: int 
         return found.isoformat() if found else None
     if kind == "year":
         return text
+    if kind == "year_range":
+        return _year_range(text)
     if kind in {"mdy", "dmy", "month_year", "month"}:
         lower = text.lower()
         if lower.startswith(("last ", "next ")):
@@ -179,7 +192,10 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
                 continue
             if spans.overlaps(s, e):
                 continue
-            taken.append((s, e, kind))
+            if kind == "year_range" and FULL_RANGE.fullmatch(text, s, e):
+                taken += [(s, s + 4, "year"), (e - 4, e, "year")]  # "2018–2019": each year its own mention
+            else:
+                taken.append((s, e, kind))
             spans.add(s, e)
     return sorted(taken)
 
