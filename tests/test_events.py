@@ -1693,3 +1693,10 @@ def test_strengthening_ties_and_wishing_a_happy_birthday_are_coded(nlp: Language
     got = {e.trigger.text: (e.type, sorted(names[x] for x in e.source)) for e in r.events}
     assert got["strengthen bilateral ties"] == ("COOPERATE", ["Kazakhstan", "Russia"])
     assert got["wished Kassym-Jomart Tokayev a happy birthday"] == ("SUPPORT", ["Vladimir Putin"])
+
+
+def test_take_care_asks_the_listener_but_take_a_look_asks_nothing() -> None:
+    _, events, names = _events("Address by President Gabriel Boric\n\nI speak to you tonight. Take care of your "
+                               "neighbours. Take a look at the map.")
+    assert [(e.trigger.text, _triple(e, names)) for e in events] == [
+        ("Take", ("REQUEST", ["Gabriel Boric"], []))]

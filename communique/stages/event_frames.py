@@ -417,7 +417,7 @@ def obligations(ctx: EventContext) -> list[Draft]:
 # Imperatives that ask nothing of the listener: "Imagine…", "Look at…", "Let us…", "Thank you".
 IDLE_IMPERATIVES = frozenset({"let", "thank", "please", "imagine", "look", "remember", "think", "see", "listen",
                               "note", "believe", "know", "excuse", "forgive", "glory", "welcome", "say", "tell", "be",
-                              "come", "go", "take", "hear", "watch", "read", "wait", "pay", "round"})  # "take a look"
+                              "come", "go", "hear", "watch", "read", "wait", "pay", "round"})
 
 
 def _imperatives(ctx: EventContext, sents: list[SpacySpan], speaker: str) -> list[Draft]:
@@ -430,7 +430,7 @@ def _imperatives(ctx: EventContext, sents: list[SpacySpan], speaker: str) -> lis
         if verb is None or verb.tag_ != "VB" or verb.dep_ not in {"ROOT", "ccomp"} or any(
                 c.dep_ in SUBJECT_DEPS for c in verb.children):
             continue
-        if verb.lower_ in IDLE_IMPERATIVES or not any(c.dep_ in {"dobj", "prep", "xcomp", "ccomp", "prt", "dative"}
+        if verb.lower_ in IDLE_IMPERATIVES or _a_look(verb) or not any(c.dep_ in {"dobj", "prep", "xcomp", "ccomp", "prt", "dative"}
                                                        for c in verb.children):
             continue  # "Round the clock.", "Achieve what?": no act asked
         inner = ctx.memo.get(verb.i)
@@ -444,6 +444,11 @@ def _imperatives(ctx: EventContext, sents: list[SpacySpan], speaker: str) -> lis
         you = listener(ctx)
         out.append(Draft(verb, OBLIGATION_PATTERN, code or "100", [speaker], [you] if you else [], [verb], [verb]))
     return out
+
+
+def _a_look(verb: Token) -> bool:
+    """"Take a look at…", "have a look": an imperative that asks nothing ("Take care of…" does)."""
+    return verb.lower_ in {"take", "have"} and any(c.dep_ == "dobj" and c.lower_ == "look" for c in verb.children)
 
 
 def _obligation(ctx: EventContext, st: Statement) -> Draft | None:
