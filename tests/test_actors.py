@@ -334,3 +334,9 @@ def test_an_untagged_town_before_region_is_a_place_and_a_transliterated_first_na
     r = extract("The head of the Servant of the People faction Davyd Arakhamia said that talks would go on.",
                 published="2022-03-04")
     assert "Davyd Arakhamia" in {a.name for a in r.actors if a.kind == "person"}
+
+
+def test_an_adjective_the_model_tags_as_a_person_is_no_person() -> None:
+    from communique import extract
+    r = extract("Humanitarian aid reached Kharkiv on Monday.", published="2022-04-10")
+    assert [a.name for a in r.actors if a.kind == "person"] == []

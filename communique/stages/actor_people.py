@@ -210,7 +210,7 @@ def person(ctx: Context, span: SpacySpan, known: str | None) -> None:
         linked = ctx.surnames.get(surname_key(span.text))
         if linked:
             add(ctx, linked, span.start, span.end)
-        elif span.label_ == "PERSON":
+        elif span.label_ == "PERSON" and span[0].pos_ != "ADJ":  # "Humanitarian aid…": a word, not a name
             new_person(ctx, span, start, words, title_country, None)
         return
     key = f"person:{known}" if known else ctx.surnames.get(surname_key(span.text)) if len(span) == 1 else None
