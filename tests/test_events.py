@@ -1700,3 +1700,9 @@ def test_take_care_asks_the_listener_but_take_a_look_asks_nothing() -> None:
                                "neighbours. Take a look at the map.")
     assert [(e.trigger.text, _triple(e, names)) for e in events] == [
         ("Take", ("REQUEST", ["Gabriel Boric"], []))]
+
+
+def test_a_span_of_time_that_begins_with_strikes_frames_them_and_does_nothing() -> None:
+    _, events, names = _events("Today began with a powerful combination of Russian strikes at Ukraine.")
+    assert [(e.trigger.text, _triple(e, names)) for e in events] == [
+        ("strikes", ("ASSAULT", ["Russia"], ["Ukraine"]))]

@@ -16,6 +16,8 @@ def pattern(ctx: EventContext, tok: Token) -> Pattern | None:
     """The best pattern for `tok`: object words and particles that match count most; None when none fits."""
     if not _pos_ok(tok):  # the cheap test first: this runs for every token
         return None
+    if tok.pos_ == "VERB" and _time_framed(tok):
+        return None  # "the day began with Russian strikes": the strikes are the act, not the day's beginning
     rows = next((ctx.book.patterns[k] for k in _lemma_keys(tok) if k in ctx.book.patterns), None)
     if not rows:
         return None
@@ -41,6 +43,19 @@ def pattern(ctx: EventContext, tok: Token) -> Pattern | None:
         if best is None or score > best[0]:
             best = (score, p)
     return best[1] if best else None
+
+
+# Spans of time that, as a verb's subject, only frame what happened in them.
+TIMES = frozenset({"day", "night", "morning", "afternoon", "evening", "week", "weekend", "month", "year", "today",
+                   "tonight", "yesterday"})
+
+
+def _time_framed(verb: Token) -> bool:
+    """Whether a verb's subject is a span of time ("The night passed…", "Today began with…", read as an adverb
+    when nothing else is the subject)."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    told = subjects or [c for c in verb.children if c.dep_ == "npadvmod" and c.i < verb.i]
+    return any(c.lemma_.lower() in TIMES for c in told)
 
 
 def _weapon_subject(ctx: EventContext, tok: Token) -> bool:
