@@ -1706,3 +1706,9 @@ def test_a_span_of_time_that_begins_with_strikes_frames_them_and_does_nothing() 
     _, events, names = _events("Today began with a powerful combination of Russian strikes at Ukraine.")
     assert [(e.trigger.text, _triple(e, names)) for e in events] == [
         ("strikes", ("ASSAULT", ["Russia"], ["Ukraine"]))]
+
+
+def test_a_bodys_session_named_by_its_noun_is_its_members_meeting() -> None:
+    _, events, names = _events("Macron spoke about the outcomes of the meeting of the European Council.")
+    met = [_triple(e, names) for e in events if e.trigger.text == "meeting"]
+    assert ("CONSULT", ["European Council"], ["European Council"]) in met

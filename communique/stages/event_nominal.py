@@ -44,6 +44,8 @@ def _agent(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
         found = _of_owners(ctx, tok)
     if not found and violent(ctx, p.cameo) and _victim_named(tok):  # "the aggression of Kiev against Donbass"
         found = _of_owners(ctx, tok)
+    if not found and ctx.book.plover(p.cameo) == "CONSULT" and tok.lemma_.lower() in GATHERINGS:
+        found = [a for a in _of_owners(ctx, tok) if ctx.actors[a].kind == "organization"]  # "a session of the Council"
     if found:
         return found
     for c in tok.children:
@@ -52,6 +54,10 @@ def _agent(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
             if found:
                 return found + [a for a in _paired(ctx, c) if a not in found]
     return []
+
+
+# Gatherings a body holds: "the meeting of the Security Council", "a session of the State Council".
+GATHERINGS = frozenset({"meeting", "session", "summit", "sitting", "congress", "conference"})
 
 
 def _of_owners(ctx: EventContext, tok: Token) -> list[str]:
