@@ -1712,3 +1712,13 @@ def test_a_bodys_session_named_by_its_noun_is_its_members_meeting() -> None:
     _, events, names = _events("Macron spoke about the outcomes of the meeting of the European Council.")
     met = [_triple(e, names) for e in events if e.trigger.text == "meeting"]
     assert ("CONSULT", ["European Council"], ["European Council"]) in met
+
+
+def test_an_award_told_without_its_giver_in_a_leaders_own_address_is_his() -> None:
+    text = ("Address by President Gabriel Boric\n\nI speak to you tonight. The Order of Merit was awarded to "
+            "Captain Rosa Vidal.")
+    _, events, names = _events(text)
+    awarded = [_triple(e, names) for e in events if e.trigger.text == "awarded"]
+    assert [(t, s) for t, s, _ in awarded] == [("SUPPORT", ["Gabriel Boric"])] and "Rosa Vidal" in awarded[0][2]
+    _, events, names = _events("Gabriel Boric said the Order of Merit was awarded to Captain Rosa Vidal.")
+    assert [e.source for e in events if e.trigger.text == "awarded"] == [()]  # someone else's words: giver unknown

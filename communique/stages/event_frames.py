@@ -58,6 +58,8 @@ def _plain(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     if not source and is_infinitive(tok):
         source = _pleased_speaker(ctx, tok)  # "It is a pleasure to welcome you": the speaker welcomes
         target = [t for t in target if t not in source]
+    if not source and tok.lemma_.lower() in HONOURS and statement_at(ctx, tok.idx) is None:
+        source = [a for a in [_author_id(ctx)] if a is not None and a not in target]  # the state's awards
     if not target and violent(ctx, p.cameo):
         target = _gerund_of(ctx, tok)  # "Missile shelling of the Lviv region": a gerund read as a noun
     if not source and violent(ctx, p.cameo) and _harmless_agent(ctx, tok):
@@ -90,6 +92,11 @@ def _plain(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
 
 
 TALKING = frozenset({"meet", "discuss", "talk", "speak", "negotiate", "agree", "consult"})  # not "we held a meeting"
+
+
+# Honours a head of state confers: told without their giver in his own address ("The title of Hero was awarded to
+# Colonel X", "I signed decrees on awarding our heroes"), they are his.
+HONOURS = frozenset({"award", "decorate"})
 
 
 def _with_listener(ctx: EventContext, tok: Token, source: list[str]) -> list[str]:
