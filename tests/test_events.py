@@ -1659,7 +1659,7 @@ def test_a_readouts_other_talk_with_a_named_person_is_not_also_with_the_calls_co
     r = extract("Vladimir Putin had a telephone conversation with President of France Emmanuel Macron. Vladimir Putin "
                 "discussed the results of his talks with Bashar al-Assad.", published="2019-08-21")
     names = {a.id: a.name for a in r.actors}  # a person named only in the topic: the call's counterpart still
-    assert [names[x] for e in r.events if e.trigger.text == "discussed" for x in e.target][0] == "Emmanuel Macron"
+    assert next(names[x] for e in r.events if e.trigger.text == "discussed" for x in e.target) == "Emmanuel Macron"
 
 
 def test_the_subject_of_an_adjective_of_gladness_or_ability_does_its_clauses_act(nlp: Language) -> None:

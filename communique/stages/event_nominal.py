@@ -44,7 +44,7 @@ def _agent(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
         found = _of_owners(ctx, tok)
     if not found and violent(ctx, p.cameo) and _victim_named(tok):  # "the aggression of Kiev against Donbass"
         found = _of_owners(ctx, tok)
-    if not found and ctx.book.plover(p.cameo) == "CONSULT" and tok.lemma_.lower() in GATHERINGS:
+    if not found and p.cameo is not None and ctx.book.plover(p.cameo) == "CONSULT" and tok.lemma_.lower() in GATHERINGS:
         found = [a for a in _of_owners(ctx, tok) if ctx.actors[a].kind == "organization"]  # "a session of the Council"
     if found:
         return found
@@ -227,7 +227,7 @@ def _placed(ctx: EventContext, tok: Token) -> bool:
 def _body_gathers(ctx: EventContext, p: Pattern, source: list[str]) -> bool:
     """Whether a meeting noun's only party is an organisation ("the CIS summit", "a NATO meeting"): its members meet
     one another."""
-    return ctx.book.plover(p.cameo) == "CONSULT" and ctx.actors[source[0]].kind == "organization"
+    return p.cameo is not None and ctx.book.plover(p.cameo) == "CONSULT" and ctx.actors[source[0]].kind == "organization"
 
 
 def _campaign(ctx: EventContext, tok: Token) -> bool:
