@@ -122,8 +122,8 @@ def test_our_stages_take_time_linear_in_the_text_length(nlp) -> None:
     """Four times the text takes about four times as long in our stages (a scan over every mention, quote or
     statement per token made it sixteen: 242 s for 1 MB against 16 s for 200 KB)."""
     _our_stages_seconds(nlp, _long_text(2_000))
-    small = _our_stages_seconds(nlp, _long_text(20_000))
-    large = _our_stages_seconds(nlp, _long_text(80_000))
+    small = min(_our_stages_seconds(nlp, _long_text(20_000)) for _ in range(3))  # the best of three: a busy
+    large = min(_our_stages_seconds(nlp, _long_text(80_000)) for _ in range(3))  # machine slows single runs
     assert large / small < 7, f"{small:.2f} s for 20 KB, {large:.2f} s for 80 KB"
 
 
