@@ -1722,3 +1722,10 @@ def test_an_award_told_without_its_giver_in_a_leaders_own_address_is_his() -> No
     assert [(t, s) for t, s, _ in awarded] == [("SUPPORT", ["Gabriel Boric"])] and "Rosa Vidal" in awarded[0][2]
     _, events, names = _events("Gabriel Boric said the Order of Merit was awarded to Captain Rosa Vidal.")
     assert [e.source for e in events if e.trigger.text == "awarded"] == [()]  # someone else's words: giver unknown
+
+
+def test_directing_someone_to_act_is_a_request_but_directing_funds_is_none() -> None:
+    _, events, names = _events("Chile's President directed the Government of Chile to prepare proposals. Chile "
+                               "directed funds to the north.")
+    assert [(e.trigger.text, e.type) for e in events if e.trigger.text.startswith("directed")] == [
+        ("directed", "REQUEST")]
