@@ -1729,3 +1729,12 @@ def test_directing_someone_to_act_is_a_request_but_directing_funds_is_none() -> 
                                "directed funds to the north.")
     assert [(e.trigger.text, e.type) for e in events if e.trigger.text.startswith("directed")] == [
         ("directed", "REQUEST")]
+
+
+def test_a_meeting_still_to_be_held_or_scheduled_is_expected_but_talks_for_a_purpose_are_not() -> None:
+    _, events, _ = _events("Chile and Peru discussed the summit scheduled for June. They discussed the meeting of "
+                           "the Pacific Alliance to be held in Lima.")
+    assert {e.trigger.text: e.modality for e in events if e.trigger.text in {"summit", "meeting"}} == {
+        "summit": "expected", "meeting": "expected"}
+    _, events, _ = _events("Chile and Peru recalled the meeting in Lima to discuss trade.")
+    assert [e.modality for e in events if e.trigger.text == "meeting"] == ["asserted"]

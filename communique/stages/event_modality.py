@@ -54,12 +54,32 @@ def _upcoming(tok: Token) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in {"upcoming", "forthcoming", "next", "planned", "future"}
            for c in tok.children):
         return True
+    if any(_still_to_hold(c) for c in tok.children):
+        return True  # "the meeting to be held in April", "the summit scheduled for June"
     prep = tok.head if tok.dep_ == "pobj" else None
     if prep is None:
         return False
     if prep.lower_ == "of" and prep.head.lower_ == "ahead":
         return True
     return prep.lower_ in {"for", "of", "to"} and prep.head.lower_ in UPCOMING
+
+
+SCHEDULED = frozenset({"schedule", "plan", "set", "due", "slate"})  # "the summit scheduled for June"
+
+
+def _still_to_hold(child: Token) -> bool:
+    """A noun's modifier that puts it ahead: "to be held", "to take place", "scheduled for", "planned for"."""
+    if child.dep_ not in {"acl", "relcl", "amod"}:
+        return False
+    if child.tag_ == "VBN" and child.lemma_.lower() in SCHEDULED and child.dep_ != "relcl":
+        return True
+    if child.dep_ not in {"acl", "relcl"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        return False  # "talks to discuss trade": a purpose, not a date
+    place = child.lemma_.lower() == "take" and any(c.lower_ == "place" for c in child.children)
+    return place or any(c.dep_ == "auxpass" for c in child.children) and child.lemma_.lower() in HELD
+
+
+HELD = frozenset({"hold", "convene", "organise", "organize", "open", "host", "stage"})  # "to be held in April"
 
 
 NOT_ONLY = frozenset({"just", "only", "merely", "simply"})  # "we will not just attend it but take part": no denial
