@@ -1725,8 +1725,8 @@ def test_an_award_told_without_its_giver_in_a_leaders_own_address_is_his() -> No
 
 
 def test_directing_someone_to_act_is_a_request_but_directing_funds_is_none() -> None:
-    _, events, names = _events("Chile's President directed the Government of Chile to prepare proposals. Chile "
-                               "directed funds to the north.")
+    _, events, _ = _events("Chile's President directed the Government of Chile to prepare proposals. Chile "
+                           "directed funds to the north.")
     assert [(e.trigger.text, e.type) for e in events if e.trigger.text.startswith("directed")] == [
         ("directed", "REQUEST")]
 
