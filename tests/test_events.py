@@ -1738,3 +1738,9 @@ def test_a_meeting_still_to_be_held_or_scheduled_is_expected_but_talks_for_a_pur
         "summit": "expected", "meeting": "expected"}
     _, events, _ = _events("Chile and Peru recalled the meeting in Lima to discuss trade.")
     assert [e.modality for e in events if e.trigger.text == "meeting"] == ["asserted"]
+
+
+def test_the_visit_of_someone_is_made_by_them() -> None:
+    _, events, names = _events("Gabriel Boric spoke with Dina Boluarte. They discussed the visit of Dina Boluarte "
+                               "to Santiago.")
+    assert [[names[x] for x in e.source] for e in events if e.trigger.text == "visit"] == [["Dina Boluarte"]]

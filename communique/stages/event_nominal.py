@@ -46,6 +46,8 @@ def _agent(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
         found = _of_owners(ctx, tok)
     if not found and p.cameo is not None and ctx.book.plover(p.cameo) == "CONSULT" and tok.lemma_.lower() in GATHERINGS:
         found = [a for a in _of_owners(ctx, tok) if ctx.actors[a].kind == "organization"]  # "a session of the Council"
+    if not found and p.cameo == VISIT:
+        found = _of_owners(ctx, tok)  # "the visit of Erdogan to Moscow": the visitor
     if found:
         return found
     for c in tok.children:
@@ -55,6 +57,8 @@ def _agent(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
                 return found + [a for a in _paired(ctx, c) if a not in found]
     return []
 
+
+VISIT = "042"  # CAMEO: make a visit
 
 # Gatherings a body holds: "the meeting of the Security Council", "a session of the State Council".
 GATHERINGS = frozenset({"meeting", "session", "summit", "sitting", "congress", "conference"})
