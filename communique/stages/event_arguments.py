@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from ..codebook import Pattern
 from .event_anchors import sentence_place
-from .event_context import VIOLENT, Draft, EventContext, chain, statement_at, violent
+from .event_context import VIOLENT, VISIT, Draft, EventContext, chain, statement_at, violent
 from .event_modality import HYPOTHETICAL_MARKS
 from .event_participants import (
     NP_PREPS,
@@ -151,7 +151,7 @@ def _weapon_owners(ctx: EventContext, tok: Token, p: Pattern, victims: list[str]
 
 def _strikes_places(ctx: EventContext, p: Pattern) -> bool:
     """Whether the pattern's act can be done to a place: a visit ("042") or an act of violence ("shelled Mariupol")."""
-    return p.cameo == "042" or violent(ctx, p.cameo)
+    return p.cameo == VISIT or violent(ctx, p.cameo)
 
 
 def targets(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:

@@ -10,7 +10,7 @@ from ..codebook import Codebook, Pattern
 from ..records import Actor, Statement
 from .spans import Intervals
 
-__all__ = ["OBLIGATION_PATTERN", "VIOLENT", "Draft", "EventContext", "chain", "make_context", "statement_at",
+__all__ = ["OBLIGATION_PATTERN", "VIOLENT", "VISIT", "Draft", "EventContext", "chain", "make_context", "statement_at",
            "statement_cued", "violent"]
 
 # "X said Y must free the prisoners": the speaker demands it of Y (CAMEO's reading of obligations in reports).
@@ -20,6 +20,7 @@ OBLIGATION_PATTERN = Pattern("must", "VERB", frozenset(), frozenset(), frozenset
 
 # Violence is reported without its perpetrator ("a colonel was killed"): these types may keep an empty source.
 VIOLENT = frozenset({"ASSAULT", "COERCE"})
+VISIT = "042"  # CAMEO: make a visit
 
 
 @dataclass

@@ -437,8 +437,8 @@ def _imperatives(ctx: EventContext, sents: list[SpacySpan], speaker: str) -> lis
         if verb is None or verb.tag_ != "VB" or verb.dep_ not in {"ROOT", "ccomp"} or any(
                 c.dep_ in SUBJECT_DEPS for c in verb.children):
             continue
-        if verb.lower_ in IDLE_IMPERATIVES or _a_look(verb) or not any(c.dep_ in {"dobj", "prep", "xcomp", "ccomp", "prt", "dative"}
-                                                       for c in verb.children):
+        asks = any(c.dep_ in {"dobj", "prep", "xcomp", "ccomp", "prt", "dative"} for c in verb.children)
+        if verb.lower_ in IDLE_IMPERATIVES or _a_look(verb) or not asks:
             continue  # "Round the clock.", "Achieve what?": no act asked
         inner = ctx.memo.get(verb.i)
         if inner is not None and violent(ctx, inner.code):

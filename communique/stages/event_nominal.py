@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..codebook import Pattern
 from .event_arguments import VICTIM_PREPS, mutual
-from .event_context import VIOLENT, Draft, EventContext, statement_at, violent
+from .event_context import VIOLENT, VISIT, Draft, EventContext, statement_at, violent
 from .event_participants import by_agents, described, names_victim, np_actors, participants, place_of
 from .event_patterns import ENDING_NOUNS, against_nature, pattern
 from .roles import meeting_group, principal
@@ -44,7 +44,7 @@ def _agent(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
         found = _of_owners(ctx, tok)
     if not found and violent(ctx, p.cameo) and _victim_named(tok):  # "the aggression of Kiev against Donbass"
         found = _of_owners(ctx, tok)
-    if not found and p.cameo is not None and ctx.book.plover(p.cameo) == "CONSULT" and tok.lemma_.lower() in GATHERINGS:
+    if not found and p.cameo is not None and ctx.book.plover(p.cameo) == "CONSULT" and _gathering(ctx, tok):
         found = [a for a in _of_owners(ctx, tok) if ctx.actors[a].kind == "organization"]  # "a session of the Council"
     if not found and p.cameo == VISIT:
         found = _of_owners(ctx, tok)  # "the visit of Erdogan to Moscow": the visitor
@@ -58,10 +58,10 @@ def _agent(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
     return []
 
 
-VISIT = "042"  # CAMEO: make a visit
-
-# Gatherings a body holds: "the meeting of the Security Council", "a session of the State Council".
-GATHERINGS = frozenset({"meeting", "session", "summit", "sitting", "congress", "conference"})
+def _gathering(ctx: EventContext, tok: Token) -> bool:
+    """Whether the noun is a gathering a body holds (the `gatherings` class): "the meeting of the Security
+    Council", "a session of the State Council"."""
+    return tok.lower_ in ctx.book.classes.get("gatherings", frozenset())
 
 
 def _of_owners(ctx: EventContext, tok: Token) -> list[str]:

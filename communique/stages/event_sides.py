@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from ..codebook import Operation
 from .event_anchors import dateline, location, sentence_place
-from .event_context import Draft, EventContext, violent
+from .event_context import VISIT, Draft, EventContext, violent
 from .event_modality import modality
 from .event_patterns import complements
 from .roles import person_like
@@ -27,7 +27,6 @@ __all__ = ["ARMED_SECTORS", "Sides", "fill_sides", "harm", "known_operations", "
 
 PLACES = frozenset({"country", "location"})
 HARM = ("18", "19", "20", "171")  # CAMEO: assault, fight, mass violence; destroying property
-VISIT = "042"  # CAMEO: make a visit
 Sides = tuple[str, str | None]  # the doer's actor id, the victim's actor id (None when the article names none)
 
 
