@@ -1724,13 +1724,6 @@ def test_an_award_told_without_its_giver_in_a_leaders_own_address_is_his() -> No
     assert [e.source for e in events if e.trigger.text == "awarded"] == [()]  # someone else's words: giver unknown
 
 
-def test_directing_someone_to_act_is_a_request_but_directing_funds_is_none() -> None:
-    _, events, _ = _events("Chile's President directed the Government of Chile to prepare proposals. Chile "
-                           "directed funds to the north.")
-    assert [(e.trigger.text, e.type) for e in events if e.trigger.text.startswith("directed")] == [
-        ("directed", "REQUEST")]
-
-
 def test_a_meeting_still_to_be_held_or_scheduled_is_expected_but_talks_for_a_purpose_are_not() -> None:
     _, events, _ = _events("Chile and Peru discussed the summit scheduled for June. They discussed the meeting of "
                            "the Pacific Alliance to be held in Lima.")
