@@ -16,8 +16,8 @@ from communique.stages.events import MAX_PER_SENTENCE
 PUBLISHED = "2025-03-06"  # a Thursday
 
 
-def _events(text: str) -> tuple[Record, list[Event], dict[str, str]]:
-    record = extract(text, published=PUBLISHED)
+def _events(text: str, published: str = PUBLISHED) -> tuple[Record, list[Event], dict[str, str]]:
+    record = extract(text, published=published)
     return record, list(record.events), {a.id: a.name for a in record.actors}
 
 
@@ -1506,11 +1506,11 @@ def test_the_us_is_no_us_and_must_be_ready_to_is_asked() -> None:
 
 
 def test_you_in_a_transcript_is_the_other_speaker(nlp: Language) -> None:
-    r = extract("Meeting with President of Chile Gabriel Boric\n\nOlaf Scholz held talks with President of Chile "
-                "Gabriel Boric in Berlin.\n\nOlaf Scholz: Mr President, I am very glad to welcome you to Berlin.\n\n"
-                "Gabriel Boric: Thank you very much. I would like to thank you for this opportunity.",
-                published="2025-05-06")
-    names = {a.id: a.name for a in r.actors}
+    r, _, names = _events(
+        "Meeting with President of Chile Gabriel Boric\n\nOlaf Scholz held talks with President of Chile "
+        "Gabriel Boric in Berlin.\n\nOlaf Scholz: Mr President, I am very glad to welcome you to Berlin.\n\n"
+        "Gabriel Boric: Thank you very much. I would like to thank you for this opportunity.",
+        published="2025-05-06")
     support = {(names[e.source[0]], names[e.target[0]]) for e in r.events if e.type == "SUPPORT" and e.source
                and e.target}
     assert support == {("Olaf Scholz", "Gabriel Boric"), ("Gabriel Boric", "Olaf Scholz")}
@@ -1519,12 +1519,12 @@ def test_you_in_a_transcript_is_the_other_speaker(nlp: Language) -> None:
 
 
 def test_we_met_in_a_transcript_is_with_the_listener(nlp: Language) -> None:
-    r = extract("Conversation with President of Kazakhstan Kassym-Jomart Tokayev\n\nVladimir Putin spoke with "
-                "President of Kazakhstan Kassym-Jomart Tokayev in Minsk.\n\nPresident of Russia Vladimir Putin: Mr "
-                "President, Russia values these talks. Last time we met in Sochi, and we discussed the grain trade. "
-                "Kassym-Jomart Tokayev: Thank you.",
-                published="2022-05-16")
-    names = {a.id: a.name for a in r.actors}
+    r, _, names = _events(
+        "Conversation with President of Kazakhstan Kassym-Jomart Tokayev\n\nVladimir Putin spoke with "
+        "President of Kazakhstan Kassym-Jomart Tokayev in Minsk.\n\nPresident of Russia Vladimir Putin: Mr "
+        "President, Russia values these talks. Last time we met in Sochi, and we discussed the grain trade. "
+        "Kassym-Jomart Tokayev: Thank you.",
+        published="2022-05-16")
     talk = {e.trigger.text: ([names[t] for t in e.source], [names[t] for t in e.target]) for e in r.events}
     assert talk["met"] == talk["discussed"] == (["Russia"], ["Kassym-Jomart Tokayev"])
     r = extract("Vladimir Putin said that last time we met in Sochi.", published="2022-05-16")
@@ -1532,26 +1532,26 @@ def test_we_met_in_a_transcript_is_with_the_listener(nlp: Language) -> None:
 
 
 def test_a_session_of_a_body_the_principal_chairs_is_no_meeting_of_two_sides(nlp: Language) -> None:
-    r = extract("Olaf Scholz held a meeting of the Federal Security Council on migration.\n\nOlaf Scholz: Good "
-                "afternoon. In 2019 we approved the migration strategy, and we condemn the smuggling gangs.",
-                published="2025-05-06")
-    names = {a.id: a.name for a in r.actors}
+    r, _, names = _events(
+        "Olaf Scholz held a meeting of the Federal Security Council on migration.\n\nOlaf Scholz: Good "
+        "afternoon. In 2019 we approved the migration strategy, and we condemn the smuggling gangs.",
+        published="2025-05-06")
     assert all(not e.target or "Security Council" not in names[e.target[0]] for e in r.events
                if e.trigger.text in {"approved", "condemn"})
 
 
 def test_agreements_reached_at_talks_are_the_talks_sides(nlp: Language) -> None:
-    r = extract("Corridors are being prepared under the agreements reached during the Chilean-Peruvian talks on May "
-                "3. The agreements reached at the talks will be honoured, the minister said.", published="2025-05-06")
-    names = {a.id: a.name for a in r.actors}
+    r, _, names = _events(
+        "Corridors are being prepared under the agreements reached during the Chilean-Peruvian talks on May "
+        "3. The agreements reached at the talks will be honoured, the minister said.", published="2025-05-06")
     reached = [sorted(names[a] for a in e.source) for e in r.events if e.trigger.text == "reached"]
     assert reached == [["Chile", "Peru"], ["Chile", "Peru"]]
 
 
 def test_we_discussed_after_a_call_in_an_address_is_with_the_one_called(nlp: Language) -> None:
-    r = extract("Address by President of Chile Gabriel Boric\n\nChile is working. I spoke today with President of France "
-                "Emmanuel Macron. A long call. We discussed the lithium mines.", published="2025-05-06")
-    names = {a.id: a.name for a in r.actors}
+    r, _, names = _events(
+        "Address by President of Chile Gabriel Boric\n\nChile is working. I spoke today with President of France "
+        "Emmanuel Macron. A long call. We discussed the lithium mines.", published="2025-05-06")
     assert [[names[t] for t in e.target] for e in r.events if e.trigger.text == "discussed"] == [["Emmanuel Macron"]]
     r = extract("Address by President of Chile Gabriel Boric\n\nChile is working. I spoke today with President of France "
                 "Emmanuel Macron.\n\nThe budget is ready. The harvest was good. The roads are open. We discussed the mines.",
@@ -1560,10 +1560,10 @@ def test_we_discussed_after_a_call_in_an_address_is_with_the_one_called(nlp: Lan
 
 
 def test_you_in_a_later_paragraph_of_a_turn_with_a_note_is_the_other_speaker(nlp: Language) -> None:
-    r = extract("Meeting with Prime Minister of Chile Ana Soto\n\nOlaf Scholz met with Prime Minister of Chile Ana "
-                "Soto.\nOlaf Scholz: Madam Prime Minister,\nIt is a pleasure to welcome you to Berlin.\nAna Soto "
-                "(retranslated): Mr Chancellor,\nI would like to thank you for the invitation.", published="2025-05-06")
-    names = {a.id: a.name for a in r.actors}
+    r, _, names = _events(
+        "Meeting with Prime Minister of Chile Ana Soto\n\nOlaf Scholz met with Prime Minister of Chile Ana "
+        "Soto.\nOlaf Scholz: Madam Prime Minister,\nIt is a pleasure to welcome you to Berlin.\nAna Soto "
+        "(retranslated): Mr Chancellor,\nI would like to thank you for the invitation.", published="2025-05-06")
     support = {e.trigger.text: ([names[x] for x in e.source], [names[x] for x in e.target]) for e in r.events
                if e.type == "SUPPORT"}
     assert support == {"welcome": (["Olaf Scholz"], ["Ana Soto"]), "thank": (["Ana Soto"], ["Olaf Scholz"])}
@@ -1576,26 +1576,26 @@ def test_the_sanction_of_a_council_is_its_consent_not_a_penalty(nlp: Language) -
 
 
 def test_an_exchange_there_was_in_a_readout_is_the_meetings(nlp: Language) -> None:
-    r = extract("Olaf Scholz had a telephone conversation with President of Chile Gabriel Boric. There was an exchange "
-                "of opinions on copper prices.", published="2025-05-06")
-    names = {a.id: a.name for a in r.actors}
+    r, _, names = _events(
+        "Olaf Scholz had a telephone conversation with President of Chile Gabriel Boric. There was an exchange "
+        "of opinions on copper prices.", published="2025-05-06")
     assert [sorted(names[x] for x in e.source) for e in r.events if e.trigger.text == "exchange"] == [
         ["Gabriel Boric", "Olaf Scholz"]]
 
 
 def test_his_on_an_act_is_the_one_thanked_for_it_else_the_clauses_subject(nlp: Language) -> None:
-    r = extract("Olaf Scholz had a telephone conversation with President of France Emmanuel Macron. Emmanuel Macron "
-                "spoke of the results of his visit to Chile. Olaf Scholz thanked Pedro Sanchez for his visit to "
-                "Berlin.", published="2025-05-06")
-    names = {a.id: a.name for a in r.actors}
+    r, _, names = _events(
+        "Olaf Scholz had a telephone conversation with President of France Emmanuel Macron. Emmanuel Macron "
+        "spoke of the results of his visit to Chile. Olaf Scholz thanked Pedro Sanchez for his visit to "
+        "Berlin.", published="2025-05-06")
     visits = [[names[x] for x in e.source] for e in r.events if e.trigger.text == "visit"]
     assert visits == [["Emmanuel Macron"], ["Pedro Sanchez"]]
 
 
 def test_a_participle_with_its_agent_is_the_agents_act_never_the_clauses_subjects(nlp: Language) -> None:
-    r = extract("\"I ask everyone who has news about the sailors, illegally detained by Russia, including fishermen to "
-                "write and we will answer,\" Iryna Vereshchuk said.", published="2022-03-18")
-    names = {a.id: a.name for a in r.actors}
+    r, _, names = _events(
+        "\"I ask everyone who has news about the sailors, illegally detained by Russia, including fishermen to "
+        "write and we will answer,\" Iryna Vereshchuk said.", published="2022-03-18")
     assert [([names[x] for x in e.source], [names[x] for x in e.target]) for e in r.events
             if e.trigger.text == "detained"] == [(["Russia"], [])]
 
@@ -1604,8 +1604,7 @@ def test_an_address_speaks_to_the_state_its_greeting_names(nlp: Language) -> Non
     text = ("Address by President Volodymyr Zelenskyy to the Parliament of Chile\n\nDear Mr. President! Dear people "
             "of Chile! I thank you for the opportunity to speak to you. Close your ports to Russian ships. Imagine "
             "that they bomb you every night.")
-    r = extract(text, published="2022-04-10")
-    names = {a.id: a.name for a in r.actors}
+    r, _, names = _events(text, published="2022-04-10")
     to = {e.trigger.text: [names[x] for x in e.target] for e in r.events}
     assert to["thank"] == ["Chile"] and to["Close"] == ["Chile"]
     assert all("Chile" not in [names[x] for x in e.target] for e in r.events if e.type == "ASSAULT")
@@ -1618,8 +1617,7 @@ def test_growing_ties_told_with_them_as_subject_are_cooperation_between_their_tw
             "to see you. Our trade grew by a fifth last year, and ties between our countries are improving. The "
             "crisis grew worse.\n\nSauli Niinisto: Thank you. Relations between Finland and Russia, which are "
             "developing, matter to us.")
-    r = extract(text, published="2019-08-21")
-    names = {a.id: a.name for a in r.actors}
+    r, _, names = _events(text, published="2019-08-21")
     grown = {e.trigger.text: (e.type, sorted(names[x] for x in e.source), sorted(names[x] for x in e.target))
              for e in r.events if e.type == "COOPERATE"}
     both = ["Finland", "Russia"]
@@ -1630,9 +1628,9 @@ def test_growing_ties_told_with_them_as_subject_are_cooperation_between_their_tw
 
 
 def test_fighting_told_by_its_noun_is_an_assault_where_it_is_fought_but_a_campaign_is_none(nlp: Language) -> None:
-    r = extract("Heavy fighting goes on in Mariupol. Fierce battles are raging near Kupiansk. The battle against "
-                "corruption goes on. The battle for the dignity of our people has begun.", published="2022-05-02")
-    names = {a.id: a.name for a in r.actors}
+    r, _, names = _events(
+        "Heavy fighting goes on in Mariupol. Fierce battles are raging near Kupiansk. The battle against "
+        "corruption goes on. The battle for the dignity of our people has begun.", published="2022-05-02")
     assert [(e.type, e.trigger.text, [names[x] for x in e.target]) for e in r.events] == [
         ("ASSAULT", "fighting", ["Mariupol"]), ("ASSAULT", "battles", ["Kupiansk"])]
 
@@ -1641,8 +1639,7 @@ def test_glad_to_see_you_is_meeting_the_one_spoken_to_and_is_asserted(nlp: Langu
     text = ("Vladimir Putin met with President of Finland Sauli Niinisto.\n\nVladimir Putin: Mr President, I am glad "
             "to see you.\n\nSauli Niinisto: Thank you. It is a pleasure to see you again. We see you as a "
             "neighbour.")
-    r = extract(text, published="2019-08-21")
-    names = {a.id: a.name for a in r.actors}
+    r, _, names = _events(text, published="2019-08-21")
     seen = [(e.type, [names[x] for x in e.source], [names[x] for x in e.target], e.modality)
             for e in r.events if e.trigger.text == "see you"]
     assert seen == [("CONSULT", ["Vladimir Putin"], ["Sauli Niinisto"], "asserted"),
@@ -1650,28 +1647,28 @@ def test_glad_to_see_you_is_meeting_the_one_spoken_to_and_is_asserted(nlp: Langu
 
 
 def test_a_readouts_other_talk_with_a_named_person_is_not_also_with_the_calls_counterpart(nlp: Language) -> None:
-    r = extract("Vladimir Putin had a telephone conversation with President of France Emmanuel Macron. Later, Vladimir "
-                "Putin had a telephone conversation with President of Turkey Recep Tayyip Erdogan.",
-                published="2019-08-21")
-    names = {a.id: a.name for a in r.actors}
+    r, _, names = _events(
+        "Vladimir Putin had a telephone conversation with President of France Emmanuel Macron. Later, Vladimir "
+        "Putin had a telephone conversation with President of Turkey Recep Tayyip Erdogan.",
+        published="2019-08-21")
     calls = [[names[x] for x in e.target] for e in r.events if e.trigger.text == "had a telephone conversation"]
     assert calls == [["Emmanuel Macron"], ["Recep Tayyip Erdogan"]]
-    r = extract("Vladimir Putin had a telephone conversation with President of France Emmanuel Macron. Vladimir Putin "
-                "discussed the results of his talks with Bashar al-Assad.", published="2019-08-21")
-    names = {a.id: a.name for a in r.actors}  # a person named only in the topic: the call's counterpart still
+    r, _, names = _events(  # a person named only in the topic: the call's counterpart still
+        "Vladimir Putin had a telephone conversation with President of France Emmanuel Macron. Vladimir Putin "
+        "discussed the results of his talks with Bashar al-Assad.", published="2019-08-21")
     assert next(names[x] for e in r.events if e.trigger.text == "discussed" for x in e.target) == "Emmanuel Macron"
 
 
 def test_the_subject_of_an_adjective_of_gladness_or_ability_does_its_clauses_act(nlp: Language) -> None:
-    r = extract("Turkey is glad to have a chance to meet with Greece. France was able to help Chad. The plan would be "
-                "difficult to reject.", published="2019-08-21")
-    names = {a.id: a.name for a in r.actors}
+    r, _, names = _events(
+        "Turkey is glad to have a chance to meet with Greece. France was able to help Chad. The plan would be "
+        "difficult to reject.", published="2019-08-21")
     assert [_triple(e, names) for e in r.events] == [("CONSULT", ["Turkey"], ["Greece"]), ("AID", ["France"], ["Chad"])]
 
 
 def test_a_bodys_summit_is_its_members_meeting_and_a_pairs_trade_is_both_sides(nlp: Language) -> None:
-    r = extract("The ASEAN summit opened in Jakarta. Russia-Turkey trade grew by a tenth.", published="2019-08-21")
-    names = {a.id: a.name for a in r.actors}
+    r, _, names = _events(
+        "The ASEAN summit opened in Jakarta. Russia-Turkey trade grew by a tenth.", published="2019-08-21")
     got = {e.trigger.text: (e.type, sorted(names[x] for x in e.source), sorted(names[x] for x in e.target))
            for e in r.events}
     asean = [names[a.id] for a in r.actors if a.kind == "organization"]
@@ -1680,16 +1677,15 @@ def test_a_bodys_summit_is_its_members_meeting_and_a_pairs_trade_is_both_sides(n
 
 
 def test_a_munition_that_strikes_in_a_relative_clause_is_an_attack(nlp: Language) -> None:
-    r = extract("The rockets that hit Kramatorsk on Monday came from the north.", published="2022-05-02")
-    names = {a.id: a.name for a in r.actors}
+    r, _, names = _events("The rockets that hit Kramatorsk on Monday came from the north.", published="2022-05-02")
     assert [(e.type, [names[x] for x in e.target]) for e in r.events if e.trigger.text == "hit"] == [
         ("ASSAULT", ["Kramatorsk"])]
 
 
 def test_strengthening_ties_and_wishing_a_happy_birthday_are_coded(nlp: Language) -> None:
-    r = extract("Kazakhstan and Russia agreed to strengthen bilateral ties. Vladimir Putin wished Kassym-Jomart Tokayev "
-                "a happy birthday.", published="2019-08-21")
-    names = {a.id: a.name for a in r.actors}
+    r, _, names = _events(
+        "Kazakhstan and Russia agreed to strengthen bilateral ties. Vladimir Putin wished Kassym-Jomart Tokayev "
+        "a happy birthday.", published="2019-08-21")
     got = {e.trigger.text: (e.type, sorted(names[x] for x in e.source)) for e in r.events}
     assert got["strengthen bilateral ties"] == ("COOPERATE", ["Kazakhstan", "Russia"])
     assert got["wished Kassym-Jomart Tokayev a happy birthday"] == ("SUPPORT", ["Vladimir Putin"])
