@@ -11,7 +11,11 @@ from communique import extract
 from communique.codebook import load_codebook
 from communique.errors import InputError
 from communique.records import Event, Record
+from communique.stages.event_context import make_context
+from communique.stages.event_nominal import nominal_draft
+from communique.stages.event_patterns import pattern
 from communique.stages.events import MAX_PER_SENTENCE
+from communique.stages.pipeline import load_nlp
 
 PUBLISHED = "2025-03-06"  # a Thursday
 
@@ -1733,3 +1737,19 @@ def test_the_visit_of_someone_is_made_by_them() -> None:
     _, events, names = _events("Gabriel Boric spoke with Dina Boluarte. They discussed the visit of Dina Boluarte "
                                "to Santiago.")
     assert [[names[x] for x in e.source] for e in events if e.trigger.text == "visit"] == [["Dina Boluarte"]]
+
+
+def test_on_the_part_of_hung_on_the_noun_before_names_the_doer() -> None:
+    _, events, names = _events("The minister saw no signs of de-escalation on the part of the Russian army.")
+    calm = [e for e in events if e.trigger.text == "de-escalation"]
+    assert [(e.type, [names[x] for x in e.source]) for e in calm] == [("RETREAT", ["Armed forces of Russia"])]
+
+
+def test_a_mention_of_help_or_talks_naming_nobody_waits_for_the_accounts_parties() -> None:
+    nlp = load_nlp()
+    doc = nlp.make_doc('Boric met Store in Santiago. "Such assistance always matters," Boric said.')
+    doc._.published = None
+    ctx = make_context(nlp(doc), load_codebook())
+    tok = next(t for t in ctx.doc if t.lower_ == "assistance")
+    draft = nominal_draft(ctx, tok, pattern(ctx, tok))  # in the speaker's words, with no one named on it
+    assert draft is not None and (draft.source, draft.named_only, draft.bare) == ([], True, True)

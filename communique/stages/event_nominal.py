@@ -322,8 +322,8 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     if named_only and not mutual(tok) and not _specific(tok, "own_agent" in p.frames):
         if talk is not None:
             return Draft(tok, p, p.cameo, [], target, [tok], [talk], base=p.cameo, topic=talk)
-        return Draft(tok, p, p.cameo, [], [], [tok], [tok], base=p.cameo, named_only=True, bare=True) if conflict \
-            else None
+        # kept in case the account's parties turn out to be its doers ("such assistance", "the talks")
+        return Draft(tok, p, p.cameo, [], [], [tok], [tok], base=p.cameo, named_only=True, bare=True)
     verbs = [tok.head] if tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"} else [tok]
     return Draft(tok, p, p.cameo, source, target, [tok], verbs, base=p.cameo, named_only=named_only, topic=talk)
 

@@ -90,18 +90,23 @@ def agent_objects(verb: Token) -> list[Token]:
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ in {"pobj", "pcomp"}]
 
 
+def _own_agents(tok: Token) -> list[Token]:
+    """The noun's own "by" phrases, and the "of" of its "on the part of" ("de-escalation on the part of Russia")."""
+    out = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"]
+    return out + [of for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for part in c.children
+                  if part.dep_ == "pobj" and part.lower_ == "part" for of in part.children
+                  if of.dep_ == "prep" and of.lower_ == "of"]
+
+
 def by_phrases(tok: Token) -> list[Token]:
     """The "by" phrases that can name who did the act of the noun `tok`: its own ("the shelling by the invaders",
     or "on the part of": its "of" phrase),
     that of the noun whose "of" it completes ("the intensification of shelling … by armed groups"), and one the
     parser hung inside its "of" complement ("the destruction of those who remain there by the occupiers"), never
     the agent of another passive ("the shelling of towns held by the rebels")."""
-    out = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"]
-    out += [of for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for part in c.children
-            if part.dep_ == "pobj" and part.lower_ == "part" for of in part.children
-            if of.dep_ == "prep" and of.lower_ == "of"]  # "de-escalation on the part of Russia"
+    out = _own_agents(tok)
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
-        out += [c for c in tok.head.head.children if c.dep_ == "prep" and c.lower_ == "by"]
+        out += _own_agents(tok.head.head)  # "signs of de-escalation on the part of Russia"
     for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         out += [t for t in of.subtree if t.dep_ == "prep" and t.lower_ == "by" and t.head.tag_ not in {"VBN", "VBD"}
                 and t.head.pos_ in {"VERB", "AUX"}]
