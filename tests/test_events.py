@@ -1753,3 +1753,13 @@ def test_a_mention_of_help_or_talks_naming_nobody_waits_for_the_accounts_parties
     tok = next(t for t in ctx.doc if t.lower_ == "assistance")
     draft = nominal_draft(ctx, tok, pattern(ctx, tok))  # in the speaker's words, with no one named on it
     assert draft is not None and (draft.source, draft.named_only, draft.bare) == ([], True, True)
+
+
+def test_a_wish_that_another_act_is_a_request_made_now_but_a_wish_to_act_oneself_is_not() -> None:
+    _, events, names = _events('"I would like President Lula to join the talks," Gabriel Boric said.')
+    asked = [e for e in events if e.type == "REQUEST"]
+    assert [(_triple(e, names), e.modality) for e in asked] == [
+        (("REQUEST", ["Gabriel Boric"], ["Luiz Inacio Lula da Silva"]), "asserted")]
+    _, events, _ = _events("Gabriel Boric met Lula in Brasilia. I would like to thank you for this welcome, Boric "
+                           "told him.")
+    assert not [e for e in events if e.type == "REQUEST"]

@@ -164,9 +164,21 @@ def _has_arguments(tok: Token, p: Pattern, objects: list[Token], target: list[st
         return False
     if ("needs_target" in p.frames or "actor_target" in p.frames) and not target:
         return False
+    if "wish" in p.frames and not _someone_else(tok):
+        return False
     deps = {c.dep_ for c in tok.children}
     clause = bool(deps & {"xcomp", "ccomp"}) and p.complement != "request"  # "asked Putin to convey" is a request
     return not ("actor_object" in p.frames and (not target or clause or {"oprd", "dobj"} <= deps))
+
+
+def _someone_else(tok: Token) -> bool:
+    """Whether a wish names another who is to act between the verb and its infinitive: "would like the United
+    States to join", "wants Kyiv to withdraw"; "I would like to thank you" is the speaker's own act."""
+    for clause in (k for k in tok.children if k.dep_ in {"ccomp", "xcomp"} and k.i > tok.i):
+        to = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        if to is not None and any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in tok.doc[tok.i + 1:to.i]):
+            return True
+    return False
 
 
 def _request_ok(tok: Token) -> bool:
@@ -218,6 +230,8 @@ def _author_id(ctx: EventContext) -> str | None:
 def _framed(ctx: EventContext, frame: Token, p: Pattern) -> Draft | None:
     """A complement frame over the event of its clause, or None when the clause has no event."""
     noun_source = _noun_frame_source(ctx, frame) if frame.pos_ == "NOUN" else []
+    if "wish" in p.frames and not _someone_else(frame):
+        return None  # "I would like to thank you": the speaker's own act, told as the act (`event_modality`)
     if frame.pos_ == "NOUN" and p.complement == "request" and not noun_source:
         return None  # "there is a need for aid": a need nobody states is no request
     inner_tok = _inner_verb(frame, p)

@@ -33,6 +33,8 @@ def modality(d: Draft) -> tuple[str, tuple[int, int] | None]:
         return "conditional", cond
     if "expected" in d.extra_modality or _upcoming(d.token):
         return "expected", None
+    if d.pattern.complement == "request" and d.token.lemma_.lower() in WISHING:
+        return "asserted", None  # "I would like Lula to join": the wish is voiced now
     auxes = {c.lower_ for t in verbs for c in t.children if c.dep_ in {"aux", "auxpass"}}
     if auxes & PROSPECTIVE_AUX or any(c.lower_ == "going" and t.tag_ == "VB" for t in verbs for c in t.children):
         return "expected", None
@@ -43,6 +45,7 @@ def modality(d: Draft) -> tuple[str, tuple[int, int] | None]:
     return "asserted", None
 
 
+WISHING = frozenset({"like", "want", "wish"})  # request verbs a "would" makes polite, not future
 UPCOMING = {"preparation", "preparations", "run-up", "eve"}  # "preparations for the visit", "on the eve of the summit"
 
 
