@@ -1763,3 +1763,10 @@ def test_a_wish_that_another_act_is_a_request_made_now_but_a_wish_to_act_oneself
     _, events, _ = _events("Gabriel Boric met Lula in Brasilia. I would like to thank you for this welcome, Boric "
                            "told him.")
     assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_a_humanitarian_corridor_is_a_retreat_but_a_plain_corridor_is_none() -> None:
+    _, events, names = _events("Peru said that a humanitarian corridor from Arica had been organised. The corridor "
+                               "along the coast is narrow.")
+    corridors = [e for e in events if "corridor" in e.trigger.text]
+    assert [(e.type, e.cameo, [names[x] for x in e.target]) for e in corridors] == [("RETREAT", "0863", ["Arica"])]
