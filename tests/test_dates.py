@@ -91,3 +91,12 @@ def test_offsets_point_at_the_text() -> None:
 def test_a_span_of_years_is_each_year_written_out_or_the_first_told_short() -> None:
     assert values("Plans for 2018–2019 and for 2014-15 were met; the report of 2017-07 was late.") == {
         "2018": "2018", "2019": "2019", "2014-15": "2014", "2017-07": "2017-07"}
+
+
+def test_a_season_is_the_year_it_begins_in_and_on_this_day_is_the_publication_day() -> None:
+    found = values("This autumn they will meet; last summer they did not. Next spring, perhaps. Last winter was "
+                   "cold. I am glad to be with you on this day.", published=date(2022, 4, 10))
+    assert found == {"This autumn": "2022", "last summer": "2021", "Next spring": "2023", "Last winter": "2021",
+                     "this day": "2022-04-10"}
+    assert values("Last summer was hot.", published=date(2022, 10, 1)) == {"Last summer": "2022"}
+    assert values("It has not changed to this day.") == {}  # "up to now", no day

@@ -45,7 +45,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("dmy", rf"\b(?:{_WEEKDAY}{_COMMA})?(?:the\s)?{_DAY}\s(?:of\s)?{_MONTH}(?:{_COMMA}{_YEAR})?\b"),
     ("month_year", rf"\b(?:(?:early|mid|late)-?\s?)?{_MONTH}\s(?:of\s)?{_YEAR}\b"),
     ("relative_day", (r"\b(?:(?:earlier|later)\s)?(?:today|yesterday|tomorrow|tonight|last night|"
-                     r"this (?:morning|afternoon|evening))\b")),
+                     r"this (?:morning|afternoon|evening)|(?<=on )this day)\b")),
+    ("season", r"\b(?:this|last|next|the coming|the past)\s(?:spring|summer|autumn|fall|winter)\b"),
     ("weekday", rf"\b(?:(?:last|next|this|on|coming)\s)?{_WEEKDAY}(?:\s(?:morning|afternoon|evening|night))?\b"),
     ("ago", rf"\b{_NUM}\s(?:days?|weeks?|months?|years?)\s(?:ago|earlier|before)\b"),
     ("relative_period", (r"\b(?:(?:the\s)?(?:end|beginning|start|middle)\sof\s)?(?:this|last|next|the past|the coming)\s"
@@ -121,10 +122,26 @@ def _relative(kind: str, text: str, published: date) -> str | None:
             return f"{y:04d}-{m:02d}"
         return f"{published.year - n:04d}"
     step = -1 if ("last" in lower or "past" in lower) else 1 if ("next" in lower or "coming" in lower) else 0
+    if kind == "season":
+        return f"{_season_year(lower.split()[-1], published, step):04d}"
     if lower.endswith("year"):
         return f"{published.year + step:04d}"
     y, m = _shift_months(published, step)
     return f"{y:04d}-{m:02d}"
+
+
+SEASON_STARTS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # northern seasons, by month
+
+
+def _season_year(season: str, published: date, step: int) -> int:
+    """The year "this autumn", "last summer" or "next spring" begins in: "this" is the publication year, "last"
+    the latest occurrence over by then, "next" the first still to begin."""
+    start = SEASON_STARTS[season]
+    began = published.year if published.month >= start else published.year - 1  # the latest to have begun
+    running = (published.year - began) * 12 + published.month - start < 3
+    if step < 0:
+        return began - 1 if running else began
+    return began + 1 if step > 0 else published.year
 
 
 def _month_day_year(kind: str, text: str, published: date | None, direction: int) -> str | None:
