@@ -100,3 +100,9 @@ def test_a_season_is_the_year_it_begins_in_and_on_this_day_is_the_publication_da
                      "this day": "2022-04-10"}
     assert values("Last summer was hot.", published=date(2022, 10, 1)) == {"Last summer": "2022"}
     assert values("It has not changed to this day.") == {}  # "up to now", no day
+
+
+def test_a_decade_is_no_year_and_the_day_before_yesterday_is_two_days_back() -> None:
+    assert values("In the 1990s and the 1980's it was calm; in 1990 it snowed.") == {"1990": "1990"}
+    assert values("The day before yesterday he called; the day after tomorrow they meet.") == {
+        "The day before yesterday": "2025-09-02", "the day after tomorrow": "2025-09-06"}

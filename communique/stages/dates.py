@@ -44,7 +44,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("mdy", rf"\b(?:{_WEEKDAY}{_COMMA})?{_MONTH} {_DAY}(?:{_COMMA}{_YEAR})?\b(?!\s?%)"),
     ("dmy", rf"\b(?:{_WEEKDAY}{_COMMA})?(?:the\s)?{_DAY}\s(?:of\s)?{_MONTH}(?:{_COMMA}{_YEAR})?\b"),
     ("month_year", rf"\b(?:(?:early|mid|late)-?\s?)?{_MONTH}\s(?:of\s)?{_YEAR}\b"),
-    ("relative_day", (r"\b(?:(?:earlier|later)\s)?(?:today|yesterday|tomorrow|tonight|last night|"
+    ("relative_day", (r"\b(?:(?:earlier|later)\s)?(?:(?:the day (?:before|after)\s)?(?:yesterday|tomorrow)|today|tonight|last night|"
                      r"this (?:morning|afternoon|evening)|(?<=on )this day)\b")),
     ("season", r"\b(?:this|last|next|the coming|the past)\s(?:spring|summer|autumn|fall|winter)\b"),
     ("weekday", rf"\b(?:(?:last|next|this|on|coming)\s)?{_WEEKDAY}(?:\s(?:morning|afternoon|evening|night))?\b"),
@@ -53,7 +53,7 @@ PATTERNS: list[tuple[str, str]] = [
                         r"(?:year|month)\b|\b(?:the\s)?(?:end|beginning|start|middle)\sof\sthe\s(?:year|month)\b")),
     ("month", rf"\b(?:(?:early|mid|late)-?\s?)?(?:(?:last|next|this)\s)?{_MONTH}(?!\s?\d)\b"),
     ("year_range", rf"(?<![\d$£€.,/-]){_YEAR}\s?[-–—]\s?(?:{_YEAR}|[0-9]{{2}})(?![\d%])"),  # "in 2018–2019": from 2018
-    ("year", rf"(?<![\d$£€.,/-]){_YEAR}(?![\d%]|-\d|/\d|\.\d)"),
+    ("year", rf"(?<![\d$£€.,/-]){_YEAR}(?![\d%]|-\d|/\d|\.\d|'?s\b)"),  # "the 1990s" is a decade, no year
 ]
 FULL_RANGE = re.compile(rf"{_YEAR}\s?[-–—]\s?{_YEAR}")  # two years written out: two mentions
 _COMPILED = [(kind, re.compile(rx, re.IGNORECASE if kind not in {"month", "weekday", "mdy", "dmy", "month_year"} else 0))
@@ -105,6 +105,8 @@ def _shift_months(d: date, months: int) -> tuple[int, int]:
 def _relative(kind: str, text: str, published: date) -> str | None:
     lower = text.lower()
     if kind == "relative_day":
+        if "day before yesterday" in lower or "day after tomorrow" in lower:
+            return (published + timedelta(days=2 if "tomorrow" in lower else -2)).isoformat()
         if "yesterday" in lower or "last night" in lower:
             return (published - timedelta(days=1)).isoformat()
         if "tomorrow" in lower:
