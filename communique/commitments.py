@@ -329,8 +329,8 @@ def classify(view: EventView) -> Mention | None:
     status = _status(view, before, condition)
     if status is None or (kind == "talks" and status == "delivered"):  # talks held are events, not promises kept
         return None
-    if view.type == "RETREAT" and (kind != "troops" or status != "withdrawn"):  # only troops pulled out
-        return None
+    if view.type == "RETREAT" and not (kind == "troops" and status == "withdrawn" or kind == "humanitarian_aid"):
+        return None  # only troops pulled out, or people let out and help let in ("humanitarian corridors")
     if kind != "sanctions" and re.search(r"\bagainst\b", _what(sentence, at)):  # "sent armoured vehicles against us"
         return None
     beneficiary = _receiver(view, kind)

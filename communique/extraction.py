@@ -29,6 +29,7 @@ def _make_doc(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
     doc._.published = article.published
     doc._.title = article.title
+    doc._.url = article.url
     return doc
 
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pycountry
 
@@ -94,9 +95,18 @@ class Gazetteer:
     regions: tuple[Region, ...]
     roles: dict[str, str]
     given_names: frozenset[str]  # lower-case first names: a name the tagger misses begins with one
+    publishers: dict[str, str] = field(default_factory=dict)  # a government's web domain -> its ISO alpha-3 code
 
     def country_of(self, code: str | None) -> Country | None:
         return self.countries.get(code or "")
+
+    def publisher_country(self, url: str | None) -> str | None:
+        """The state whose own government published the article at `url` ("www.president.gov.ua/en/news/…" is
+        Ukraine's), or None for any other publisher."""
+        host = (urlsplit(url).hostname or "").lower() if url else ""
+        parts = host.split(".")
+        return next((self.publishers[d] for d in (".".join(parts[i:]) for i in range(len(parts)))
+                     if d in self.publishers), None)
 
 
 def _split(cell: str | None) -> tuple[str, ...]:
@@ -172,6 +182,16 @@ def _roles(extra: Path | None) -> dict[str, str]:
     return {r["word"].strip().lower(): r["sector"].strip() for _, r in data_rows("roles.csv", extra)}
 
 
+def _publishers(extra: Path | None) -> dict[str, str]:
+    out = {}
+    for where, r in data_rows("publishers.csv", extra):
+        country = r["country"].strip()
+        if pycountry.countries.get(alpha_3=country) is None:
+            raise ConfigError(f"{where}: {country!r} is not an ISO 3166-1 alpha-3 code; fix the country column")
+        out[r["domain"].strip().lower()] = country
+    return out
+
+
 def _given_names(extra: Path | None, people: dict[str, Person]) -> frozenset[str]:
     """First names from `given_names.csv` and those of the officeholders' names."""
     listed = {r["name"].strip().lower() for _, r in data_rows("given_names.csv", extra) if r["name"].strip()}
@@ -185,4 +205,4 @@ def load_gazetteer(extra: Path | None = None) -> Gazetteer:
         raise ConfigError(f"gazetteer folder {extra} does not exist: create it or unset COMMUNIQUE_DATA")
     people = _people(extra)
     return Gazetteer(_countries(extra), _organizations(extra), people, _regions(extra), _roles(extra),
-                     _given_names(extra, people))
+                     _given_names(extra, people), _publishers(extra))

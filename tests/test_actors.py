@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from communique import extract
-from communique.records import Actor, Record
+from communique.records import Actor, Article, Record
 from communique.stages.actors import actor_code, surname_key
 
 PUB = date(2025, 9, 4)
@@ -340,3 +340,27 @@ def test_an_adjective_the_model_tags_as_a_person_is_no_person() -> None:
     from communique import extract
     r = extract("Humanitarian aid reached Kharkiv on Monday.", published="2022-04-10")
     assert [a.name for a in r.actors if a.kind == "person"] == []
+
+
+def _officials(text: str, url: str | None) -> dict[str, tuple[str | None, str | None]]:
+    record = extract(Article(id="t", text=text, published=date(2022, 5, 2), url=url))
+    return {a.name: (a.country, a.sector) for a in record.actors if a.kind == "person"}
+
+
+def test_an_official_with_no_state_serves_the_government_that_published_the_release() -> None:
+    text = ("Colonel Petro Kovalenko was awarded the order. Chief Prosecutor of the International Criminal Court "
+            "Karim Khan visited Irpin.")
+    found = _officials(text, "https://www.president.gov.ua/en/news/an-award-1")
+    assert found["Petro Kovalenko"] == ("UKR", "MIL")
+    assert found["Karim Khan"][0] is None  # his title names a body of its own
+    assert _officials(text, "https://example.org/news/1")["Petro Kovalenko"][0] is None  # no government's site
+
+
+def test_a_portfolio_spelled_out_before_a_name_is_the_title_and_names_the_state() -> None:
+    record = extract("It was said by Deputy Prime Minister - Minister for Reintegration of the Temporarily Occupied "
+                     "Territories Olena Marchenko. Speaker of the United States House of Representatives Mary Dunn "
+                     "agreed.", published="2022-03-18")
+    people = {a.name: a for a in record.actors if a.kind == "person"}
+    assert people["Olena Marchenko"].role == ("Deputy Prime Minister - Minister for Reintegration of the Temporarily "
+                                              "Occupied Territories")
+    assert (people["Mary Dunn"].country, people["Mary Dunn"].sector) == ("USA", "LEG")

@@ -81,3 +81,11 @@ def test_a_region_kind_is_location_or_group_and_a_wrong_one_names_the_file(tmp_p
     (tmp_path / "regions.csv").write_text("code,name,aliases,demonyms,kind\nXXR,Nowhere Land,,,planet\n")
     with pytest.raises(ConfigError, match="regions.csv:2.*planet"):
         load_gazetteer(tmp_path)
+
+
+def test_a_government_site_names_its_state_and_any_other_site_none() -> None:
+    gaz = load_gazetteer()
+    assert gaz.publisher_country("https://www.president.gov.ua/en/news/x-1") == "UKR"
+    assert gaz.publisher_country("http://en.kremlin.ru/events/president/news/1") == "RUS"
+    assert gaz.publisher_country("https://news.example.com/kremlin.ru") is None
+    assert gaz.publisher_country(None) is None

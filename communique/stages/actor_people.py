@@ -83,6 +83,10 @@ def title_before(ctx: Context, start: int) -> tuple[int, list[str], str | None]:
             i, words, country = office[0], office[1], country or office[2]
             org_title = True
             continue
+        elif not words and (portfolio := _portfolio_before(ctx, i)) is not None:
+            country = country or _state_in(ctx, doc[portfolio:i])  # "Speaker of the United States House of …"
+            i, words = portfolio, [t.text for t in doc[portfolio:i]]  # "Minister for Reintegration of the …"
+            continue
         else:
             break
         i -= 1
@@ -106,6 +110,37 @@ def office_of_org(ctx: Context, end: int) -> tuple[int, list[str], str | None] |
     if j < 2 or doc[j - 1].lower_ not in {"of", "for"} or not is_title_word(ctx, doc[j - 2].lower_):
         return None
     return j - 1, [t.text for t in doc[j - 1:end]], modifier_code(ctx, list(doc[first:end]))[0]
+
+
+PORTFOLIO_WORDS = 10  # at most this many words of a ministry's name after "Minister for"/"Minister of"
+PORTFOLIO_LINKS = frozenset({"of", "for", "the", "and", "on", "to"})
+
+
+def _portfolio_before(ctx: Context, end: int) -> int | None:
+    """The start of a minister's portfolio spelled out before his name, ending at token `end`: "Minister for
+    Reintegration of the Temporarily Occupied Territories", "Minister of Foreign Affairs" (capitalised words and
+    links back to "for"/"of" after a title word); the index of that title word's "for"/"of", else None."""
+    doc = ctx.doc
+    j = end - 1
+    while j > 1 and end - j <= PORTFOLIO_WORDS:
+        tok = doc[j]
+        if tok.i in ctx.claimed or not (tok.is_title or tok.lower_ in PORTFOLIO_LINKS):
+            return None
+        if tok.lower_ in {"of", "for"} and is_title_word(ctx, doc[j - 1].lower_) and j < end - 1:
+            return j
+        j -= 1
+    return None
+
+
+def _state_in(ctx: Context, words: SpacySpan) -> str | None:
+    """The first state a run of title words names, in up to three words ("United States", "Ukraine")."""
+    for start in range(len(words)):
+        for size in (3, 2, 1):
+            part = words[start:start + size]
+            code = next((e.key for e in entries_of(ctx, part.text) if e.type in {"country", "demonym"}), None)
+            if len(part) == size and code is not None:
+                return code
+    return None
 
 
 def _country_words_before(ctx: Context, end: int) -> tuple[int, str] | None:

@@ -71,8 +71,24 @@ def find_actors(doc: Doc, finder: ActorFinder) -> list[Actor]:
     """Canonical actors of `doc`, numbered in order of first mention."""
     _drop_possessive_endings(doc)
     drafts = resolve(finder, doc)
+    _home_officials(drafts, finder.gaz.publisher_country(doc._.url))
     text = doc_text(doc)
     return [_to_actor(i, d, text) for i, d in enumerate(drafts, start=1)]
+
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})
+
+
+def _home_officials(drafts: list[Draft], home: str | None) -> None:
+    """Officials a government's own release names with no state of theirs ("Deputy Prime Minister Iryna
+    Vereshchuk", "Colonel Andriy Hnatov" on the Ukrainian presidency's site) serve the state that published it."""
+    if not home:
+        return
+    foreign = [d.name for d in drafts if d.kind != "person" and d.country != home]
+    for d in drafts:
+        if d.kind == "person" and d.country is None and d.sector in STATE_SECTORS and not any(
+                name in (d.role or "") for name in foreign):  # "Chief Prosecutor of the International Criminal Court"
+            d.country = home
 
 
 def _drop_possessive_endings(doc: Doc) -> None:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 __all__ = ["EXTENSIONS", "register_extensions"]
 
-EXTENSIONS = ("published", "title", "dates", "actors", "mention_actor", "statements", "events")
+EXTENSIONS = ("published", "title", "url", "dates", "actors", "mention_actor", "statements", "events")
 
 
 def register_extensions() -> None:
