@@ -364,3 +364,10 @@ def test_a_portfolio_spelled_out_before_a_name_is_the_title_and_names_the_state(
     assert people["Olena Marchenko"].role == ("Deputy Prime Minister - Minister for Reintegration of the Temporarily "
                                               "Occupied Territories")
     assert (people["Mary Dunn"].country, people["Mary Dunn"].sector) == ("USA", "LEG")
+
+
+def test_a_dash_before_a_name_is_no_title_and_a_title_given_at_a_later_mention_is_kept() -> None:
+    record = extract("A hotline was opened - Olena Marchenko\n\nThis was announced by Deputy Prime Minister Olena "
+                     "Marchenko.", published="2022-03-18")
+    people = [a for a in record.actors if a.kind == "person"]
+    assert [(a.name, a.role, a.sector) for a in people] == [("Olena Marchenko", "Deputy Prime Minister", "GOV")]

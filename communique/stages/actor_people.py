@@ -92,6 +92,8 @@ def title_before(ctx: Context, start: int) -> tuple[int, list[str], str | None]:
         i -= 1
     while i < start and (doc[i].lower_ in {"-"} or (not words and doc[i].lower_ in HONORIFICS)):
         i += 1
+    while words and words[0] in {"-", "–"}:  # "launched - Iryna Vereshchuk": a dash, no title
+        words = words[1:]
     return (start if org_title else i), words, country
 
 
@@ -248,8 +250,8 @@ def person(ctx: Context, span: SpacySpan, known: str | None) -> None:
         elif span.label_ == "PERSON" and span[0].pos_ != "ADJ":  # "Humanitarian aid…": a word, not a name
             new_person(ctx, span, start, words, title_country, None)
         return
-    key = f"person:{known}" if known else ctx.surnames.get(surname_key(span.text)) if len(span) == 1 else None
-    if key and key in ctx.drafts:
+    key = f"person:{known or span.text}" if known or len(span) > 1 else ctx.surnames.get(surname_key(span.text))
+    if key and key in ctx.drafts:  # named again: a title given only now is still theirs
         add(ctx, key, start, span.end)
         enrich(ctx, ctx.drafts[key], words, title_country or affiliation_after(ctx, span.end))
         return
