@@ -106,3 +106,7 @@ def test_a_decade_is_no_year_and_the_day_before_yesterday_is_two_days_back() -> 
     assert values("In the 1990s and the 1980's it was calm; in 1990 it snowed.") == {"1990": "1990"}
     assert values("The day before yesterday he called; the day after tomorrow they meet.") == {
         "The day before yesterday": "2025-09-02", "the day after tomorrow": "2025-09-06"}
+
+
+def test_a_part_of_a_year_joined_by_a_hyphen_is_that_year() -> None:
+    assert values("In mid-2021 it began and by late-2023 it will end.") == {"mid-2021": "2021", "late-2023": "2023"}

@@ -52,6 +52,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("relative_period", (r"\b(?:(?:the\s)?(?:end|beginning|start|middle)\sof\s)?(?:this|last|next|the past|the coming)\s"
                         r"(?:year|month)\b|\b(?:the\s)?(?:end|beginning|start|middle)\sof\sthe\s(?:year|month)\b")),
     ("month", rf"\b(?:(?:early|mid|late)-?\s?)?(?:(?:last|next|this)\s)?{_MONTH}(?!\s?\d)\b"),
+    ("year_part", rf"\b(?:mid|early|late)-{_YEAR}\b"),  # "in mid-2021": that year
     ("year_range", rf"(?<![\d$£€.,/-]){_YEAR}\s?[-–—]\s?(?:{_YEAR}|[0-9]{{2}})(?![\d%])"),  # "in 2018–2019": from 2018
     ("year", rf"(?<![\d$£€.,/-]){_YEAR}(?![\d%]|-\d|/\d|\.\d|'?s\b)"),  # "the 1990s" is a decade, no year
 ]
@@ -182,6 +183,8 @@ def normalise_date(kind: str, text: str, published: date | None, direction: int 
         return found.isoformat() if found else None
     if kind == "year":
         return text
+    if kind == "year_part":
+        return text[-4:]
     if kind == "year_range":
         return _year_range(text)
     if kind in {"mdy", "dmy", "month_year", "month"}:
