@@ -1770,3 +1770,12 @@ def test_a_humanitarian_corridor_is_a_retreat_but_a_plain_corridor_is_none() -> 
                                "along the coast is narrow.")
     corridors = [e for e in events if "corridor" in e.trigger.text]
     assert [(e.type, e.cameo, [names[x] for x in e.target]) for e in corridors] == [("RETREAT", "0863", ["Arica"])]
+
+
+def test_an_exchange_or_release_of_prisoners_named_by_its_noun_is_a_release() -> None:
+    _, events, names = _events("Chile and Peru carried out an exchange of prisoners on Sunday. The release of the "
+                               "report was delayed.")
+    assert [(_triple(e, names), e.cameo) for e in events] == [
+        (("RETREAT", ["Chile", "Peru"], ["Chile", "Peru"]), "0841")]
+    _, events, _ = _events("Boric and Lula discussed the release of hostages.")
+    assert [(e.type, e.trigger.text) for e in events if e.type == "RETREAT"] == [("RETREAT", "release")]
