@@ -1779,3 +1779,9 @@ def test_an_exchange_or_release_of_prisoners_named_by_its_noun_is_a_release() ->
         (("RETREAT", ["Chile", "Peru"], ["Chile", "Peru"]), "0841")]
     _, events, _ = _events("Boric and Lula discussed the release of hostages.")
     assert [(e.type, e.trigger.text) for e in events if e.type == "RETREAT"] == [("RETREAT", "release")]
+
+
+def test_a_gerund_read_as_a_verb_is_still_the_noun_of_its_event() -> None:
+    _, events, names = _events("The boy died as a result of Peruvian artillery shelling.")
+    assert [(e.type, e.trigger.text, [names[x] for x in e.source]) for e in events] == [
+        ("ASSAULT", "shelling", ["Peru"])]

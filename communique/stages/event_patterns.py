@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from ..codebook import Pattern
 from .event_context import EventContext
-from .syntax import agent_objects, headline_noun, is_nominal, pleased_act
+from .syntax import agent_objects, gerund_noun, headline_noun, is_nominal, pleased_act
 
 __all__ = ["ENDING_NOUNS", "OBJECTS", "complements", "is_frame_word", "pattern", "relation_noun"]
 
@@ -133,7 +133,7 @@ def _lemma_keys(tok: Token) -> list[str]:
         return [f"{prefix.lower_}-{tok.lemma_.lower()}", f"{prefix.lower_}-{tok.lower_}"]
     keys = [f"{tok.lemma_.lower()} {c.lower_}" for c in tok.rights if c.dep_ == "dobj" and not c.n_lefts
             and not c.n_rights] if tok.pos_ == "VERB" and tok.n_rights else []  # "took part in": verb + bare object
-    keys += [tok.lemma_.lower(), tok.lower_]
+    keys += [tok.lower_, tok.lemma_.lower()] if gerund_noun(tok) else [tok.lemma_.lower(), tok.lower_]  # "shelling"
     if tok.tag_ in {"VBD", "VBN", "VBZ", "VBG"} or participle_adjective(tok):
         word = tok.lower_
         keys += [word[:-1], word[:-2]] if word.endswith(("ed", "es", "s")) else [word[:-3]] if word.endswith(
@@ -144,7 +144,7 @@ def _lemma_keys(tok: Token) -> list[str]:
 def _pos_fits(pos: str, tok: Token) -> bool:
     """VERB patterns fit verbs and participles used as adjectives ("opposed"); ADJ patterns fit adjectives; NOUN
     patterns fit nouns and a heading's noun read as a verb ("Visit to France")."""
-    if headline_noun(tok):
+    if headline_noun(tok) or gerund_noun(tok):
         return pos == "NOUN"
     if pos == "VERB":
         return tok.pos_ == "VERB" or tok.pos_ == "ADJ" and (tok.tag_ in {"VBN", "VBG"} or participle_adjective(tok))

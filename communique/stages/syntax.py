@@ -60,9 +60,20 @@ def headline_noun(tok: Token) -> bool:
     return doc_text(tok.doc)[end:end + 1] in {"\n", ""}
 
 
+def gerund_noun(tok: Token) -> bool:
+    """A gerund the parser read as a verb though it is a noun phrase's head: a determiner or modifier before it,
+    no object or subject of its own ("as a result of Russian artillery shelling", "the shelling continued")."""
+    if tok.tag_ != "VBG" or tok.dep_ not in {"pobj", "nsubj", "dobj", "nsubjpass", "conj"}:
+        return False
+    before = [c for c in tok.children if c.i < tok.i]
+    return any(c.dep_ in {"det", "amod", "compound", "poss"} for c in before) and not any(
+        c.dep_ in {"dobj", "nsubj", "aux", "auxpass"} for c in tok.children)
+
+
 def is_nominal(tok: Token) -> bool:
-    """Whether `tok` names its event as a noun does (a noun, or a heading's noun read as a verb)."""
-    return tok.pos_ == "NOUN" or headline_noun(tok)
+    """Whether `tok` names its event as a noun does (a noun, a gerund read as a verb, a heading's noun read as a
+    verb)."""
+    return tok.pos_ == "NOUN" or headline_noun(tok) or gerund_noun(tok)
 
 
 def is_infinitive(verb: Token) -> bool:
