@@ -1785,3 +1785,9 @@ def test_a_gerund_read_as_a_verb_is_still_the_noun_of_its_event() -> None:
     _, events, names = _events("The boy died as a result of Peruvian artillery shelling.")
     assert [(e.type, e.trigger.text, [names[x] for x in e.source]) for e in events] == [
         ("ASSAULT", "shelling", ["Peru"])]
+
+
+def test_blowing_up_a_building_or_a_bridge_is_an_attack_but_the_wind_blowing_up_dust_is_none() -> None:
+    _, events, names = _events("Gunmen blew up a bridge near Arica. The wind blew up the dust.")
+    assert [(e.type, e.trigger.text, [names[x] for x in e.source]) for e in events] == [
+        ("ASSAULT", "blew up a bridge", ["Gunmen"])]
