@@ -1791,3 +1791,9 @@ def test_blowing_up_a_building_or_a_bridge_is_an_attack_but_the_wind_blowing_up_
     _, events, names = _events("Gunmen blew up a bridge near Arica. The wind blew up the dust.")
     assert [(e.type, e.trigger.text, [names[x] for x in e.source]) for e in events] == [
         ("ASSAULT", "blew up a bridge", ["Gunmen"])]
+
+
+def test_they_after_a_plural_group_stands_for_that_group() -> None:
+    _, events, names = _events("The rebels seized the airport. They later shelled the town of Arica.")
+    assert [(e.type, e.trigger.text, [names[x] for x in e.source]) for e in events if e.type == "ASSAULT"] == [
+        ("ASSAULT", "shelled", ["rebels"])]

@@ -260,9 +260,22 @@ def pronoun(ctx: EventContext, tok: Token) -> str | None:
     found = _governing_subject(ctx, tok)
     if found is not None:
         return found
+    if word == "they":
+        return _plural_antecedent(ctx, tok)
     if word in {"he", "she", "him", "her"}:
         main = principal(ctx.actors.values(), ctx.doc)
         return last_person(ctx, tok) or (main.id if main is not None else None)
+    return None
+
+
+def _plural_antecedent(ctx: EventContext, tok: Token) -> str | None:
+    """The group a subject "they" stands for: the latest plural subject naming a group or a body (not the meeting's
+    parties) in its sentence or the one before ("Russian troops entered the city. They blew up the theatre")."""
+    start = tok.doc[max(tok.sent.start - 1, 0)].sent.start
+    for t in reversed(tok.doc[start:tok.i]):
+        if t.tag_ in {"NNS", "NNPS"} and t.dep_ in SUBJECT_DEPS and t.i in ctx.tok_actor and not meeting_group(t):
+            actor = ctx.actors[ctx.tok_actor[t.i]]
+            return actor.id if actor.kind in {"organization", "group"} else None
     return None
 
 
