@@ -1797,3 +1797,17 @@ def test_they_after_a_plural_group_stands_for_that_group() -> None:
     _, events, names = _events("The rebels seized the airport. They later shelled the town of Arica.")
     assert [(e.type, e.trigger.text, [names[x] for x in e.source]) for e in events if e.type == "ASSAULT"] == [
         ("ASSAULT", "shelled", ["rebels"])]
+
+
+def test_gratitude_to_people_who_are_no_actor_is_still_support_and_thank_you_is_the_speakers() -> None:
+    text = ("Address by President Gabriel Boric\n\nI am grateful to the rescuers who put out the fire. We are "
+            "grateful. Thank you, Peru!")
+    _, events, names = _events(text)
+    assert [(_triple(e, names), e.modality) for e in events] == [
+        (("SUPPORT", ["Gabriel Boric"], []), "asserted"), (("SUPPORT", ["Gabriel Boric"], ["Peru"]), "asserted")]
+
+
+def test_wanting_to_thank_is_thanking_now_not_an_intent() -> None:
+    _, events, _ = _events("Gabriel Boric met Lula. Boric said: I want to thank you.")
+    thanks = [e for e in events if "thank" in e.trigger.text]
+    assert [(e.type, e.modality, e.trigger.text) for e in thanks] == [("SUPPORT", "asserted", "thank")]

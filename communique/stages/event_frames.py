@@ -11,7 +11,7 @@ from ..codebook import Pattern
 from ..records import Statement
 from .event_arguments import arguments, clause_targets, subject
 from .event_context import OBLIGATION_PATTERN, Draft, EventContext, chain, statement_at, violent
-from .event_modality import negated
+from .event_modality import negated, performative
 from .event_nominal import LIGHT_VERBS, nominal_draft
 from .event_participants import FIRST_PERSON, addressee, listener, np_actors, participants
 from .event_patterns import against_nature, complements, pattern
@@ -57,6 +57,9 @@ def _plain(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     source, target = arguments(ctx, tok, p)
     if not source and is_infinitive(tok):
         source = _pleased_speaker(ctx, tok)  # "It is a pleasure to welcome you": the speaker welcomes
+        target = [t for t in target if t not in source]
+    if not source and _thank_you(tok):  # "Thank you, Denmark!": the one whose words these are thanks Denmark
+        source, target = _thanker(ctx, tok), target or _hailed(ctx, tok)
         target = [t for t in target if t not in source]
     if not source and tok.lemma_.lower() in HONOURS and statement_at(ctx, tok.idx) is None:
         source = [a for a in [_author_id(ctx)] if a is not None and a not in target]  # the state's awards
@@ -138,6 +141,31 @@ def _pleased_speaker(ctx: EventContext, tok: Token) -> list[str]:
         return []
     subj = next((c for h in (head, head.head) for c in h.children if c.dep_ in SUBJECT_DEPS), None)
     return [st.speaker] if subj is None or subj.lower_ in {"it", "i", "this"} else []
+
+
+def _thank_you(tok: Token) -> bool:
+    """A sentence's opening "Thank you" (with no subject): the thanks of whoever speaks."""
+    return tok.lemma_.lower() == "thank" and tok.i == tok.sent.start and not any(
+        c.dep_ in SUBJECT_DEPS for c in tok.children) and any(c.dep_ == "dobj" and c.lower_ == "you"
+                                                             for c in tok.children)
+
+
+def _thanker(ctx: EventContext, tok: Token) -> list[str]:
+    """Who says "Thank you": the speaker of the words it is in, else the author of an address."""
+    st = statement_at(ctx, tok.idx)
+    if st is not None:
+        return [st.speaker] if st.speaker else []
+    own = _author_id(ctx)
+    return [own] if own is not None else []
+
+
+def _hailed(ctx: EventContext, tok: Token) -> list[str]:
+    """Whom "Thank you" hails by name ("Thank you, Denmark!"), else the one "you" is."""
+    named = [a for c in tok.children if c.dep_ in {"npadvmod", "appos", "dobj"} and c.lower_ != "you"
+             for a in np_actors(ctx, c)]
+    you = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "you"), None)
+    found = addressee(ctx, you) if not named and you is not None else None
+    return named or ([found] if found else [])
 
 
 def _gerund_of(ctx: EventContext, tok: Token) -> list[str]:
@@ -243,6 +271,8 @@ def _framed(ctx: EventContext, frame: Token, p: Pattern) -> Draft | None:
     if inner is None:
         return None
     kind = p.complement
+    if kind == "intent" and inner_tok is not None and performative(inner_tok):
+        return None  # "I want to thank you": the thanks itself, told by its own verb
     if frame.pos_ == "NOUN" and kind == "request" and not _asked_of(ctx, frame, inner, noun_source) and \
             ctx.book.plover(inner.code) in {"COOPERATE", "CONSULT", "AGREE"}:
         if inner_tok is None or inner.token.i != inner_tok.i:

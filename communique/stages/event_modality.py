@@ -6,7 +6,7 @@ from spacy.tokens import Token
 from .event_context import OBLIGATION_PATTERN, Draft, chain
 from .syntax import PROSPECTIVE_AUX, edge_chars, is_infinitive, pleased_act
 
-__all__ = ["HYPOTHETICAL_MARKS", "condition", "modality"]
+__all__ = ["HYPOTHETICAL_MARKS", "condition", "modality", "performative"]
 
 POSSIBLE = {"could", "might", "may", "can", "should", "must", "ought"}
 CONDITION_MARKS = {"if", "unless", "provided", "providing", "once", "when", "whenever"}
@@ -129,7 +129,7 @@ def _purpose(verb: Token, climb: bool = True) -> bool:
     tok = verb
     while True:
         if is_infinitive(tok) and tok.dep_ in {"xcomp", "advcl", "acl", "relcl"} and \
-                tok.head.lemma_.lower() not in ASPECTUAL and not _performative(tok):
+                tok.head.lemma_.lower() not in ASPECTUAL and not performative(tok):
             return True
         if tok.dep_ not in {"xcomp", "conj"} or tok.head.i == tok.i or tok.head.pos_ not in {"VERB", "AUX"} or \
                 not climb or tok.tag_ not in {"VB", "VBG"}:  # a finite verb is no part of an aim's clause
@@ -142,7 +142,7 @@ SPEECH_ACTS = frozenset({"express", "thank", "congratulate", "greet", "welcome",
                          "reaffirm", "confirm", "say", "stress", "emphasise", "emphasize", "note", "wish"})
 
 
-def _performative(verb: Token) -> bool:
+def performative(verb: Token) -> bool:
     """Whether `verb` is a speech act its speaker performs by announcing it ("I would like to thank you") or an act
     its doer is glad of ("I am glad to see you", "It is a pleasure to welcome you")."""
     if pleased_act(verb):

@@ -32,7 +32,7 @@ from .event_sides import ARMED_SECTORS, fill_sides, harm, known_operations, side
 from .extensions import register_extensions
 from .roles import person_like
 from .spans import doc_text
-from .syntax import is_infinitive, text_span
+from .syntax import SUBJECT_DEPS, is_infinitive, text_span
 
 register_extensions()  # the Doc._ attributes exist whenever a stage is importable
 
@@ -262,7 +262,8 @@ def _unknown_doer(ctx: EventContext, d: Draft) -> bool:
 def _aside(tok: Token) -> bool:
     """A verb with neither doer nor target that tells no act: an imperative or a plea ("Please forgive me"), a
     quality ("demanding work") or an occasion ("the opportunity to meet with you")."""
-    imperative = tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(c.dep_ == "aux" for c in tok.children)
+    imperative = tok.tag_ in {"VB", "VBP"} and tok.dep_ == "ROOT" and not any(  # "Thank you" is tagged VBP
+        c.dep_ == "aux" or c.dep_ in SUBJECT_DEPS for c in tok.children)
     occasion = tok.dep_ == "acl" and tok.head.lemma_.lower() in OCCASIONS
     return imperative or occasion or tok.dep_ == "amod"
 
