@@ -1811,3 +1811,9 @@ def test_wanting_to_thank_is_thanking_now_not_an_intent() -> None:
     _, events, _ = _events("Gabriel Boric met Lula. Boric said: I want to thank you.")
     thanks = [e for e in events if "thank" in e.trigger.text]
     assert [(e.type, e.modality, e.trigger.text) for e in thanks] == [("SUPPORT", "asserted", "thank")]
+
+
+def test_ready_for_any_format_of_talks_is_readiness_for_the_talks() -> None:
+    _, events, names = _events('"We are ready for any format of talks with Chile," the Peruvian president said.')
+    assert [(_triple(e, names)[0], [names[x] for x in e.target], e.modality) for e in events] == [
+        ("AGREE", ["Chile"], "intended")]

@@ -368,8 +368,14 @@ NOUN_PREPS = {"intent": frozenset({"to", "for"}), "request": frozenset({"for", "
 
 def _prepared_for(ctx: EventContext, frame: Token, preps: frozenset[str]) -> Draft | None:
     """The event noun a frame word takes through one of `preps` ("ready for talks", "the need for a ceasefire")."""
-    return _event_noun(ctx, [obj for prep in frame.children if prep.dep_ == "prep" and prep.lower_ in preps
-                             for obj in prep.children if obj.dep_ == "pobj"])
+    objects = [obj for prep in frame.children if prep.dep_ == "prep" and prep.lower_ in preps
+               for obj in prep.children if obj.dep_ == "pobj"]
+    kinds = [g for obj in objects if obj.lemma_.lower() in KIND_NOUNS for of in obj.children
+             if of.dep_ == "prep" and of.lower_ == "of" for g in of.children if g.dep_ == "pobj"]
+    return _event_noun(ctx, objects + kinds)  # "ready for any format of talks": the talks
+
+
+KIND_NOUNS = frozenset({"format", "kind", "form", "type", "sort", "level"})
 
 
 def _event_noun(ctx: EventContext, nouns: list[Token]) -> Draft | None:
