@@ -1801,7 +1801,7 @@ def test_they_after_a_plural_group_stands_for_that_group() -> None:
 
 def test_gratitude_to_people_who_are_no_actor_is_still_support_and_thank_you_is_the_speakers() -> None:
     text = ("Address by President Gabriel Boric\n\nI am grateful to the rescuers who put out the fire. We are "
-            "grateful. Thank you, Peru!")
+            "grateful. Thank you, Peru! Thank you for your attention!")
     _, events, names = _events(text)
     assert [(_triple(e, names), e.modality) for e in events] == [
         (("SUPPORT", ["Gabriel Boric"], []), "asserted"), (("SUPPORT", ["Gabriel Boric"], ["Peru"]), "asserted")]
@@ -1817,3 +1817,8 @@ def test_ready_for_any_format_of_talks_is_readiness_for_the_talks() -> None:
     _, events, names = _events('"We are ready for any format of talks with Chile," the Peruvian president said.')
     assert [(_triple(e, names)[0], [names[x] for x in e.target], e.modality) for e in events] == [
         ("AGREE", ["Chile"], "intended")]
+
+
+def test_wishing_someone_a_happy_birthday_is_support_to_them() -> None:
+    _, events, names = _events("Gabriel Boric wished Dina Boluarte a happy birthday.")
+    assert [_triple(e, names) for e in events] == [("SUPPORT", ["Gabriel Boric"], ["Dina Boluarte"])]

@@ -61,6 +61,8 @@ def _plain(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     if not source and _thank_you(tok):  # "Thank you, Denmark!": the one whose words these are thanks Denmark
         source, target = _thanker(ctx, tok), target or _hailed(ctx, tok)
         target = [t for t in target if t not in source]
+        if not target:
+            return None  # "Thank you for your attention!": a courtesy to no one named
     if not source and tok.lemma_.lower() in HONOURS and statement_at(ctx, tok.idx) is None:
         source = [a for a in [_author_id(ctx)] if a is not None and a not in target]  # the state's awards
     if not target and violent(ctx, p.cameo):

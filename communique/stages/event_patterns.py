@@ -171,6 +171,9 @@ def complements(tok: Token) -> list[Token]:
             out.append(child)
         elif child.dep_ in {"prep", "prt"}:
             out += [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+        elif child.dep_ == "ccomp" and child.pos_ == "NOUN" and child.i > tok.i:
+            # "wished Pashinyan a happy birthday", read as a small clause: the wish and the one wished it
+            out += [child] + [g for g in child.children if g.dep_ == "nsubj"]
     if tok.dep_ == "acl" and (tok.tag_ == "VBN" or tok.tag_ == "VBD" and not any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)) and tok.head.pos_ in {"NOUN", "PROPN"}:
         out.append(tok.head)  # "the sanctions imposed by the West" (a participle the tagger may take for a past tense)
