@@ -433,3 +433,11 @@ def test_an_invitation_to_a_leader_is_a_promise_of_talks_but_one_to_a_private_gu
     assert ("talks", "Olaf Scholz", "Emmanuel Macron") in found
     assert all(beneficiary != "Berlin" for _, _, beneficiary in found)  # a visit's place is no party to talks
     assert _mentions_of("Olaf Scholz invited Maria Santos to visit Berlin.") == []
+
+
+def test_a_promised_humanitarian_corridor_is_a_humanitarian_commitment_but_a_retreat_of_no_aid_is_none() -> None:
+    corridor = classify(_view("Norway will open humanitarian corridors for Ukraine.", "open", type_="RETREAT",
+                              modality="intended"))
+    assert corridor is not None and (corridor.kind, corridor.status) == ("humanitarian_aid", "stated")
+    assert classify(_view("Norway will pull back its ships from Ukraine.", "pull back", type_="RETREAT",
+                          modality="intended")) is None
