@@ -110,3 +110,10 @@ def test_a_decade_is_no_year_and_the_day_before_yesterday_is_two_days_back() -> 
 
 def test_a_part_of_a_year_joined_by_a_hyphen_is_that_year() -> None:
     assert values("In mid-2021 it began and by late-2023 it will end.") == {"mid-2021": "2021", "late-2023": "2023"}
+
+
+def test_two_days_of_one_month_are_two_mentions_each_with_the_month_and_year() -> None:
+    found = values("The talks ran from 1 to 3 July. They met again on March 5 and 6, 2024; the summit of 8-9 June "
+                   "followed.")
+    assert found == {"1": "2025-07-01", "3 July": "2025-07-03", "March 5": "2024-03-05", "6, 2024": "2024-03-06",
+                     "8": "2025-06-08", "9 June": "2025-06-09"}

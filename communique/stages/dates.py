@@ -41,6 +41,8 @@ _NUM = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|\d{1,2})"
 PATTERNS: list[tuple[str, str]] = [
     ("iso", rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])\b"),
     ("numeric", r"\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/(?:\d{4}|\d{2})\b"),
+    ("dmy_days", rf"\b{_DAY}\s?(?:-|–|\u2212|to|and)\s?{_DAY}\s(?:of\s)?{_MONTH}(?:{_COMMA}{_YEAR})?\b"),  # "1 to 3 March"
+    ("mdy_days", rf"\b{_MONTH} {_DAY}\s?(?:-|–|\u2212|to|and)\s?{_DAY}(?:{_COMMA}{_YEAR})?\b(?!\s?%)"),  # "March 3 and 4"
     ("mdy", rf"\b(?:{_WEEKDAY}{_COMMA})?{_MONTH} {_DAY}(?:{_COMMA}{_YEAR})?\b(?!\s?%)"),
     ("dmy", rf"\b(?:{_WEEKDAY}{_COMMA})?(?:the\s)?{_DAY}\s(?:of\s)?{_MONTH}(?:{_COMMA}{_YEAR})?\b"),
     ("month_year", rf"\b(?:(?:early|mid|late)-?\s?)?{_MONTH}\s(?:of\s)?{_YEAR}\b"),
@@ -216,10 +218,26 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
                 continue
             if kind == "year_range" and FULL_RANGE.fullmatch(text, s, e):
                 taken += [(s, s + 4, "year"), (e - 4, e, "year")]  # "2018–2019": each year its own mention
+            elif kind in DAY_SPANS:
+                taken += _days_apart(text, s, e, kind)
             else:
                 taken.append((s, e, kind))
             spans.add(s, e)
     return sorted(taken)
+
+
+DAY_SPANS = frozenset({"dmy_days", "mdy_days"})
+_DAY_LINK = re.compile(r"\s?(?:-|–|\u2212|to|and)\s?")
+
+
+def _days_apart(text: str, s: int, e: int, kind: str) -> list[tuple[int, int, str]]:
+    """The two days of "1 to 3 March" or "March 3 and 4", each its own mention: the first day alone for "1 to 3
+    March" (read with the month after it), "March 3" and the bare "4" (read with the month before it)."""
+    link = _DAY_LINK.search(text, s, e)
+    assert link is not None
+    if kind == "dmy_days":
+        return [(s, link.start(), "day_before_month"), (link.end(), e, "dmy")]
+    return [(s, link.start(), "mdy_first"), (link.end(), e, "day_after_month")]
 
 
 NAME_AFTER = re.compile(r" [A-Z][a-z]")
@@ -238,10 +256,26 @@ def _may_is_month(text: str, start: int) -> bool:
 def find_dates(text: str, published: date | None, direction: Direction | None = None) -> list[DateMention]:
     """Every calendar time expression in `text`, normalised against `published`."""
     out = []
-    for s, e, kind in _candidates(text):
+    taken = _candidates(text)
+    for n, (s, e, kind) in enumerate(taken):
         d = direction(s, e) if direction else 0
-        out.append(DateMention(s, e, text[s:e], normalise_date(kind, text[s:e], published, d)))
+        read, as_kind = text[s:e], kind
+        if kind == "day_before_month":  # "1" of "1 to 3 March": read as "1 March"
+            after = taken[n + 1]
+            read, as_kind = f"{text[s:e]} {_month_part(text[after[0]:after[1]])}", "dmy"
+        elif kind == "mdy_first":  # "March 3" of "March 3 and 4, 2022": the year told after the second day
+            year = re.search(_YEAR, text[taken[n + 1][0]:taken[n + 1][1]])
+            read, as_kind = f"{read}, {year.group(0)}" if year else read, "mdy"
+        elif kind == "day_after_month":  # "4" of "March 3 and 4": read as "March 4"
+            before = taken[n - 1]
+            read, as_kind = f"{_month_part(text[before[0]:before[1]])} {text[s:e]}", "mdy"
+        out.append(DateMention(s, e, text[s:e], normalise_date(as_kind, read, published, d)))
     return out
+
+
+def _month_part(told: str) -> str:
+    """A day mention less its day: "3 March 2022" → "March 2022", "March 3" → "March"."""
+    return re.sub(rf"\b{_DAY}\b", "", told).strip(" ,")
 
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
