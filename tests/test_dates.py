@@ -117,3 +117,8 @@ def test_two_days_of_one_month_are_two_mentions_each_with_the_month_and_year() -
                    "followed.")
     assert found == {"1": "2025-07-01", "3 July": "2025-07-03", "March 5": "2024-03-05", "6, 2024": "2024-03-06",
                      "8": "2025-06-08", "9 June": "2025-06-09"}
+
+
+def test_a_four_digit_count_of_things_is_no_year() -> None:
+    assert values("They have already fired 1993 missiles. In 2020 prices rose; since 2014 troops have fought.") == {
+        "2020": "2020", "2014": "2014"}

@@ -214,6 +214,8 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
                 continue
             if kind == "month" and _first_name(text, s, e):
                 continue
+            if kind == "year" and _a_count(text, s, e):
+                continue
             if spans.overlaps(s, e):
                 continue
             if kind == "year_range" and FULL_RANGE.fullmatch(text, s, e):
@@ -238,6 +240,17 @@ def _days_apart(text: str, s: int, e: int, kind: str) -> list[tuple[int, int, st
     if kind == "dmy_days":
         return [(s, link.start(), "day_before_month"), (link.end(), e, "dmy")]
     return [(s, link.start(), "mdy_first"), (link.end(), e, "day_after_month")]
+
+
+PLURAL_AFTER = re.compile(r" [a-z]{3,}s\b")
+TIME_WORDS_BEFORE = re.compile(r"\b(?:in|since|of|by|until|till|from|to|before|after|during|through|for|year|the|"
+                               r"and|or|between|early|late|mid|spring|summer|autumn|winter|fall)\W*$", re.IGNORECASE)
+
+
+def _a_count(text: str, start: int, end: int) -> bool:
+    """A four-digit number counting things, not a year: "already 1993 missiles", "has used 2014 missiles" (a plural
+    noun after it and no word of time before it; "in 2020 prices rose" is a year)."""
+    return bool(PLURAL_AFTER.match(text, end)) and not TIME_WORDS_BEFORE.search(text[max(0, start - 12):start])
 
 
 NAME_AFTER = re.compile(r" [A-Z][a-z]")
