@@ -1822,3 +1822,8 @@ def test_ready_for_any_format_of_talks_is_readiness_for_the_talks() -> None:
 def test_wishing_someone_a_happy_birthday_is_support_to_them() -> None:
     _, events, names = _events("Gabriel Boric wished Dina Boluarte a happy birthday.")
     assert [_triple(e, names) for e in events] == [("SUPPORT", ["Gabriel Boric"], ["Dina Boluarte"])]
+
+
+def test_assuring_someone_of_support_is_support_to_them() -> None:
+    _, events, names = _events("Gabriel Boric assured Dina Boluarte of his support.")
+    assert [_triple(e, names) for e in events] == [("SUPPORT", ["Gabriel Boric"], ["Dina Boluarte"])]
