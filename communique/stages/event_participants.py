@@ -14,6 +14,7 @@ from .roles import (
     counterparts,
     meeting_group,
     plural_before,
+    plural_subjects,
     principal,
     resolve_description,
     resolve_plural,
@@ -271,9 +272,8 @@ def pronoun(ctx: EventContext, tok: Token) -> str | None:
 def _plural_antecedent(ctx: EventContext, tok: Token) -> str | None:
     """The group a subject "they" stands for: the latest plural subject naming a group or a body (not the meeting's
     parties) in its sentence or the one before ("Russian troops entered the city. They blew up the theatre")."""
-    start = tok.doc[max(tok.sent.start - 1, 0)].sent.start
-    for t in reversed(tok.doc[start:tok.i]):
-        if t.tag_ in {"NNS", "NNPS"} and t.dep_ in SUBJECT_DEPS and t.i in ctx.tok_actor and not meeting_group(t):
+    for t in reversed(plural_subjects(tok)):
+        if t.i in ctx.tok_actor and not meeting_group(t):
             actor = ctx.actors[ctx.tok_actor[t.i]]
             return actor.id if actor.kind in {"organization", "group"} else None
     return None

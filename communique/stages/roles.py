@@ -21,7 +21,7 @@ from .spans import Intervals, by_identity, doc_memo, mention_index
 from .syntax import SUBJECT_DEPS
 
 __all__ = ["GROUP_NOUNS", "OWN_WORDS", "ROLE_NOUNS", "SELF", "TITLE_HEADS", "author", "counterparts", "first_mention",
-           "meeting_group", "own_words", "person_like", "plural_before", "principal", "resolve_description",
+           "meeting_group", "own_words", "person_like", "plural_before", "plural_subjects", "principal", "resolve_description",
            "resolve_title"]
 
 # Head nouns of descriptions of one office-holder, and the role words each may stand for.
@@ -113,15 +113,20 @@ def author(actors: Iterable[Actor]) -> Actor | None:
     return next((a for a in _persons(actors) if any(m.text.lower() in SELF for m in a.mentions)), None)
 
 
+def plural_subjects(tok: Token) -> list[Token]:
+    """The plural subjects a "they" at `tok` may stand for: those of this sentence or the one before, before `tok`,
+    in text order ("the rebels… They…")."""
+    start = tok.doc[max(tok.sent.start - 1, 0)].sent.start
+    return [t for t in tok.doc[start:tok.i] if t.tag_ in {"NNS", "NNPS"} and t.dep_ in SUBJECT_DEPS]
+
+
 def plural_before(tok: Token, main_clauses: bool = False, meetings: bool = True) -> bool:
     """Whether this sentence or the one before names, as a subject before `tok`, a plural group "they" may stand
     for ("the rebels… They…"); with `main_clauses`, only a main clause's subject that is not the meeting's
     ("The presidents stated that relations… They…" is the meeting); without `meetings`, no subject that is the
     meeting's ("The leaders touched upon… They agreed…")."""
-    start = tok.doc[max(tok.sent.start - 1, 0)].sent.start
-    return any(t.tag_ in {"NNS", "NNPS"} and t.dep_ in SUBJECT_DEPS
-               and (not main_clauses or t.head.dep_ == "ROOT" and not _the_parties(t))
-               and (meetings or not meeting_group(t)) for t in tok.doc[start:tok.i])
+    return any((not main_clauses or t.head.dep_ == "ROOT" and not _the_parties(t))
+               and (meetings or not meeting_group(t)) for t in plural_subjects(tok))
 
 
 PARTY_NOUNS = frozenset({"leaders", "presidents", "heads", "sides", "ministers", "counterparts"})
