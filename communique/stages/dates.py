@@ -201,9 +201,9 @@ def normalise_date(kind: str, text: str, published: date | None, direction: int 
     return _relative(kind, text, published)
 
 
-def _candidates(text: str) -> list[tuple[int, int, str]]:
+def _candidates(text: str) -> list[tuple[int, int, str, str]]:
     """Non-overlapping (start, end, kind), earlier patterns winning over later ones."""
-    taken: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int, str, str]] = []  # start, end, kind, and the words to read it from
     spans = SpanSet()
     for kind, rx in _COMPILED:
         for m in rx.finditer(text):
@@ -219,11 +219,11 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
             if spans.overlaps(s, e):
                 continue
             if kind == "year_range" and FULL_RANGE.fullmatch(text, s, e):
-                taken += [(s, s + 4, "year"), (e - 4, e, "year")]  # "2018–2019": each year its own mention
+                taken += [(s, s + 4, "year", text[s:s + 4]), (e - 4, e, "year", text[e - 4:e])]  # "2018–2019"
             elif kind in DAY_SPANS:
                 taken += _days_apart(text, s, e, kind)
             else:
-                taken.append((s, e, kind))
+                taken.append((s, e, kind, text[s:e]))
             spans.add(s, e)
     return sorted(taken)
 
@@ -232,14 +232,18 @@ DAY_SPANS = frozenset({"dmy_days", "mdy_days"})
 _DAY_LINK = re.compile(r"\s?(?:-|–|\u2212|to|and)\s?")
 
 
-def _days_apart(text: str, s: int, e: int, kind: str) -> list[tuple[int, int, str]]:
-    """The two days of "1 to 3 March" or "March 3 and 4", each its own mention: the first day alone for "1 to 3
-    March" (read with the month after it), "March 3" and the bare "4" (read with the month before it)."""
+def _days_apart(text: str, s: int, e: int, kind: str) -> list[tuple[int, int, str, str]]:
+    """The two days of "1 to 3 March" or "March 3 and 4, 2022", each its own mention, the bare day read with the
+    month (and year) told with the other: "1" as "1 March", "March 3" as "March 3, 2022", "4, 2022" as "March 4,
+    2022"."""
     link = _DAY_LINK.search(text, s, e)
     assert link is not None
+    first, second = text[s:link.start()], text[link.end():e]
     if kind == "dmy_days":
-        return [(s, link.start(), "day_before_month"), (link.end(), e, "dmy")]
-    return [(s, link.start(), "mdy_first"), (link.end(), e, "day_after_month")]
+        return [(s, link.start(), "dmy", f"{first} {_month_part(second)}"), (link.end(), e, "dmy", second)]
+    year = re.search(_YEAR, second)
+    return [(s, link.start(), "mdy", f"{first}, {year.group(0)}" if year else first),
+            (link.end(), e, "mdy", f"{_month_part(first)} {second}")]
 
 
 PLURAL_AFTER = re.compile(r" [a-z]{3,}s\b")
@@ -269,20 +273,9 @@ def _may_is_month(text: str, start: int) -> bool:
 def find_dates(text: str, published: date | None, direction: Direction | None = None) -> list[DateMention]:
     """Every calendar time expression in `text`, normalised against `published`."""
     out = []
-    taken = _candidates(text)
-    for n, (s, e, kind) in enumerate(taken):
+    for s, e, kind, read in _candidates(text):
         d = direction(s, e) if direction else 0
-        read, as_kind = text[s:e], kind
-        if kind == "day_before_month":  # "1" of "1 to 3 March": read as "1 March"
-            after = taken[n + 1]
-            read, as_kind = f"{text[s:e]} {_month_part(text[after[0]:after[1]])}", "dmy"
-        elif kind == "mdy_first":  # "March 3" of "March 3 and 4, 2022": the year told after the second day
-            year = re.search(_YEAR, text[taken[n + 1][0]:taken[n + 1][1]])
-            read, as_kind = f"{read}, {year.group(0)}" if year else read, "mdy"
-        elif kind == "day_after_month":  # "4" of "March 3 and 4": read as "March 4"
-            before = taken[n - 1]
-            read, as_kind = f"{_month_part(text[before[0]:before[1]])} {text[s:e]}", "mdy"
-        out.append(DateMention(s, e, text[s:e], normalise_date(as_kind, read, published, d)))
+        out.append(DateMention(s, e, text[s:e], normalise_date(kind, read, published, d)))
     return out
 
 
