@@ -208,6 +208,14 @@ def test_an_honorific_and_a_surname_are_the_person_named_before() -> None:
     assert len(people) == 1 and people[0].role == "Director-General" and people[0].sector == "IGO"
 
 
+def test_a_surname_hailed_before_the_full_name_is_that_person() -> None:
+    text = ("Minister Ana Ruiz: Mr Okonkwo, welcome to Lima.\n\n"
+            "Minister of Nigeria Chidi Okonkwo: Thank you, I am glad to be here.")
+    record = extract(text, published=PUB)
+    people = [a for a in record.actors if a.kind == "person" and "Okonkwo" in a.name]
+    assert len(people) == 1 and people[0].country == "NGA"
+
+
 @pytest.mark.parametrize("country, iso3", [("the Slovak Republic", "SVK"), ("the United Kingdom", "GBR")])
 def test_a_title_with_a_country_of_several_words_is_the_person_s(country: str, iso3: str) -> None:
     record = extract(f"Viktor Orban met Prime Minister of {country} Peter Novak in Vienna.", published=PUB)

@@ -223,5 +223,11 @@ def people_pass(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> Non
     named = {span.text for span in found} | {e.text for e in ctx.doc.ents if e.label_ == "PERSON"}
     persons += [(span.start, 3, span, None) for span in found + _names_taken_for_bodies(ctx, named)
                 if (span.start, span.end) not in taken and gaz_tokens.isdisjoint(range(span.start, span.end))]
-    for _, _, span, known in sorted(persons, key=lambda p: (p[0], p[1])):
+    # a bare surname waits for the full names, wherever they stand ("Mr Atambayev, …" before "Almazbek Atambayev:")
+    for _, _, span, known in sorted(persons, key=lambda p: (known_or_long(p), p[0], p[1])):
         person(ctx, span, known)
+
+
+def known_or_long(p: tuple[int, int, SpacySpan, str | None]) -> int:
+    """0 for a candidate that names a person fully (a gazetteer entry or more than one word), else 1."""
+    return 0 if p[3] is not None or len(p[2]) > 1 else 1
