@@ -29,7 +29,8 @@ COMPLEMENT_FRAMES = frozenset({"intent", "threat", "refuse", "request", "expect"
 ARGUMENT_FRAMES = frozenset({"symmetric", "stative", "needs_object", "needs_target", "actor_object", "clause_only",
                              "actor_target", "evaluative", "accusation", "own_agent", "victim_subject", "no_purpose",
                              "threat_or_target", "weapon_subject", "needs_source", "defensive", "singular", "plural",
-                             "to_principal", "relation_subject", "greeting", "wish"})
+                             "to_principal", "relation_subject", "greeting", "wish", "salutation",
+                             "partner"})
 FRAMES = COMPLEMENT_FRAMES | ARGUMENT_FRAMES
 POS = frozenset({"VERB", "ADJ", "NOUN"})
 

@@ -1827,3 +1827,24 @@ def test_wishing_someone_a_happy_birthday_is_support_to_them() -> None:
 def test_assuring_someone_of_support_is_support_to_them() -> None:
     _, events, names = _events("Gabriel Boric assured Dina Boluarte of his support.")
     assert [_triple(e, names) for e in events] == [("SUPPORT", ["Gabriel Boric"], ["Dina Boluarte"])]
+
+
+def test_a_verbless_greeting_is_the_speakers_support_for_the_one_greeted() -> None:
+    text = ("Minister Ana Ruiz: Mr Okonkwo, congratulations on your birthday! My best wishes to the people of Nigeria.\n\n"
+            "Minister of Nigeria Chidi Okonkwo: Thank you.")
+    _, events, names = _events(text)
+    triples = [(e.trigger.text, *_triple(e, names)) for e in events]
+    assert ("congratulations", "SUPPORT", ["Ana Ruiz"], ["Chidi Okonkwo"]) in triples
+    assert ("wishes", "SUPPORT", ["Ana Ruiz"], ["Nigeria"]) in triples
+    _, events, _ = _events("The shop sold birthday cards. Congratulations!")
+    assert not [e for e in events if e.trigger.text in {"birthday", "Congratulations"}]
+
+
+def test_being_someones_partner_is_a_tie_with_them_but_not_when_denied() -> None:
+    text = ('"Chile is one of our closest partners, and Brazil is not our ally," Peruvian Foreign Minister Elmer '
+            'Schialer said. "Peru is Chile\'s main trade partner," he added.')
+    _, events, names = _events(text)
+    triples = [(e.trigger.text, *_triple(e, names)) for e in events]
+    assert ("partners", "COOPERATE", ["Chile"], ["Peru"]) in triples
+    assert ("partner", "COOPERATE", ["Peru"], ["Chile"]) in triples
+    assert not [t for t in triples if t[0] == "ally"]

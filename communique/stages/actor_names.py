@@ -224,8 +224,10 @@ def people_pass(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> Non
     persons += [(span.start, 3, span, None) for span in found + _names_taken_for_bodies(ctx, named)
                 if (span.start, span.end) not in taken and gaz_tokens.isdisjoint(range(span.start, span.end))]
     # a bare surname waits for the full names, wherever they stand ("Mr Atambayev, …" before "Almazbek Atambayev:")
+    spans = {(p[2].start, p[2].end) for p in persons}
     for _, _, span, known in sorted(persons, key=lambda p: (known_or_long(p), p[0], p[1])):
-        person(ctx, span, known)
+        if known is not None or len(span) > 1 or not any(a < span.start < b for a, b in spans):
+            person(ctx, span, known)  # never "Zhovkva" again inside "Ihor Zhovkva", titled "President … Ihor"
 
 
 def known_or_long(p: tuple[int, int, SpacySpan, str | None]) -> int:

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from ..codebook import Pattern
 from ..records import Statement
+from .event_copular import copular_tie
 from .event_arguments import arguments, clause_targets, subject
 from .event_context import OBLIGATION_PATTERN, Draft, EventContext, chain, statement_at, violent
 from .event_modality import negated, performative
@@ -38,7 +39,11 @@ def draft(ctx: EventContext, tok: Token) -> Draft | None:
     ctx.memo[tok.i] = None  # guards against cycles in odd parses
     p = pattern(ctx, tok)
     result = None
-    if p is not None and (is_nominal(tok) or "accusation" in p.frames):  # "this is genocide" tagged ADJ
+    if p is not None and "salutation" in p.frames:
+        result = _salutation(ctx, tok, p)
+    elif p is not None and "partner" in p.frames:
+        result = copular_tie(ctx, tok, p)
+    elif p is not None and (is_nominal(tok) or "accusation" in p.frames):  # "this is genocide" tagged ADJ
         result = _framed(ctx, tok, p) if p.complement else nominal_draft(ctx, tok, p)
     elif p is not None:
         result = _framed(ctx, tok, p) if p.complement else None
@@ -168,6 +173,32 @@ def _hailed(ctx: EventContext, tok: Token) -> list[str]:
     you = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "you"), None)
     found = addressee(ctx, you) if not named and you is not None else None
     return named or ([found] if found else [])
+
+
+def _salutation(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
+    """A verbless greeting that heads its sentence ("Congratulations on your birthday!", "Happy anniversary!",
+    "Best wishes to the team!"): the support of whoever speaks for the one greeted, named by "to", hailed, or the
+    "you" of a transcript turn; None when it greets no one known."""
+    if not is_nominal(tok) or any(a.pos_ in {"VERB", "AUX"} for a in tok.ancestors):
+        return None  # "sold birthday cards"; a turn's label may head it: "Ruiz: Mr Okonkwo, congratulations!"
+    source = _thanker(ctx, tok)
+    named = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in p.preps for g in c.children
+             if g.dep_ == "pobj" and g.lower_ != "you" for a in np_actors(ctx, g)]
+    hailed = [a for c in [*tok.children, *tok.ancestors] if c.dep_ in {"npadvmod", "appos", "vocative"}
+              and statement_at(ctx, c.idx) is statement_at(ctx, tok.idx) and c.pos_ == "PROPN"
+              for a in np_actors(ctx, c)]
+    you = addressee(ctx, tok) if not named and not hailed and _to_you(tok) else None
+    target = [a for a in named or hailed or ([you] if you else []) if a not in source]
+    if not source or not target:
+        return None
+    assert p.cameo is not None
+    return Draft(tok, p, p.cameo, source, target, [tok], [tok], base=p.cameo)
+
+
+def _to_you(tok: Token) -> bool:
+    """Whether a greeting's words speak to someone: "on your birthday", "to you", or no one else named."""
+    return not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) or any(
+        w.lower_ in {"you", "your"} for w in tok.subtree)
 
 
 def _gerund_of(ctx: EventContext, tok: Token) -> list[str]:

@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from ..codebook import Pattern
 from .event_context import EventContext
-from .syntax import agent_objects, gerund_noun, headline_noun, is_nominal, pleased_act
+from .syntax import agent_objects, gerund_noun, headline_noun, is_nominal, plural_noun, pleased_act
 
 __all__ = ["ENDING_NOUNS", "OBJECTS", "complements", "is_frame_word", "pattern", "relation_noun"]
 
@@ -144,7 +144,7 @@ def _lemma_keys(tok: Token) -> list[str]:
 def _pos_fits(pos: str, tok: Token) -> bool:
     """VERB patterns fit verbs and participles used as adjectives ("opposed"); ADJ patterns fit adjectives; NOUN
     patterns fit nouns and a heading's noun read as a verb ("Visit to France")."""
-    if headline_noun(tok) or gerund_noun(tok):
+    if headline_noun(tok) or gerund_noun(tok) or plural_noun(tok):
         return pos == "NOUN"
     if pos == "VERB":
         return tok.pos_ == "VERB" or tok.pos_ == "ADJ" and (tok.tag_ in {"VBN", "VBG"} or participle_adjective(tok))

@@ -70,10 +70,20 @@ def gerund_noun(tok: Token) -> bool:
         c.dep_ in {"dobj", "nsubj", "aux", "auxpass"} for c in tok.children)
 
 
+def plural_noun(tok: Token) -> bool:
+    """A plural noun heading a verbless sentence that the tagger read as a verb: an owner or modifier before it,
+    no subject, auxiliary or object ("My best wishes to the people of Nigeria!", "Best wishes to all of you")."""
+    if tok.tag_ != "VBZ" or tok.dep_ != "ROOT":
+        return False
+    before = [c for c in tok.children if c.i < tok.i]
+    return any(c.dep_ in {"det", "amod", "poss"} or c.dep_ == "advmod" and c.tag_ == "JJS" for c in before) and not any(
+        c.dep_ in {"dobj", "nsubj", "nsubjpass", "aux", "auxpass", "expl"} for c in tok.children)
+
+
 def is_nominal(tok: Token) -> bool:
     """Whether `tok` names its event as a noun does (a noun, a gerund read as a verb, a heading's noun read as a
-    verb)."""
-    return tok.pos_ == "NOUN" or headline_noun(tok) or gerund_noun(tok)
+    verb, a verbless sentence's plural noun read as a verb)."""
+    return tok.pos_ == "NOUN" or headline_noun(tok) or gerund_noun(tok) or plural_noun(tok)
 
 
 def is_infinitive(verb: Token) -> bool:
