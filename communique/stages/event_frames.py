@@ -9,9 +9,9 @@ from spacy.tokens import Token
 
 from ..codebook import Pattern
 from ..records import Statement
-from .event_copular import copular_tie
 from .event_arguments import arguments, clause_targets, subject
 from .event_context import OBLIGATION_PATTERN, Draft, EventContext, chain, statement_at, violent
+from .event_copular import copular_tie
 from .event_modality import negated, performative
 from .event_nominal import LIGHT_VERBS, nominal_draft
 from .event_participants import FIRST_PERSON, addressee, listener, np_actors, participants

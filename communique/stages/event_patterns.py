@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from ..codebook import Pattern
 from .event_context import EventContext
-from .syntax import agent_objects, gerund_noun, headline_noun, is_nominal, plural_noun, pleased_act
+from .syntax import agent_objects, gerund_noun, headline_noun, is_nominal, pleased_act, plural_noun
 
 __all__ = ["ENDING_NOUNS", "OBJECTS", "complements", "is_frame_word", "pattern", "relation_noun"]
 
