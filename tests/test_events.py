@@ -1848,3 +1848,11 @@ def test_being_someones_partner_is_a_tie_with_them_but_not_when_denied() -> None
     assert ("partners", "COOPERATE", ["Chile"], ["Peru"]) in triples
     assert ("partner", "COOPERATE", ["Peru"], ["Chile"]) in triples
     assert not [t for t in triples if t[0] == "ally"]
+
+
+def test_the_act_an_agentless_agreement_commits_to_is_done_by_the_meetings_parties() -> None:
+    _, events, names = _events("Gabriel Boric had a telephone conversation with Javier Milei. It was agreed to step up "
+                               "cooperation in the mining sector.")
+    act = next(e for e in events if e.trigger.text == "cooperation")
+    assert (act.type, set(_triple(act, names)[1]), act.modality) == (
+        "COOPERATE", {"Gabriel Boric", "Javier Milei"}, "intended")

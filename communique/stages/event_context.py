@@ -41,6 +41,7 @@ class Draft:
     named_only: bool = False  # a specific event named by a noun whose doer the text does not give
     bare: bool = False  # a noun of harm naming nothing more ("the military operation"): kept in a war report only
     topic: Token | None = None  # the verb of the talk whose topic the noun is ("discussed the withdrawal of forces")
+    committed: Draft | None = None  # the commitment this act is kept beside ("It was agreed to step up cooperation")
 
 
 @dataclass(frozen=True)

@@ -342,10 +342,14 @@ def _framed(ctx: EventContext, frame: Token, p: Pattern) -> Draft | None:
     target = [t for t in target if t not in source]
     if "symmetric" in p.frames and not target and len(source) > 1:
         target = list(source)  # "Putin and Macron agreed to continue their contacts": with each other
-    if _keep_inner(ctx, frame, kind, inner, source) or _keep_asked(ctx, kind, inner, doers):
+    kept = _keep_inner(ctx, frame, kind, inner, source)
+    if kept or _keep_asked(ctx, kind, inner, doers):
         tokens = [frame]  # the frame's trigger is its own word: the act it commits to is told apart
-    return Draft(frame, p, code, source, target, tokens, inner.verbs + [frame], frame=frame,
-                 extra_modality=mods, base=inner.base or inner.code)
+    result = Draft(frame, p, code, source, target, tokens, inner.verbs + [frame], frame=frame,
+                   extra_modality=mods, base=inner.base or inner.code)
+    if kept and not inner.source:
+        inner.committed = result  # its doers are the commitment's, once the account names them
+    return result
 
 
 def _asked_of(ctx: EventContext, frame: Token, inner: Draft, source: list[str]) -> list[str]:

@@ -67,6 +67,10 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     if parties:
         parties_as_source(ctx, drafts, parties)
     topics_of_talks(ctx, drafts)
+    for d in drafts:  # "It was agreed to step up cooperation": those who agreed will cooperate
+        if not d.source and d.committed is not None and d.committed.source:
+            d.source = list(d.committed.source)
+            d.target = d.target or list(d.committed.target)
     known = known_operations(ctx, drafts)  # "the special military operation": its state wages it
     at_war = sides(ctx, drafts) is not None  # harm told without its doer has one ("as the shelling goes on")
     drafts = [d for d in drafts if d.source or d.named_only and not d.bare or _unknown_perpetrator(ctx, d)
