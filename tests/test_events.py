@@ -1856,3 +1856,16 @@ def test_the_act_an_agentless_agreement_commits_to_is_done_by_the_meetings_parti
     act = next(e for e in events if e.trigger.text == "cooperation")
     assert (act.type, set(_triple(act, names)[1]), act.modality) == (
         "COOPERATE", {"Gabriel Boric", "Javier Milei"}, "intended")
+
+
+def test_a_war_reports_fragments_are_attacks_told_without_was_or_a_verb() -> None:
+    lead = "Russian forces shelled Sumy on Tuesday. "
+    for sentence, trigger in [("By evening 14 pensioners killed!", "killed"),
+                              ("Drone strikes every night.", "strikes"),
+                              ("Locals watched the bridge blown up by a Russian missile.", "blown"),
+                              ("The occupiers burn whole villages with thermobaric rockets.", "burn")]:
+        _, events, _ = _events(lead + sentence)
+        found = [e for e in events if trigger in e.trigger.text]
+        assert [e.type for e in found] == ["ASSAULT"], sentence
+    _, events, _ = _events(lead + "Farmers burned dry grass in the fields.")
+    assert [e.trigger.text for e in events] == ["shelled"]

@@ -22,7 +22,7 @@ from .event_participants import (
 from .event_patterns import complements, is_frame_word, relation_noun, shared_object
 from .paragraphs import footer_start
 from .roles import meeting_group, person_like, principal
-from .syntax import PLEASED, SUBJECT_DEPS, by_phrases, is_infinitive
+from .syntax import PLEASED, SUBJECT_DEPS, bare_participle, by_phrases, is_infinitive
 
 __all__ = ["VICTIM_PREPS", "arguments", "clause_targets", "fill_target", "subject", "targets"]
 
@@ -34,10 +34,11 @@ OBJECT_CONTROL = {"urge", "ask", "press", "pressure", "call", "tell", "force", "
 
 def subject(ctx: EventContext, verb: Token) -> tuple[Token | None, bool]:
     """The subject token of `verb` (inherited through control and conjunction) and whether it is passive."""
-    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    bare = bare_participle(verb)  # "Now 220 children killed!"
+    passive = bare or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
-            return child, child.dep_ == "nsubjpass"
+            return child, bare or child.dep_ == "nsubjpass"
     head = verb.head
     if head.i == verb.i:
         return None, passive

@@ -5,7 +5,16 @@ from spacy.tokens import Token
 
 from ..codebook import Pattern
 from .event_context import EventContext
-from .syntax import agent_objects, gerund_noun, headline_noun, is_nominal, pleased_act, plural_noun
+from .syntax import (
+    agent_objects,
+    bare_participle,
+    gerund_noun,
+    headline_noun,
+    is_nominal,
+    noun_pair_modifier,
+    pleased_act,
+    plural_noun,
+)
 
 __all__ = ["ENDING_NOUNS", "OBJECTS", "complements", "is_frame_word", "pattern", "relation_noun"]
 
@@ -91,7 +100,7 @@ PARTAKING = frozenset({"participation"})  # nouns whose "in" names what one take
 def _noun_modifiers(tok: Token) -> list[Token]:
     """What a NOUN row's object words are matched against: the noun's modifiers and its "of" phrase ("to" for an
     ending: "an end to hostilities")."""
-    out = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}]
+    out = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}] + noun_pair_modifier(tok)
     ending = tok.lemma_.lower() in ENDING_NOUNS
     preps = {"to"} if ending else {"of", "in"} if tok.lemma_.lower() in PARTAKING else {"of"}
     # "an end to the war", never "the end of the war" (a time); "participation in the forum"
@@ -167,7 +176,7 @@ def complements(tok: Token) -> list[Token]:
     """Object-like nouns of `tok`: direct objects, passive subjects, attributes and prepositional objects."""
     out = []
     for child in tok.children:
-        if child.dep_ in OBJECTS or child.dep_ == "nsubjpass":
+        if child.dep_ in OBJECTS or child.dep_ == "nsubjpass" or child.dep_ == "nsubj" and bare_participle(tok):
             out.append(child)
         elif child.dep_ in {"prep", "prt"}:
             out += [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]

@@ -75,9 +75,43 @@ def plural_noun(tok: Token) -> bool:
     no subject, auxiliary or object ("My best wishes to the people of Nigeria!", "Best wishes to all of you")."""
     if tok.tag_ != "VBZ" or tok.dep_ != "ROOT":
         return False
+    if _noun_pair(tok):
+        return True
     before = [c for c in tok.children if c.i < tok.i]
     return any(c.dep_ in {"det", "amod", "poss"} or c.dep_ == "advmod" and c.tag_ == "JJS" for c in before) and not any(
         c.dep_ in {"dobj", "nsubj", "nsubjpass", "aux", "auxpass", "expl"} for c in tok.children)
+
+
+def _noun_pair(tok: Token) -> bool:
+    """"Missile strikes every day.": a sentence's opening bare noun read as the subject of the plural noun after it,
+    which has no object, clause or auxiliary of its own."""
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    return len(subj) == 1 and subj[0].i == tok.i - 1 == tok.sent.start and subj[0].tag_ == "NN" and \
+        not subj[0].n_lefts and not any(c.dep_ in {"dobj", "prep", "aux", "ccomp", "xcomp", "prt", "agent", "attr",
+                                                   "acomp", "dative"} for c in tok.children)
+
+
+def noun_pair_modifier(tok: Token) -> list[Token]:
+    """The bare noun that modifies a plural noun read as a verb ("Missile" of "Missile strikes every day")."""
+    return [c for c in tok.children if c.dep_ == "nsubj"] if tok.tag_ == "VBZ" and tok.dep_ == "ROOT" and \
+        _noun_pair(tok) else []
+
+
+def bare_participle(verb: Token) -> bool:
+    """A past participle told without "was" or "were", its subject what it was done to: a heading's or a caption's
+    "Four soldiers killed near the border", "Now 220 children killed!", "saw the theatre blown up" (no object, no
+    auxiliary)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.tag_ != "VBN" or verb.dep_ not in {"ROOT", "ccomp"} or subj is None or any(
+            c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children):
+        return False
+    # a past tense the tagger took for a participle ("The head of the republic reported on…") has none of these
+    counted = any(c.dep_ == "nummod" for c in subj.children)
+    seen = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in PERCEIVING
+    return counted or seen or any(c.dep_ == "agent" for c in verb.children)
+
+
+PERCEIVING = frozenset({"see", "watch", "find", "hear", "witness", "notice"})
 
 
 def is_nominal(tok: Token) -> bool:
