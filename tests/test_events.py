@@ -1869,3 +1869,17 @@ def test_a_war_reports_fragments_are_attacks_told_without_was_or_a_verb() -> Non
         assert [e.type for e in found] == ["ASSAULT"], sentence
     _, events, _ = _events(lead + "Farmers burned dry grass in the fields.")
     assert [e.trigger.text for e in events] == ["shelled"]
+
+
+def test_ties_two_sides_have_are_cooperation_but_not_when_severed_or_nobodys() -> None:
+    _, events, names = _events("Gabriel Boric and Gustavo Petro discussed Chilean-Colombian relations.")
+    ties = [e for e in events if e.trigger.text == "relations"]
+    assert [(e.type, set(_triple(e, names)[1])) for e in ties] == [("COOPERATE", {"Chile", "Colombia"})]
+    _, events, _ = _events("Gabriel Boric demanded the severance of economic ties with Iran. The agency handles "
+                           "public relations. The copper deal, Gustavo Petro said, has strained relations with Peru.")
+    assert not [e for e in events if e.trigger.text in {"ties", "relations"}]
+
+
+def test_blocking_a_convoy_is_a_blockade() -> None:
+    _, events, names = _events("Russian soldiers blocked the humanitarian convoy near Mariupol.")
+    assert [(e.cameo, _triple(e, names)[1]) for e in events] == [("191", ["Armed forces of Russia"])]

@@ -287,13 +287,15 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
         if "symmetric" in p.frames and not target and len(source) > 1:
             target = list(source)  # "agreed to continue their contacts": with each other
         return Draft(tok, p, p.cameo, source, target, [tok], [tok.head], base=p.cameo)
-    if p.cameo is not None and ctx.book.plover(p.cameo) in VIOLENT | {"CONSULT"} and _ended(tok):
-        return None  # "an end to hostilities", "the cessation of hostilities", "an end to talks": the ending is it
+    if p.cameo is not None and ctx.book.plover(p.cameo) in VIOLENT | {"CONSULT", "COOPERATE"} and _ended(tok):
+        return None  # "an end to hostilities", "the cessation of hostilities", "the severance of ties": the ending
     if tok.dep_ in {"compound", "amod"} and tok.head.lemma_.lower() in PROCESS_HEADS and p.cameo is not None:
         found = nominal_draft(ctx, tok.head, p, framed)  # "the negotiation process": the talks, told by "process"
         return replace(found, tokens=[tok, tok.head]) if found is not None else None
     if tok.dep_ == "compound" or p.cameo is None:
         return None
+    if "carried" in p.frames and not _tended(tok):
+        return None  # "the sale that has strained relations": ties told, not tended
     if "accusation" in p.frames:
         return _accusation(ctx, tok, p) or _crimes_of(ctx, tok, p)
     if violent(ctx, p.cameo) and against_nature(ctx, [g for c in tok.children if c.dep_ == "prep"
@@ -328,7 +330,7 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     return Draft(tok, p, p.cameo, source, target, [tok], verbs, base=p.cameo, named_only=named_only, topic=talk)
 
 
-ENDINGS = ENDING_NOUNS | {"cessation", "termination", "suspension"}  # these take what they end through "of"
+ENDINGS = ENDING_NOUNS | {"cessation", "termination", "suspension", "severance", "severing", "rupture"}  # these take what they end through "of"
 
 
 def _ended(tok: Token) -> bool:
@@ -350,6 +352,35 @@ TALK_VERBS = frozenset({"discuss", "speak", "talk", "focus", "touch", "exchange"
                         "note", "emphasise", "emphasize", "stress", "underline", "highlight"})
 TOPIC_DEPS = frozenset({"pobj", "dobj", "conj", "appos", "prep"})
 TOPIC_STEPS = 4  # "discussed the prospects for a political settlement in Syria": settlement, for, prospects, discussed
+
+
+# Verbs and nouns that tend ties between states: "develop relations", "the strengthening of the partnership".
+TENDING_VERBS = frozenset({"have", "maintain", "develop", "strengthen", "expand", "deepen", "promote", "build",
+                           "boost", "enhance", "improve", "advance", "continue", "intensify", "establish", "restore",
+                           "normalise", "normalize", "value", "enjoy", "step", "raise", "bring", "take"})
+TENDING_NOUNS = frozenset({"development", "strengthening", "expansion", "deepening", "promotion", "advancement",
+                           "level", "state", "prospects", "prospect", "issues", "matters", "progress", "future",
+                           "potential", "improvement", "normalisation", "normalization", "restoration", "quality"})
+
+
+SOURED = frozenset({"tense", "poor", "bad", "hostile", "difficult", "troubled", "uneasy", "cold", "strained", "frozen",
+                    "broken", "damaged", "soured", "severed", "worsened", "deteriorated", "deteriorating"})
+
+
+def _tended(tok: Token) -> bool:
+    """Whether ties are told as tended ("develop our relations", "the strengthening of the partnership"), as a
+    meeting's topic ("discussed bilateral relations") or as their own subject ("our partnership continues to
+    develop"), not only named ("the sale has strained relations")."""
+    if any(c.dep_ == "amod" and c.lower_ in SOURED for c in tok.children):
+        return False  # "strained relations", "frozen ties", "tense relations"
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in TENDING_VERBS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ in {"of", "in"} and head.head.lemma_.lower() in TENDING_NOUNS:
+        return True
+    return tok.dep_ in {"nsubj", "ROOT"} or _talk_of(tok) is not None
 
 
 def _talk_of(tok: Token) -> Token | None:

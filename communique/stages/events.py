@@ -27,7 +27,7 @@ from .event_context import VIOLENT, Draft, EventContext, make_context, violent
 from .event_frames import as_intent, draft, obligations
 from .event_modality import modality
 from .event_participants import names_victim, participants
-from .event_patterns import complements, split_prefix
+from .event_patterns import complements, relation_noun, split_prefix
 from .event_sides import ARMED_SECTORS, fill_sides, harm, known_operations, sides
 from .extensions import register_extensions
 from .roles import person_like
@@ -76,6 +76,8 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     drafts = [d for d in drafts if d.source or d.named_only and not d.bare or _unknown_perpetrator(ctx, d)
               or _unknown_doer(ctx, d) or at_war and harm(ctx, d) and d.pattern.lemma != "war"]
     told = {t.i for d in drafts if d.token.pos_ != "NOUN" for t in d.tokens if t.i != d.token.i}
+    told |= {n.i for d in drafts if "relation_subject" in d.pattern.frames
+             and (n := relation_noun(ctx, d.token)) is not None}  # "our relations are developing": one act
     drafts = [d for d in drafts if not ((d.token.pos_ == "NOUN" or d.token.tag_ == "VBG") and d.token.i in told)]
     # "had a conversation", "destroyed by shelling": the noun is told by its verb
     drafts = [d for d in drafts if not (d.named_only and _retold(ctx, d, drafts))]
