@@ -378,6 +378,14 @@ def _views(record: Record) -> Iterable[EventView]:
         places = (a for a in (actors.get(i) for i in target) if a is not None and a.kind == "location" and a.country)
         return found or (next((Party(a.id, a.name, a.country, a.kind) for a in places), None) if aid else None)
 
+    spoken = {s.id: s.speaker for s in record.statements if s.speaker}
+
+    def spokesman(ev: Event) -> Party | None:
+        """Whose word an act with no doer is, when it is an official's ("nine corridors have been agreed upon,
+        Vereshchuk said"): the speaker, speaking for her state."""
+        found = next(iter(parties((spoken[ev.statement],))), None) if ev.statement in spoken else None
+        return found if found is not None and found.kind == "person" and found.country else None
+
     published = doc.published.isoformat() if isinstance(doc.published, date) else doc.published
     talks = counterparts([parties(ev.source + ev.target) for ev in record.events if ev.type == "CONSULT"])
     asked = asked_for(record)
@@ -392,7 +400,7 @@ def _views(record: Record) -> Iterable[EventView]:
                         trigger_start=ev.trigger.start, sentence_idx=ev.sentence, sentence=text[start:end],
                         sentence_start=start, previous=text[prev.start:prev.end] if prev else "",
                         condition=ev.condition.text if ev.condition else None,
-                        holder=next(iter(parties(ev.source)), None),
+                        holder=next(iter(parties(ev.source)), None) or (spokesman(ev) if not ev.source else None),
                         beneficiary=other(ev.source, ev.target, ev.type == "AID" or (ev.cameo or "").startswith("033")),
                         partners=tuple(parties(ev.source)[1:]), counterparts=talks, date=ev.date if ev.date and len(ev.date) == 10 else published,
                         source_type=said.get(ev.statement or "", "article"), title=doc.title, url=doc.url)

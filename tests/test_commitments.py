@@ -441,3 +441,13 @@ def test_a_promised_humanitarian_corridor_is_a_humanitarian_commitment_but_a_ret
     assert corridor is not None and (corridor.kind, corridor.status) == ("humanitarian_aid", "stated")
     assert classify(_view("Norway will pull back its ships from Ukraine.", "pull back", type_="RETREAT",
                           modality="intended")) is None
+
+
+def test_an_agreement_with_no_doer_told_by_an_official_is_her_states_commitment() -> None:
+    record = extract("Kyiv, 12 March.\n\nSix humanitarian corridors have been agreed upon for Saturday, Deputy Prime "
+                     "Minister of Ukraine Olha Stefanishyna said.", published="2022-03-12")
+    assert [(m.holder.name, m.holder.country, m.kind) for m in mentions_in(record)] == [
+        ("Olha Stefanishyna", "UKR", "humanitarian_aid")]
+    record = extract("Six humanitarian corridors have been agreed upon for Saturday, a driver said.",
+                     published="2022-03-12")
+    assert mentions_in(record) == []
