@@ -379,3 +379,9 @@ def test_a_dash_before_a_name_is_no_title_and_a_title_given_at_a_later_mention_i
                      "Marchenko.", published="2022-03-18")
     people = [a for a in record.actors if a.kind == "person"]
     assert [(a.name, a.role, a.sector) for a in people] == [("Olena Marchenko", "Deputy Prime Minister", "GOV")]
+
+
+def test_a_big_city_struck_is_the_city_though_the_tagger_reads_a_person() -> None:
+    record = extract("Russian forces shelled Sumy on Tuesday.", published=PUB)
+    sumy = next(a for a in record.actors if a.name == "Sumy")
+    assert (sumy.kind, sumy.country) == ("location", "UKR")

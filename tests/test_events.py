@@ -1883,3 +1883,14 @@ def test_ties_two_sides_have_are_cooperation_but_not_when_severed_or_nobodys() -
 def test_blocking_a_convoy_is_a_blockade() -> None:
     _, events, names = _events("Russian soldiers blocked the humanitarian convoy near Mariupol.")
     assert [(e.cameo, _triple(e, names)[1]) for e in events] == [("191", ["Armed forces of Russia"])]
+
+
+def test_a_siege_a_verb_read_as_a_noun_and_shelling_that_goes_on_are_attacks() -> None:
+    lead = "Russian forces shelled Sumy on Tuesday. "
+    for sentence, trigger, cameo in [("Russia has blocked Melitopol.", "blocked", "191"),
+                                     ("Russian soldiers fire at houses.", "fire", "190"),
+                                     ("The Russian army continues shelling.", "shelling", "194")]:
+        _, events, _ = _events(lead + sentence)
+        assert [e.cameo for e in events if e.trigger.text.startswith(trigger)] == [cameo], sentence
+    _, events, _ = _events("Hungary blocked the proposal of the Commission on Tuesday.")
+    assert events == []

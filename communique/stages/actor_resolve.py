@@ -77,8 +77,8 @@ def _towns(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
         if ent.start > 0 and ctx.doc[ent.start - 1].lower_ in HONORIFICS:
             continue  # "Mr Ivanov" is a man, whatever town bears his name
         placed = _placed_by_words(ent)
-        town = find_place(ent.text, named) if placed else \
-            _town(ent.text, named, big_anywhere=ent.label_ in PLACE_LABELS | {"ORG"})
+        big = ent.label_ in PLACE_LABELS | {"ORG"} or len(ent) == 1 and _struck(ent.root)  # "shelled Sumy"
+        town = find_place(ent.text, named) if placed else _town(ent.text, named, big_anywhere=big)
         if town is not None:
             place(ctx, ent, town.country)
         elif placed and ent.label_ == "PERSON" and _front(ent):
@@ -103,11 +103,15 @@ def _unlabelled_places(doc: Doc, gaz_tokens: set[int]) -> list[SpacySpan]:
                 not doc[start - 1].ent_type_:
             start -= 1
         span = doc[start:tok.i + 1]
-        struck = tok.dep_ in {"dobj", "nsubjpass"} or tok.dep_ == "nsubj" and any(
-            c.dep_ == "prep" and c.lower_ == "under" for c in tok.head.children)  # "Odesa came under fire"
-        if tok.dep_ == "pobj" and _placed_by_words(span) or struck and _big_city(span) or _front(span):
+        if tok.dep_ == "pobj" and _placed_by_words(span) or _struck(tok) and _big_city(span) or _front(span):
             out.append(span)  # "near Izium"; "shelled Odesa", "Odesa was shelled"; "the Lviv region": unlabelled
     return out
+
+
+def _struck(tok: Token) -> bool:
+    """Whether a name is what its verb acts on: "shelled Odesa", "Odesa was shelled", "Odesa came under fire"."""
+    return tok.dep_ in {"dobj", "nsubjpass"} or tok.dep_ == "nsubj" and any(
+        c.dep_ == "prep" and c.lower_ == "under" for c in tok.head.children)
 
 
 def _big_city(span: SpacySpan) -> bool:

@@ -12,6 +12,7 @@ from .syntax import (
     headline_noun,
     is_nominal,
     noun_pair_modifier,
+    noun_verb,
     pleased_act,
     plural_noun,
 )
@@ -155,6 +156,8 @@ def _pos_fits(pos: str, tok: Token) -> bool:
     patterns fit nouns and a heading's noun read as a verb ("Visit to France")."""
     if headline_noun(tok) or gerund_noun(tok) or plural_noun(tok):
         return pos == "NOUN"
+    if noun_verb(tok):
+        return pos == "VERB"
     if pos == "VERB":
         return tok.pos_ == "VERB" or tok.pos_ == "ADJ" and (tok.tag_ in {"VBN", "VBG"} or participle_adjective(tok))
     if pos == "ADJ":

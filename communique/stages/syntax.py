@@ -114,10 +114,17 @@ def bare_participle(verb: Token) -> bool:
 PERCEIVING = frozenset({"see", "watch", "find", "hear", "witness", "notice"})
 
 
+def noun_verb(tok: Token) -> bool:
+    """A verb the tagger read as a noun though it heads its clause with a subject ("Russian soldiers fire at
+    houses")."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_ in {"NN", "NNS"} and any(
+        c.dep_ == "nsubj" for c in tok.children)
+
+
 def is_nominal(tok: Token) -> bool:
     """Whether `tok` names its event as a noun does (a noun, a gerund read as a verb, a heading's noun read as a
-    verb, a verbless sentence's plural noun read as a verb)."""
-    return tok.pos_ == "NOUN" or headline_noun(tok) or gerund_noun(tok) or plural_noun(tok)
+    verb, a verbless sentence's plural noun read as a verb), not a verb read as a noun."""
+    return tok.pos_ == "NOUN" and not noun_verb(tok) or headline_noun(tok) or gerund_noun(tok) or plural_noun(tok)
 
 
 def is_infinitive(verb: Token) -> bool:
