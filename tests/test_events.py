@@ -1894,3 +1894,14 @@ def test_a_siege_a_verb_read_as_a_noun_and_shelling_that_goes_on_are_attacks() -
         assert [e.cameo for e in events if e.trigger.text.startswith(trigger)] == [cameo], sentence
     _, events, _ = _events("Hungary blocked the proposal of the Commission on Tuesday.")
     assert events == []
+
+
+def test_taking_part_in_celebrations_is_a_visit_and_joint_projects_are_both_sides_cooperation() -> None:
+    _, events, names = _events("Olaf Scholz had a telephone conversation with Emmanuel Macron. Macron confirmed his "
+                               "participation in the anniversary celebrations in Berlin. The leaders discussed joint "
+                               "projects in the energy sector.")
+    triples = [(e.trigger.text, *_triple(e, names)) for e in events]
+    assert ("participation", "CONSULT", ["Emmanuel Macron"], ["Olaf Scholz", "Berlin"]) in triples
+    assert ("projects", "COOPERATE", ["Olaf Scholz", "Emmanuel Macron"], ["Olaf Scholz", "Emmanuel Macron"]) in triples
+    _, events, _ = _events("The projects in the energy sector were delayed, the ministry said.")
+    assert events == []
