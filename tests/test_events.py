@@ -1905,3 +1905,11 @@ def test_taking_part_in_celebrations_is_a_visit_and_joint_projects_are_both_side
     assert ("projects", "COOPERATE", ["Olaf Scholz", "Emmanuel Macron"], ["Olaf Scholz", "Emmanuel Macron"]) in triples
     _, events, _ = _events("The projects in the energy sector were delayed, the ministry said.")
     assert events == []
+
+
+def test_wishing_someone_all_the_best_is_support_for_them() -> None:
+    text = ("President of Chile Ana Ruiz: Mr Okonkwo, I wish you all the best.\n\n"
+            "President of Nigeria Chidi Okonkwo: Thank you.")
+    _, events, names = _events(text)
+    wished = [_triple(e, names) for e in events if e.trigger.text.startswith("wish")]
+    assert wished == [("SUPPORT", ["Ana Ruiz"], ["Chidi Okonkwo"])]

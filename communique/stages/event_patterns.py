@@ -183,6 +183,8 @@ def complements(tok: Token) -> list[Token]:
             out.append(child)
         elif child.dep_ in {"prep", "prt"}:
             out += [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+        elif child.dep_ in {"advmod", "npadvmod"} and child.tag_ == "JJS" and any(c.dep_ == "dative" for c in tok.children):
+            out.append(child)  # "I wish you all the best", read as an adverb
         elif child.dep_ == "ccomp" and child.pos_ == "NOUN" and child.i > tok.i:
             # "wished Pashinyan a happy birthday", read as a small clause: the wish and the one wished it
             out += [child] + [g for g in child.children if g.dep_ == "nsubj"]
