@@ -1913,3 +1913,14 @@ def test_wishing_someone_all_the_best_is_support_for_them() -> None:
     _, events, names = _events(text)
     wished = [_triple(e, names) for e in events if e.trigger.text.startswith("wish")]
     assert wished == [("SUPPORT", ["Ana Ruiz"], ["Chidi Okonkwo"])]
+
+
+def test_presenting_awards_and_awarding_unnamed_soldiers_are_the_heads_support() -> None:
+    text = ("Address by President of Chile Gabriel Boric\n\nDear Chileans! This morning I presented medals to the "
+            "rescuers of Valparaiso. I also signed a decree on awarding those who fought the fires.")
+    _, events, names = _events(text)
+    honours = [(e.trigger.text.split()[0], e.type, _triple(e, names)[1]) for e in events]
+    assert ("presented", "SUPPORT", ["Gabriel Boric"]) in honours
+    assert ("awarding", "SUPPORT", ["Gabriel Boric"]) in honours
+    _, events, _ = _events("The film won an award at the festival. The minister presented his plan to the cabinet.")
+    assert events == []
