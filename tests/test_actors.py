@@ -385,3 +385,5 @@ def test_a_big_city_struck_is_the_city_though_the_tagger_reads_a_person() -> Non
     record = extract("Russian forces shelled Sumy on Tuesday.", published=PUB)
     sumy = next(a for a in record.actors if a.name == "Sumy")
     assert (sumy.kind, sumy.country) == ("location", "UKR")
+    record = extract("King Hassan of Morocco was quoted by the newspaper.", published=PUB)
+    assert not [a for a in record.actors if a.kind == "location" and a.name == "Hassan"]

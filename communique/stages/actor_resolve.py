@@ -77,7 +77,8 @@ def _towns(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> None:
         if ent.start > 0 and ctx.doc[ent.start - 1].lower_ in HONORIFICS:
             continue  # "Mr Ivanov" is a man, whatever town bears his name
         placed = _placed_by_words(ent)
-        big = ent.label_ in PLACE_LABELS | {"ORG"} or len(ent) == 1 and _struck(ent.root)  # "shelled Sumy"
+        big = ent.label_ in PLACE_LABELS | {"ORG"} or len(ent) == 1 and _struck(ent.root) and \
+            ent.root.head.lemma_.lower() in STRIKING  # "shelled Sumy", never "King Hassan was quoted"
         town = find_place(ent.text, named) if placed else _town(ent.text, named, big_anywhere=big)
         if town is not None:
             place(ctx, ent, town.country)
@@ -106,6 +107,12 @@ def _unlabelled_places(doc: Doc, gaz_tokens: set[int]) -> list[SpacySpan]:
         if tok.dep_ == "pobj" and _placed_by_words(span) or _struck(tok) and _big_city(span) or _front(span):
             out.append(span)  # "near Izium"; "shelled Odesa", "Odesa was shelled"; "the Lviv region": unlabelled
     return out
+
+
+# Verbs that strike or take a place: a name they act on that the tagger calls a person may be a big city.
+STRIKING = frozenset({"shell", "strike", "bomb", "hit", "attack", "storm", "capture", "seize", "occupy", "besiege",
+                      "block", "blockade", "encircle", "surround", "liberate", "destroy", "target", "raid", "bombard",
+                      "come", "fire"})
 
 
 def _struck(tok: Token) -> bool:

@@ -27,6 +27,8 @@ def copular_tie(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     subj = next((c for c in attr.head.children if c.dep_ == "nsubj"), None)
     if subj is None or statement_at(ctx, subj.idx) is not statement_at(ctx, tok.idx):
         return None  # "President Putin: Mr Tokayev, Hungary is…" parsed with the turn's label as the subject
+    if subj.lower_ in {"it", "this", "that"}:
+        return None  # "praised Haiti's efforts and said it was an important partner": "it" is no one we resolve
     source = participants(ctx, subj)
     target = [a for a in _owners(ctx, tok) if a not in source]
     if not source or not target:
