@@ -225,11 +225,11 @@ def people_pass(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> Non
                 if (span.start, span.end) not in taken and gaz_tokens.isdisjoint(range(span.start, span.end))]
     # a bare surname waits for the full names, wherever they stand ("Mr Atambayev, …" before "Almazbek Atambayev:")
     spans = {(p[2].start, p[2].end) for p in persons}
-    for _, _, span, known in sorted(persons, key=lambda p: (known_or_long(p), p[0], p[1])):
+    for _, _, span, known in sorted(persons, key=lambda p: (_known_or_long(p), p[0], p[1])):
         if known is not None or len(span) > 1 or not any(a < span.start < b for a, b in spans):
             person(ctx, span, known)  # never "Zhovkva" again inside "Ihor Zhovkva", titled "President … Ihor"
 
 
-def known_or_long(p: tuple[int, int, SpacySpan, str | None]) -> int:
+def _known_or_long(p: tuple[int, int, SpacySpan, str | None]) -> int:
     """0 for a candidate that names a person fully (a gazetteer entry or more than one word), else 1."""
     return 0 if p[3] is not None or len(p[2]) > 1 else 1

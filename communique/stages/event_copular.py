@@ -11,8 +11,7 @@ from spacy.tokens import Token
 from ..codebook import Pattern
 from .event_context import Draft, EventContext, statement_at
 from .event_modality import negated
-from .event_participants import np_actors, participants
-from .roles import author
+from .event_participants import np_actors, participants, speakers_state, words_of
 
 __all__ = ["copular_tie"]
 
@@ -57,10 +56,6 @@ def _owners(ctx: EventContext, tok: Token) -> list[str]:
 
 def _speakers_state(ctx: EventContext, tok: Token) -> list[str]:
     """The state of the one whose words say "our", else that person."""
-    st = statement_at(ctx, tok.idx)
-    who = (ctx.actors[st.speaker] if st.speaker else None) if st is not None else author(ctx.actors.values())
-    if who is None:
-        return []
-    state = next((a.id for a in ctx.actors.values() if a.kind == "country" and who.country and
-                  a.country == who.country and who.kind == "person"), None)
-    return [state or who.id]
+    who = words_of(ctx, tok)
+    state = speakers_state(ctx, tok)
+    return [state] if state is not None else [who.id] if who is not None else []

@@ -5,7 +5,7 @@ import re
 
 from spacy.tokens import Token
 
-from ..records import Statement
+from ..records import Actor, Statement
 from .event_context import EventContext, statement_at, violent
 from .roles import (
     STATE_GROUP_NOUNS,
@@ -42,6 +42,8 @@ __all__ = [
     "place_of",
     "pronoun",
     "relation_parties",
+    "speakers_state",
+    "words_of",
 ]
 
 RELATIVE = {"who", "which", "that", "whom"}
@@ -99,8 +101,19 @@ def _our_state(ctx: EventContext, head: Token) -> str | None:
     mine = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "our"), None)
     if mine is None or head.lemma_.lower() not in NATIONAL_NOUNS or head.lower_ in PLURAL_US:
         return None  # "our partners", "our enemies", "our meeting", "between our countries": not the speaker's own
-    st = statement_at(ctx, mine.idx)  # an account's own narrative is no one's words: its "our" stays unsure
-    who = (ctx.actors[st.speaker] if st.speaker else None) if st is not None else author(ctx.actors.values())
+    return speakers_state(ctx, mine)
+
+
+def words_of(ctx: EventContext, tok: Token) -> Actor | None:
+    """Whose words `tok` is in: the speaker of its statement, else the author of an address (an account's own
+    narrative is no one's words)."""
+    st = statement_at(ctx, tok.idx)
+    return (ctx.actors[st.speaker] if st.speaker else None) if st is not None else author(ctx.actors.values())
+
+
+def speakers_state(ctx: EventContext, tok: Token) -> str | None:
+    """The state of the person whose words `tok` is in, when the article names that state ("our country")."""
+    who = words_of(ctx, tok)
     if who is None or who.kind != "person" or not who.country:
         return None
     return next((a.id for a in ctx.actors.values() if a.kind == "country" and a.country == who.country), None)
