@@ -1924,3 +1924,12 @@ def test_presenting_awards_and_awarding_unnamed_soldiers_are_the_heads_support()
     assert ("awarding", "SUPPORT", ["Gabriel Boric"]) in honours
     _, events, _ = _events("The film won an award at the festival. The minister presented his plan to the cabinet.")
     assert events == []
+
+
+def test_forces_on_alert_or_put_on_combat_readiness_are_mobilised_but_an_air_alert_is_no_act() -> None:
+    _, events, names = _events("The Armed Forces of Chile are on alert.")
+    assert [(e.cameo, _triple(e, names)[1]) for e in events] == [("152", ["Armed forces of Chile"])]
+    _, events, _ = _events("Peru put its troops on combat readiness.")
+    assert [e.cameo for e in events] == ["152"]
+    _, events, _ = _events("An air alert sounded in Lima. Bolivia expressed readiness to help.")
+    assert "152" not in [e.cameo for e in events]
