@@ -12,7 +12,7 @@ from ..records import Statement
 from .event_arguments import arguments, clause_targets, subject
 from .event_context import OBLIGATION_PATTERN, Draft, EventContext, chain, statement_at, violent
 from .event_copular import copular_tie
-from .event_modality import negated, performative
+from .event_modality import ASPECTUAL, ENDING_VERBS, negated, performative
 from .event_nominal import LIGHT_VERBS, nominal_draft
 from .event_participants import FIRST_PERSON, addressee, listener, np_actors, participants
 from .event_patterns import against_nature, complements, pattern
@@ -217,15 +217,12 @@ def _harmless_agent(ctx: EventContext, tok: Token) -> bool:
     return any(a.lemma_.lower() in nature or a.lower_ in nature for a in agent_objects(tok))
 
 
-# Verbs that go on with an act or end it, told as a gerund with no object: "continues shelling", "did not stop firing".
-ASPECT_VERBS = frozenset({"continue", "keep", "stop", "resume", "cease", "start", "begin"})
-
-
 def _has_arguments(tok: Token, p: Pattern, objects: list[Token], target: list[str]) -> bool:
     """Whether `tok` has the object or target its pattern's frames ask for."""
     modifier = tok.dep_ in {"acl", "amod"} and tok.head.pos_ in {"NOUN", "PROPN"}  # "people killed", "murdered children"
     modifier = modifier or tok.tag_ == "VBG" and tok.dep_ in {"nsubj", "nsubjpass"}  # "as shelling continues": a noun
-    modifier = modifier or tok.tag_ == "VBG" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ASPECT_VERBS
+    # "continues shelling", "did not stop firing": a gerund carried by a verb that goes on with an act or ends it
+    modifier = modifier or tok.tag_ == "VBG" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ASPECTUAL | ENDING_VERBS
     if "needs_object" in p.frames and not objects and not target and not modifier:
         return False
     if ("needs_target" in p.frames or "actor_target" in p.frames) and not target:

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 from .event_context import OBLIGATION_PATTERN, Draft, chain
 from .syntax import PROSPECTIVE_AUX, edge_chars, is_infinitive, pleased_act
 
-__all__ = ["HYPOTHETICAL_MARKS", "condition", "modality", "performative"]
+__all__ = ["ASPECTUAL", "ENDING_VERBS", "HYPOTHETICAL_MARKS", "condition", "modality", "performative"]
 
 POSSIBLE = {"could", "might", "may", "can", "should", "must", "ought"}
 CONDITION_MARKS = {"if", "unless", "provided", "providing", "once", "when", "whenever"}
