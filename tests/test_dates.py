@@ -122,3 +122,17 @@ def test_two_days_of_one_month_are_two_mentions_each_with_the_month_and_year() -
 def test_a_four_digit_count_of_things_is_no_year() -> None:
     assert values("They have already fired 1993 missiles. In 2020 prices rose; since 2014 troops have fought.") == {
         "2020": "2020", "2014": "2014"}
+
+
+def test_a_sentence_may_open_with_last_or_next() -> None:
+    found = values("Last Thursday the envoys met. Next Thursday they meet again. Early September was calm.")
+    assert found["Last Thursday"] == "2025-08-28"
+    assert found["Next Thursday"] == "2025-09-11"
+    assert found["Early September"] == "2025-09"
+
+
+def test_last_and_next_of_the_current_month_are_a_year_away() -> None:
+    found = values("The forum opened last September and closes next September; the talks were held last May.")
+    assert found["last September"] == "2024-09"
+    assert found["next September"] == "2026-09"
+    assert found["last May"] == "2025-05"

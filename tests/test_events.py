@@ -991,6 +991,18 @@ def test_him_after_a_verb_is_never_its_own_subject() -> None:
     assert [names[x] for x in told.source] == ["Maria Santos"] and [names[x] for x in told.target] == ["Gabriel Boric"]
 
 
+def test_him_in_the_speakers_own_words_is_someone_else_than_the_speaker() -> None:
+    _, events, names = _events("Gabriel Boric spoke with Lula on Monday. \"I had a long conversation with President "
+                               "Lula today. I informed him about the floods in the north,\" Boric said.")
+    informed = next(e for e in events if e.trigger.text == "informed")
+    assert _triple(informed, names) == ("CONSULT", ["Gabriel Boric"], ["Luiz Inacio Lula da Silva"])
+
+
+def test_a_working_lunch_with_someone_is_a_meeting() -> None:
+    _, events, names = _events("Gabriel Boric had a working lunch with Lula in Brasilia.")
+    assert [_triple(e, names) for e in events] == [("CONSULT", ["Gabriel Boric"], ["Luiz Inacio Lula da Silva"])]
+
+
 def test_measures_taken_to_help_someone_are_the_help_but_measures_against_someone_stay_a_threat() -> None:
     _, events, _ = _events("Gabriel Boric said the government will take measures to help the families of the "
                            "victims in Lima.")

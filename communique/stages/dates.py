@@ -45,15 +45,15 @@ PATTERNS: list[tuple[str, str]] = [
     ("mdy_days", rf"\b{_MONTH} {_DAY}\s?(?:-|–|\u2212|to|and)\s?{_DAY}(?:{_COMMA}{_YEAR})?\b(?!\s?%)"),  # "March 3 and 4"
     ("mdy", rf"\b(?:{_WEEKDAY}{_COMMA})?{_MONTH} {_DAY}(?:{_COMMA}{_YEAR})?\b(?!\s?%)"),
     ("dmy", rf"\b(?:{_WEEKDAY}{_COMMA})?(?:the\s)?{_DAY}\s(?:of\s)?{_MONTH}(?:{_COMMA}{_YEAR})?\b"),
-    ("month_year", rf"\b(?:(?:early|mid|late)-?\s?)?{_MONTH}\s(?:of\s)?{_YEAR}\b"),
+    ("month_year", rf"\b(?:(?i:early|mid|late)-?\s?)?{_MONTH}\s(?:of\s)?{_YEAR}\b"),
     ("relative_day", (r"\b(?:(?:earlier|later)\s)?(?:(?:the day (?:before|after)\s)?(?:yesterday|tomorrow)|today|tonight|last night|"
                      r"this (?:morning|afternoon|evening)|(?<=on )this day)\b")),
     ("season", r"\b(?:this|last|next|the coming|the past)\s(?:spring|summer|autumn|fall|winter)\b"),
-    ("weekday", rf"\b(?:(?:last|next|this|on|coming)\s)?{_WEEKDAY}(?:\s(?:morning|afternoon|evening|night))?\b"),
+    ("weekday", rf"\b(?:(?i:last|next|this|on|coming)\s)?{_WEEKDAY}(?:\s(?:morning|afternoon|evening|night))?\b"),
     ("ago", rf"\b{_NUM}\s(?:days?|weeks?|months?|years?)\s(?:ago|earlier|before)\b"),
     ("relative_period", (r"\b(?:(?:the\s)?(?:end|beginning|start|middle)\sof\s)?(?:this|last|next|the past|the coming)\s"
                         r"(?:year|month)\b|\b(?:the\s)?(?:end|beginning|start|middle)\sof\sthe\s(?:year|month)\b")),
-    ("month", rf"\b(?:(?:early|mid|late)-?\s?)?(?:(?:last|next|this)\s)?{_MONTH}(?!\s?\d)\b"),
+    ("month", rf"\b(?:(?i:early|mid|late)-?\s?)?(?:(?i:last|next|this)\s)?{_MONTH}(?!\s?\d)\b"),
     ("year_part", rf"\b(?:mid|early|late)-{_YEAR}\b"),  # "in mid-2021": that year
     ("year_range", rf"(?<![\d$£€.,/-]){_YEAR}\s?[-–—]\s?(?:{_YEAR}|[0-9]{{2}})(?![\d%])"),  # "in 2018–2019": from 2018
     ("year", rf"(?<![\d$£€.,/-]){_YEAR}(?![\d%]|-\d|/\d|\.\d|'?s\b)"),  # "the 1990s" is a decade, no year
@@ -161,6 +161,8 @@ def _month_day_year(kind: str, text: str, published: date | None, direction: int
         if published is None:
             return None
         year = _nearest_year(month, day, published, 0 if day else direction)
+        if kind == "month" and month == published.month and re.match(r"(?i)(last|next)\s", text):
+            year += 1 if text[0] in "nN" else -1  # "last March", said in March: a year ago
     try:
         return date(year, month, day).isoformat() if day else f"{year:04d}-{month:02d}"
     except ValueError:

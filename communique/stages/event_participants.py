@@ -265,12 +265,13 @@ def pronoun(ctx: EventContext, tok: Token) -> str | None:
     if word in FIRST_PERSON and tok.i in ctx.tok_actor:
         return ctx.tok_actor[tok.i]  # the "I" and "we" of an address or a transcript turn: the actors stage knows
     speaker = _speaker_for(ctx, tok)
-    if speaker is not None:
+    if speaker is not None and not (tok.dep_ not in SUBJECT_DEPS and _said_by_subject(ctx, tok, speaker)):
         return speaker
     if word in FIRST_PERSON:
         return None
-    if tok.dep_ not in SUBJECT_DEPS:  # "X told him": never X himself
-        return last_person(ctx, tok, _clause_subjects(ctx, tok)) if word in {"him", "her"} else None
+    if tok.dep_ not in SUBJECT_DEPS:  # "X told him", "I informed him": never X, nor the speaker, himself
+        skip = _clause_subjects(ctx, tok) | ({speaker} if speaker is not None else set())
+        return last_person(ctx, tok, skip) if word in {"him", "her"} else None
     found = _governing_subject(ctx, tok)
     if found is not None:
         return found
@@ -413,6 +414,14 @@ def _actors_of(ctx: EventContext, verb: Token, deps: set[str] | frozenset[str]) 
         else:
             out += np_actors(ctx, c)
     return out
+
+
+def _said_by_subject(ctx: EventContext, obj: Token, speaker: str) -> bool:
+    """Whether the clause of an object pronoun has the speaker as its subject, by name or as "I"/"we" ("I informed
+    him about the situation"): the pronoun is then someone else."""
+    verb = obj.head.head if obj.dep_ == "pobj" else obj.head
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return subj is not None and (subj.lower_ in {"i", "we"} or speaker in _clause_subjects(ctx, obj))
 
 
 def _clause_subjects(ctx: EventContext, obj: Token) -> frozenset[str]:
