@@ -1003,6 +1003,18 @@ def test_a_working_lunch_with_someone_is_a_meeting() -> None:
     assert [_triple(e, names) for e in events] == [("CONSULT", ["Gabriel Boric"], ["Luiz Inacio Lula da Silva"])]
 
 
+def test_the_delivery_of_relief_is_aid_though_no_one_is_named_but_a_supply_of_water_is_none() -> None:
+    _, events, _ = _events("Officials in Lima are planning the delivery of food and medicine to the flooded towns.")
+    assert [(e.type, e.cameo, e.trigger.text) for e in events] == [("AID", "073", "delivery")]
+    _, events, _ = _events("Officials in Lima are planning to restore the water supply in the flooded towns.")
+    assert not events
+
+
+def test_humanitarian_corridors_are_a_retreat_though_no_one_is_named() -> None:
+    _, events, _ = _events("Officials in Lima agreed on the creation of humanitarian corridors.")
+    assert ("RETREAT", "corridors") in [(e.type, e.trigger.text) for e in events]
+
+
 def test_measures_taken_to_help_someone_are_the_help_but_measures_against_someone_stay_a_threat() -> None:
     _, events, _ = _events("Gabriel Boric said the government will take measures to help the families of the "
                            "victims in Lima.")

@@ -308,7 +308,9 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     target = _targets(ctx, tok, p, source) or (_under_fire(ctx, tok) if violent(ctx, p.cameo) else [])
     if not source and "symmetric" in p.frames and len(target) > 1 and _between(tok):
         source = list(target)  # "cooperation between Russia and the United States": both do it
-    if "own_agent" in p.frames and not source and not mutual(tok) and not _specific(tok, own_agent=True):
+    own = "own_agent" in p.frames
+    specific = _specific(tok, own) or bool(p.objects) and (not own or _moved(ctx, tok, p))  # "delivery of food"
+    if "own_agent" in p.frames and not source and not mutual(tok) and not specific:
         return None  # "support for Ukraine" with nobody's name on it is a topic, not an act
     if not source and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2} and (target or _reported_as_such(tok)) \
             and not mutual(tok):  # both sides' own act: the meeting's parties, once they are known
@@ -321,7 +323,7 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     conflict = ctx.book.plover(p.cameo) in VIOLENT
     named_only = not source and not target and not (conflict and (names_victim(tok) or _placed(ctx, tok)
                                                                      or _reported_as_such(tok)))  # "shelling goes on"
-    if named_only and not mutual(tok) and not _specific(tok, "own_agent" in p.frames):
+    if named_only and not mutual(tok) and not specific:
         if talk is not None:
             return Draft(tok, p, p.cameo, [], target, [tok], [talk], base=p.cameo, topic=talk)
         # kept in case the account's parties turn out to be its doers ("such assistance", "the talks")
@@ -397,6 +399,14 @@ def _talk_of(tok: Token) -> Token | None:
 
 SPECIFIC_PREPS = frozenset({"of", "in", "on", "at", "between", "with", "from", "against", "over"})
 OWN_AGENT_PREPS = frozenset({"of", "in", "at", "against"})
+
+
+def _moved(ctx: EventContext, tok: Token, p: Pattern) -> bool:
+    """Whether a noun of a transfer says what it moves or where ("the delivery of food", "arms supplies to
+    Ukraine"), not only the kind of thing it supplies ("the water supply"); other acts need their doer ("the use
+    of weapons by the police")."""
+    return ctx.book.plover(p.cameo or "") == "AID" and any(c.dep_ == "prep" and c.lower_ in {"of", "to"}
+                                                             for c in tok.children)
 
 
 def _says_where_or_of_what(prep: Token) -> bool:
