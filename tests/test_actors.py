@@ -118,6 +118,15 @@ def test_a_generic_body_belongs_to_the_country_that_owns_it(nlp) -> None:
     assert names["Security Council of Russia"].country == "RUS" and names["UN Security Council"].country == "UN"
 
 
+def test_a_national_body_named_in_full_is_its_states_not_the_uns(nlp) -> None:
+    r = extract("Putin chaired a session of the Security Council of the Russian Federation. The Verkhovna Rada "
+                "voted the same day.", published="2024-02-01")
+    names = {a.name: a for a in r.actors}
+    assert "UN Security Council" not in names
+    assert (names["Security Council of Russia"].country, names["Security Council of Russia"].sector) == ("RUS", "GOV")
+    assert (names["Verkhovna Rada"].country, names["Verkhovna Rada"].sector) == ("UKR", "LEG")
+
+
 def test_a_region_of_a_country_is_a_place_in_it(nlp) -> None:
     r = extract("Police in Northern Ireland detained two men. Troops moved into South Lebanon.",
                 published="2024-02-01")

@@ -9,7 +9,7 @@ import pytest
 from communique.errors import ConfigError
 from communique.gazetteer import load_gazetteer
 
-SECTORS = {"GOV", "MIL", "IGO", "LEG", "OPP", "BUS", "MED", "CVL", "JUD", "NGO", "INS", "REB"}
+SECTORS = {"GOV", "MIL", "IGO", "LEG", "OPP", "BUS", "MED", "CVL", "JUD", "NGO", "INS", "REB", "SPY", "COP"}
 
 
 def test_every_un_member_and_observer_is_a_country() -> None:
@@ -89,3 +89,11 @@ def test_a_government_site_names_its_state_and_any_other_site_none() -> None:
     assert gaz.publisher_country("http://en.kremlin.ru/events/president/news/1") == "RUS"
     assert gaz.publisher_country("https://news.example.com/kremlin.ru") is None
     assert gaz.publisher_country(None) is None
+
+
+def test_national_bodies_belong_to_their_state() -> None:
+    gaz = load_gazetteer()
+    bodies = {o.name: (o.code, o.sector) for o in gaz.organizations}
+    assert bodies["State Duma"] == ("RUS", "LEG")
+    assert bodies["Verkhovna Rada"] == ("UKR", "LEG")
+    assert bodies["Federal Security Service"] == ("RUS", "SPY")
