@@ -15,7 +15,7 @@ import pycountry
 from .calendar import partial_date
 from .errors import ConfigError
 
-__all__ = ["Country", "Gazetteer", "Organization", "Person", "Region", "Term", "load_gazetteer"]
+__all__ = ["UNLISTED_STATES", "Country", "Gazetteer", "Organization", "Person", "Region", "Term", "load_gazetteer"]
 
 
 @dataclass(frozen=True)
@@ -125,12 +125,17 @@ def data_rows(name: str, extra: Path | None) -> list[tuple[str, dict[str, str]]]
     return out
 
 
+# States ISO 3166-1 does not list, by the codes in common use (Kosovo as the EU and the IMF code it, Abkhazia as
+# event data sets do); former states ("SUN", "YUG") are read from ISO 3166-3.
+UNLISTED_STATES = frozenset({"XKX", "ABH"})
+
+
 def _countries(extra: Path | None) -> dict[str, Country]:
     out: dict[str, Country] = {}
     for where, row in data_rows("countries.csv", extra):
         iso3 = row["iso3"].strip()
         official = pycountry.countries.get(alpha_3=iso3)
-        if official is None and iso3 not in {"XKX"}:
+        if official is None and iso3 not in UNLISTED_STATES and pycountry.historic_countries.get(alpha_3=iso3) is None:
             raise ConfigError(f"{where}: {iso3!r} is not an ISO 3166-1 alpha-3 code")
         names = {row["name"], *_split(row["aliases"])}
         if official is not None:

@@ -7,7 +7,7 @@ import pycountry
 import pytest
 
 from communique.errors import ConfigError
-from communique.gazetteer import load_gazetteer
+from communique.gazetteer import UNLISTED_STATES, load_gazetteer
 
 SECTORS = {"GOV", "MIL", "IGO", "LEG", "OPP", "BUS", "MED", "CVL", "JUD", "NGO", "INS", "REB", "SPY", "COP"}
 
@@ -18,7 +18,8 @@ def test_every_un_member_and_observer_is_a_country() -> None:
     for code in ("FRA", "UKR", "RUS", "VAT", "PSE", "TUV", "SSD"):
         assert code in gaz.countries
     for code in gaz.countries:
-        assert pycountry.countries.get(alpha_3=code) is not None or code == "XKX"
+        assert pycountry.countries.get(alpha_3=code) is not None or code in UNLISTED_STATES or \
+            pycountry.historic_countries.get(alpha_3=code) is not None
 
 
 def test_countries_have_demonyms_and_capitals() -> None:
@@ -97,3 +98,9 @@ def test_national_bodies_belong_to_their_state() -> None:
     assert bodies["State Duma"] == ("RUS", "LEG")
     assert bodies["Verkhovna Rada"] == ("UKR", "LEG")
     assert bodies["Federal Security Service"] == ("RUS", "SPY")
+
+
+def test_former_and_unlisted_states_are_countries_by_their_codes() -> None:
+    gaz = load_gazetteer()
+    assert gaz.countries["SUN"].name == "Soviet Union" and gaz.countries["YUG"].name == "Yugoslavia"
+    assert gaz.countries["ABH"].name == "Abkhazia"
