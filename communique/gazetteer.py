@@ -76,7 +76,8 @@ class Person:
 
 @dataclass(frozen=True)
 class Region:
-    """A world region used as a modifier ("European officials")."""
+    """A world region used as a modifier ("European officials"), or a region of one state ("Donbas": its code is the
+    state's)."""
 
     code: str
     name: str

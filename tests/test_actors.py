@@ -127,6 +127,14 @@ def test_a_national_body_named_in_full_is_its_states_not_the_uns(nlp) -> None:
     assert (names["Verkhovna Rada"].country, names["Verkhovna Rada"].sector) == ("UKR", "LEG")
 
 
+def test_a_known_region_of_a_state_is_one_place_in_that_state_however_spelt(nlp) -> None:
+    r = extract("Shells fell on Donbass overnight. Observers in the Donbas counted forty blasts near Crimea.",
+                published="2024-02-01")
+    places = {a.name: a for a in r.actors if a.kind == "location"}
+    assert (places["Donbas"].country, len(places["Donbas"].mentions)) == ("UKR", 2)
+    assert places["Crimea"].country == "UKR"
+
+
 def test_a_region_of_a_country_is_a_place_in_it(nlp) -> None:
     r = extract("Police in Northern Ireland detained two men. Troops moved into South Lebanon.",
                 published="2024-02-01")

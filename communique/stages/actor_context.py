@@ -103,8 +103,10 @@ def modifier_code(ctx: Context, tokens: list[Token]) -> tuple[str | None, str | 
     code = org = None
     for tok in tokens:
         for e in ctx.finder.entries.get(tok.text, []) + ctx.finder.entries.get("~" + tok.lower_, []):
-            if e.type in {"country", "demonym", "region_demonym", "region", "capital", "seat"}:
+            if e.type in {"country", "demonym", "capital", "seat"}:
                 code = code or e.key
+            elif e.type in {"region", "region_demonym"}:
+                code = code or ctx.finder.regions[e.key].code
             elif e.type == "org" or (e.type == "anaphor" and f"org:{e.key}" in ctx.drafts):
                 org = org or e.key
     return code, org

@@ -35,7 +35,7 @@ class ActorFinder:
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries: dict[str, list[Entry]] = {}
         self.orgs = {o.name: o for o in gazetteer.organizations}
-        self.regions = {r.code: r for r in gazetteer.regions}
+        self.regions = {r.name: r for r in gazetteer.regions}
         self.role_patterns = [(re.compile(rf"\b{re.escape(w)}\b"), len(w), s) for w, s in gazetteer.roles.items()]
         self._index(nlp)
 
@@ -84,9 +84,9 @@ class ActorFinder:
                 self._add(s, Entry("short", p.name))
         for r in self.gaz.regions:
             for s in (r.name, *r.aliases):
-                self._add(s, Entry("region", r.code))
+                self._add(s, Entry("region", r.name))
             for s in r.demonyms:
-                self._add(s, Entry("region_demonym", r.code))
+                self._add(s, Entry("region_demonym", r.name))
 
     def matches(self, doc: Doc) -> list[Match]:
         """Longest non-overlapping gazetteer matches."""

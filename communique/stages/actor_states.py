@@ -201,7 +201,7 @@ def region_match(ctx: Context, span: SpacySpan, entry: Entry) -> None:
         key = f"people:{region.code}"
         add(ctx, key, span.start, span.end, Draft(key, span.text, "group", region.code))
     else:
-        key = f"region:{region.code}"
+        key = f"region:{region.name}"
         add(ctx, key, span.start, span.end, Draft(key, region.name, region.kind, region.code))
 
 
