@@ -94,6 +94,7 @@ class EventView:
     url: str | None = None
     partners: tuple[Party, ...] = ()  # the holder's co-sources: with no target, each other's counterpart
     counterparts: tuple[Party, ...] = ()  # who the article's talks were with, most often first
+    place: Party | None = None  # where the act is done ("evacuation from Mariupol"): whom humanitarian help is for
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,8 @@ def _receiver(view: EventView, kind: str) -> Party | None:
     if found is None and kind == "talks":  # "agreed to maintain contacts"
         found = next((p for p in view.counterparts if p.id != holder.id and
                       (p.country is None or p.country != holder.country)), None)
+    if found is None and kind == "humanitarian_aid":  # "people will be evacuated from Mariupol": its people's
+        found = view.place
     return found if found != holder else None
 
 
@@ -386,6 +389,12 @@ def _views(record: Record) -> Iterable[EventView]:
         found = next(iter(parties((spoken[ev.statement],))), None) if ev.statement in spoken else None
         return found if found is not None and found.kind == "person" and found.country else None
 
+    def where(ev: Event) -> Party | None:
+        """The place of a known country the act is done in or for ("evacuation from Mariupol")."""
+        places = [a for a in (actors.get(i) for i in (ev.location, *ev.target) if i) if a is not None and
+                  a.kind == "location" and a.country]
+        return Party(places[0].id, places[0].name, places[0].country, places[0].kind) if places else None
+
     published = doc.published.isoformat() if isinstance(doc.published, date) else doc.published
     talks = counterparts([parties(ev.source + ev.target) for ev in record.events if ev.type == "CONSULT"])
     asked = asked_for(record)
@@ -402,7 +411,9 @@ def _views(record: Record) -> Iterable[EventView]:
                         condition=ev.condition.text if ev.condition else None,
                         holder=next(iter(parties(ev.source)), None) or (spokesman(ev) if not ev.source else None),
                         beneficiary=other(ev.source, ev.target, ev.type == "AID" or (ev.cameo or "").startswith("033")),
-                        partners=tuple(parties(ev.source)[1:]), counterparts=talks, date=ev.date if ev.date and len(ev.date) == 10 else published,
+                        partners=tuple(parties(ev.source)[1:]), counterparts=talks,
+                        place=where(ev),
+                        date=ev.date if ev.date and len(ev.date) == 10 else published,
                         source_type=said.get(ev.statement or "", "article"), title=doc.title, url=doc.url)
 
 

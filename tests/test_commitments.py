@@ -451,3 +451,10 @@ def test_an_agreement_with_no_doer_told_by_an_official_is_her_states_commitment(
     record = extract("Six humanitarian corridors have been agreed upon for Saturday, a driver said.",
                      published="2022-03-12")
     assert mentions_in(record) == []
+
+
+def test_a_planned_evacuation_is_promised_to_the_people_of_the_place_it_is_from() -> None:
+    record = extract("Kyiv, 12 March.\n\nThe evacuation from Mariupol to Zaporizhzhia is planned for Saturday, "
+                     "Deputy Prime Minister of Ukraine Olha Stefanishyna said.", published="2022-03-12")
+    assert [(m.holder.name, m.kind, m.status, m.beneficiary and m.beneficiary.name) for m in mentions_in(record)] == [
+        ("Olha Stefanishyna", "humanitarian_aid", "stated", "Mariupol")]

@@ -1015,6 +1015,11 @@ def test_humanitarian_corridors_are_a_retreat_though_no_one_is_named() -> None:
     assert ("RETREAT", "corridors") in [(e.type, e.trigger.text) for e in events]
 
 
+def test_an_act_told_as_planned_is_expected() -> None:
+    _, events, _ = _events("The evacuation of Arica is planned for Saturday, Peru's government said.")
+    assert [(e.type, e.modality) for e in events] == [("RETREAT", "expected")]
+
+
 def test_measures_taken_to_help_someone_are_the_help_but_measures_against_someone_stay_a_threat() -> None:
     _, events, _ = _events("Gabriel Boric said the government will take measures to help the families of the "
                            "victims in Lima.")

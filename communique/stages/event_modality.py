@@ -59,6 +59,8 @@ def _upcoming(tok: Token) -> bool:
         return True
     if any(_still_to_hold(c) for c in tok.children):
         return True  # "the meeting to be held in April", "the summit scheduled for June"
+    if tok.dep_ in {"nsubjpass", "dobj"} and tok.head.lemma_.lower() in SCHEDULED - {"set", "due"}:
+        return True  # "the evacuation is planned for today", "talks are scheduled for Monday", "plans the visit"
     prep = tok.head if tok.dep_ == "pobj" else None
     if prep is None:
         return False
