@@ -30,7 +30,7 @@ ARGUMENT_FRAMES = frozenset({"symmetric", "stative", "needs_object", "needs_targ
                              "actor_target", "evaluative", "accusation", "own_agent", "victim_subject", "no_purpose",
                              "threat_or_target", "weapon_subject", "needs_source", "defensive", "singular", "plural",
                              "to_principal", "relation_subject", "greeting", "wish", "salutation",
-                             "partner", "carried"})
+                             "partner", "carried", "recipient_subject"})
 FRAMES = COMPLEMENT_FRAMES | ARGUMENT_FRAMES
 POS = frozenset({"VERB", "ADJ", "NOUN"})
 

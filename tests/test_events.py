@@ -1020,6 +1020,13 @@ def test_an_act_told_as_planned_is_expected() -> None:
     assert [(e.type, e.modality) for e in events] == [("RETREAT", "expected")]
 
 
+def test_what_a_state_receives_is_aid_from_whoever_gave_it() -> None:
+    _, events, names = _events("Chile received forty armoured vehicles from Peru.")
+    assert [(_triple(e, names), e.cameo) for e in events] == [(("AID", ["Peru"], ["Chile"]), "072")]
+    _, events, names = _events("Last week Chile received two hundred tons of humanitarian aid.")
+    assert [(_triple(e, names), e.cameo) for e in events] == [(("AID", [], ["Chile"]), "073")]
+
+
 def test_measures_taken_to_help_someone_are_the_help_but_measures_against_someone_stay_a_threat() -> None:
     _, events, _ = _events("Gabriel Boric said the government will take measures to help the families of the "
                            "victims in Lima.")

@@ -129,6 +129,10 @@ def arguments(ctx: EventContext, tok: Token, p: Pattern) -> tuple[list[str], lis
         if not subjects and subj is not None and _strikes_places(ctx, p):  # "Mariupol was destroyed"
             subjects = [a for a in np_actors(ctx, subj, True) if ctx.actors[a].kind in {"location", "country"}]
         return source, subjects + [t for t in found if t not in subjects]
+    if "recipient_subject" in p.frames:  # "Ukraine received tanks from Poland": Poland gives, Ukraine receives
+        givers = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+                  if g.dep_ == "pobj" for a in participants(ctx, g) if a not in subjects]
+        return givers, subjects
     if "victim_subject" in p.frames:  # "got under the shelling by the occupiers", "came under Russian fire"
         if not subjects and subj is not None:  # "Kharkiv came under shelling": a place is struck too
             subjects = np_actors(ctx, subj, True)

@@ -252,9 +252,9 @@ def _unknown_doer(ctx: EventContext, d: Draft) -> bool:
     thing ("the meeting can provide answers") is no doer, and an imperative ("Thank God") is no event."""
     tok = d.token
     agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    if d.target and (tok.pos_ == "NOUN" or is_infinitive(tok)
+    if d.target and (tok.pos_ == "NOUN" or is_infinitive(tok) or "recipient_subject" in d.pattern.frames
                      or agent is None and any(c.dep_ == "auxpass" for c in tok.children)):
-        return True
+        return True  # "Ukraine has received 100,000 tons of aid": from someone it does not name
     if tok.pos_ == "NOUN":
         return False
     doer, passive = subject(ctx, tok)
