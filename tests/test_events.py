@@ -1027,6 +1027,11 @@ def test_what_a_state_receives_is_aid_from_whoever_gave_it() -> None:
     assert [(_triple(e, names), e.cameo) for e in events] == [(("AID", [], ["Chile"]), "073")]
 
 
+def test_grateful_that_someone_did_something_thanks_them() -> None:
+    _, events, names = _events("Gabriel Boric said: I am grateful that Peru reopened its consulate in Arica.")
+    assert ("SUPPORT", ["Gabriel Boric"], ["Peru"]) in [_triple(e, names) for e in events]
+
+
 def test_measures_taken_to_help_someone_are_the_help_but_measures_against_someone_stay_a_threat() -> None:
     _, events, _ = _events("Gabriel Boric said the government will take measures to help the families of the "
                            "victims in Lima.")
