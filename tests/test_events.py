@@ -1032,6 +1032,12 @@ def test_grateful_that_someone_did_something_thanks_them() -> None:
     assert ("SUPPORT", ["Gabriel Boric"], ["Peru"]) in [_triple(e, names) for e in events]
 
 
+def test_a_title_meeting_with_an_office_holder_is_the_principals_meeting_with_that_person() -> None:
+    _, events, names = _events("Meeting with Governor of Tula Region Alexei Dyumin\n\nVladimir Putin met with "
+                               "Governor of Tula Region Alexei Dyumin in the Kremlin.")
+    assert [_triple(e, names) for e in events] == [("CONSULT", ["Vladimir Putin"], ["Alexei Dyumin"])] * 2
+
+
 def test_measures_taken_to_help_someone_are_the_help_but_measures_against_someone_stay_a_threat() -> None:
     _, events, _ = _events("Gabriel Boric said the government will take measures to help the families of the "
                            "victims in Lima.")

@@ -99,10 +99,12 @@ def _tough(ctx: EventContext, head: Token) -> bool:
                and a.lower_ not in SUBJECT_ADJECTIVES for a in adjs)
 
 
-def _displaced_subject(ctx: EventContext, verb: Token, exclude: list[str]) -> list[str]:
-    """A broken parse's subject: an appositive naming an actor ("On Wednesday, Trump, ... accused")."""
+def _displaced_subject(ctx: EventContext, verb: Token, exclude: list[str], links: frozenset[str]) -> list[str]:
+    """A broken parse's subject: an appositive naming an actor ("On Wednesday, Trump, ... accused"), never one on
+    the object of the act's own preposition ("Meeting with Governor of Tula Region Alexei Dyumin")."""
     for tok in verb.subtree:
-        if tok.dep_ == "appos" and tok.head.dep_ == "pobj" and tok.sent == verb.sent:
+        if tok.dep_ == "appos" and tok.head.dep_ == "pobj" and tok.sent == verb.sent and \
+                tok.head.head.lower_ not in links:
             found = [a for a in np_actors(ctx, tok) if a not in exclude
                      and ctx.actors[a].kind in {"person", "country", "organization"}]
             if found:
@@ -123,7 +125,7 @@ def arguments(ctx: EventContext, tok: Token, p: Pattern) -> tuple[list[str], lis
         subjects = by_agents(ctx, tok)
     found = targets(ctx, tok, p)
     if not subjects and not passive and (subj is None or subj.lower_ in {"this", "that"}):
-        subjects = _displaced_subject(ctx, tok, found)
+        subjects = _displaced_subject(ctx, tok, found, p.preps)
     if passive and "stative" not in p.frames:
         source = participants(ctx, agent) if agent is not None else []
         if not subjects and subj is not None and _strikes_places(ctx, p):  # "Mariupol was destroyed"

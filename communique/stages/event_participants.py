@@ -64,6 +64,9 @@ def np_actors(ctx: EventContext, head: Token, places: bool = False,
     """Actors named by the noun phrase headed by `head`, conjuncts expanded ("French and German diplomats")."""
     out: list[str] = []
     own = ctx.tok_actor.get(head.i)
+    named = next((ctx.tok_actor[c.i] for c in head.children if c.dep_ == "appos" and c.i in ctx.tok_actor), None)
+    if own is None and named is not None and head.pos_ == "PROPN":
+        own = named  # "with Governor of Tula Region Alexei Dyumin": the title's appositive is the one named
     if own is not None:
         out.append(own)
     elif (ours := _our_state(ctx, head)) is not None:
