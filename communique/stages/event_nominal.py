@@ -309,7 +309,8 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     if not source and "symmetric" in p.frames and len(target) > 1 and _between(tok):
         source = list(target)  # "cooperation between Russia and the United States": both do it
     own = "own_agent" in p.frames
-    specific = _specific(tok, own) or bool(p.objects) and (not own or _moved(ctx, tok, p))  # "delivery of food"
+    specific = _specific(tok, own) or bool(p.objects) and not violent(ctx, p.cameo) and (
+        not own or _moved(ctx, tok, p))  # "the delivery of food", "humanitarian corridors"; harm: `bare`
     if "own_agent" in p.frames and not source and not mutual(tok) and not specific:
         return None  # "support for Ukraine" with nobody's name on it is a topic, not an act
     if not source and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2} and (target or _reported_as_such(tok)) \
