@@ -1038,6 +1038,32 @@ def test_a_title_meeting_with_an_office_holder_is_the_principals_meeting_with_th
     assert [_triple(e, names) for e in events] == [("CONSULT", ["Vladimir Putin"], ["Alexei Dyumin"])] * 2
 
 
+@pytest.mark.parametrize("text,trigger", [
+    ("The junta terrorises the towns of the north every night.", "terrorises"),
+    ("The junta uses terror against Peru.", "uses terror"),
+    ("Soldiers of the junta organised a massacre in Arica.", "organised a massacre"),
+    ("Last night soldiers of the junta took hostage six people in Arica.", "took hostage"),
+])
+def test_terror_massacres_and_hostage_taking_are_assaults(text: str, trigger: str) -> None:
+    _, events, _ = _events(text)
+    assert [(e.type, e.trigger.text) for e in events] == [("ASSAULT", trigger)]
+
+
+def test_names_listed_before_a_harm_noun_are_no_doer_of_it() -> None:
+    _, events, names = _events("Peruvian troops shelled Arica for a week. Chile, Bolivia... Massacres.")
+    massacres = next(e for e in events if e.trigger.text == "Massacres")
+    assert "Chile" not in [names[x] for x in massacres.source]
+
+
+def test_a_verb_that_only_speaks_of_an_event_noun_neither_denies_nor_defers_it() -> None:
+    _, events, _ = _events("The massacre in Arica has not been commented on by the junta.")
+    assert [(e.type, e.modality) for e in events] == [("ASSAULT", "asserted")]
+    _, events, _ = _events("The talks in Lima did not take place.")
+    assert not [e for e in events if e.modality != "denied"]
+    _, events, _ = _events("The possible destruction of the bridge in Arica worries Peru.")
+    assert [(e.type, e.modality) for e in events] == [("ASSAULT", "hypothetical")]
+
+
 def test_measures_taken_to_help_someone_are_the_help_but_measures_against_someone_stay_a_threat() -> None:
     _, events, _ = _events("Gabriel Boric said the government will take measures to help the families of the "
                            "victims in Lima.")

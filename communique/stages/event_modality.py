@@ -40,9 +40,13 @@ def modality(d: Draft) -> tuple[str, tuple[int, int] | None]:
         return "expected", None
     if "intended" in d.extra_modality or _purpose(d.verbs[-1] if d.verbs else d.token, climb=d.token.pos_ == "VERB"):
         return "intended", None
-    if auxes & POSSIBLE:
-        return "hypothetical", None
+    if auxes & POSSIBLE or d.token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in POSSIBLE_ADJECTIVES
+                                                          for c in d.token.children):
+        return "hypothetical", None  # "could strike", "the possible destruction of the garrison"
     return "asserted", None
+
+
+POSSIBLE_ADJECTIVES = frozenset({"possible", "potential", "probable", "eventual", "hypothetical"})
 
 
 WISHING = frozenset({"like", "want", "wish"})  # request verbs a "would" makes polite, not future

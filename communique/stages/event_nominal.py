@@ -51,7 +51,8 @@ def _agent(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
     if found:
         return found
     for c in tok.children:
-        if c.dep_ == "poss" or c.dep_ in MODIFIER_DEPS and c.i < tok.i:
+        if c.dep_ == "poss" or c.dep_ in MODIFIER_DEPS and c.i < tok.i and not any(
+                t.tag_ in {",", ":"} for t in tok.doc[c.i + 1:tok.i]):  # "Syria, Ukraine... Massacres.": a list
             found = [a for a in participants(ctx, c) if ctx.actors[a].kind != "location"]
             if found:
                 return found + [a for a in _paired(ctx, c) if a not in found]
@@ -329,7 +330,7 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
             return Draft(tok, p, p.cameo, [], target, [tok], [talk], base=p.cameo, topic=talk)
         # kept in case the account's parties turn out to be its doers ("such assistance", "the talks")
         return Draft(tok, p, p.cameo, [], [], [tok], [tok], base=p.cameo, named_only=True, bare=True)
-    verbs = [tok.head] if tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"} else [tok]
+    verbs = [tok.head] if tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"} and _tells(tok) else [tok]
     return Draft(tok, p, p.cameo, source, target, [tok], verbs, base=p.cameo, named_only=named_only, topic=talk)
 
 
@@ -400,6 +401,21 @@ def _talk_of(tok: Token) -> Token | None:
 
 SPECIFIC_PREPS = frozenset({"of", "in", "on", "at", "between", "with", "from", "against", "over"})
 OWN_AGENT_PREPS = frozenset({"of", "in", "at", "against"})
+
+
+# Verbs whose subject an event noun is and whose tense and negation are the event's: "the talks did not take place",
+# "the shelling continues", "the meeting will be held". Others say something about it: "the massacres have not been
+# commented on" does not deny them.
+HAPPENING = frozenset({"occur", "happen", "take", "continue", "resume", "begin", "start", "erupt", "break", "go",
+                       "last", "hold", "conduct", "carry", "end", "stop", "cease", "finish", "come", "be", "become",
+                       "remain", "proceed", "intensify", "escalate", "stall", "collapse", "fail", "succeed", "work",
+                       "function", "operate", "open", "close"})
+
+
+def _tells(tok: Token) -> bool:
+    """Whether the verb over an event noun tells the event itself (its object, or its subject under a verb of
+    happening), so that its tense and negation are the event's."""
+    return tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.lemma_.lower() in HAPPENING
 
 
 def _moved(ctx: EventContext, tok: Token, p: Pattern) -> bool:
