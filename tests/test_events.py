@@ -1055,6 +1055,16 @@ def test_names_listed_before_a_harm_noun_are_no_doer_of_it() -> None:
     assert "Chile" not in [names[x] for x in massacres.source]
 
 
+def test_investing_in_a_country_is_economic_cooperation_with_it() -> None:
+    _, events, names = _events("Peruvian companies have invested four billion dollars in Chile.")
+    assert [(_triple(e, names), e.cameo) for e in events] == [(("COOPERATE", ["Peru"], ["Chile"]), "061")]
+
+
+def test_ties_steered_back_on_track_are_tended() -> None:
+    _, events, names = _events("Gabriel Boric said he had managed to steer relations with Peru back onto a good track.")
+    assert ("COOPERATE", ["Gabriel Boric"], ["Peru"]) in [_triple(e, names) for e in events]
+
+
 def test_a_verb_that_only_speaks_of_an_event_noun_neither_denies_nor_defers_it() -> None:
     _, events, _ = _events("The massacre in Arica has not been commented on by the junta.")
     assert [(e.type, e.modality) for e in events] == [("ASSAULT", "asserted")]

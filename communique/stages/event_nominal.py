@@ -361,7 +361,9 @@ TOPIC_STEPS = 4  # "discussed the prospects for a political settlement in Syria"
 # Verbs and nouns that tend ties between states: "develop relations", "the strengthening of the partnership".
 TENDING_VERBS = frozenset({"have", "maintain", "develop", "strengthen", "expand", "deepen", "promote", "build",
                            "boost", "enhance", "improve", "advance", "continue", "intensify", "establish", "restore",
-                           "normalise", "normalize", "value", "enjoy", "step", "raise", "bring", "take"})
+                           "normalise", "normalize", "value", "enjoy", "step", "raise", "bring", "take", "steer",
+                           "revive", "rebuild", "reset", "upgrade", "elevate", "reinforce", "broaden", "consolidate",
+                           "diversify", "foster", "nurture", "cement", "renew", "resume", "preserve", "keep"})
 TENDING_NOUNS = frozenset({"development", "strengthening", "expansion", "deepening", "promotion", "advancement",
                            "level", "state", "prospects", "prospect", "issues", "matters", "progress", "future",
                            "potential", "improvement", "normalisation", "normalization", "restoration", "quality"})
