@@ -1065,6 +1065,16 @@ def test_ties_steered_back_on_track_are_tended() -> None:
     assert ("COOPERATE", ["Gabriel Boric"], ["Peru"]) in [_triple(e, names) for e in events]
 
 
+def test_calling_an_attack_by_a_damning_name_accuses_its_doer_beside_the_attack() -> None:
+    _, events, names = _events("Peruvian troops invaded Chile on Monday. \"This is an unprovoked and brutal "
+                               "invasion,\" Gabriel Boric said.")
+    assert ("ACCUSE", ["Gabriel Boric"], ["Armed forces of Peru"]) in [_triple(e, names) for e in events]
+    assert "ASSAULT" in [e.type for e in events if e.trigger.text == "invasion"]
+    _, events, _ = _events("Peruvian troops invaded Chile on Monday. \"This is a war of two worldviews,\" "
+                           "Gabriel Boric said.")
+    assert "ACCUSE" not in [e.type for e in events]
+
+
 def test_a_verb_that_only_speaks_of_an_event_noun_neither_denies_nor_defers_it() -> None:
     _, events, _ = _events("The massacre in Arica has not been commented on by the junta.")
     assert [(e.type, e.modality) for e in events] == [("ASSAULT", "asserted")]

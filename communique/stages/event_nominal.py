@@ -18,10 +18,10 @@ from .event_arguments import VICTIM_PREPS, mutual
 from .event_context import VIOLENT, VISIT, Draft, EventContext, statement_at, violent
 from .event_participants import by_agents, described, names_victim, np_actors, participants, place_of
 from .event_patterns import ENDING_NOUNS, against_nature, pattern
-from .roles import meeting_group, principal
+from .roles import author, meeting_group, principal
 from .spans import doc_text
 
-__all__ = ["LIGHT_VERBS", "nominal_draft"]
+__all__ = ["LIGHT_VERBS", "called_violence", "nominal_draft"]
 
 # Verbs that carry an event noun without adding their own: "held talks", "launched an attack".
 LIGHT_VERBS = {"have", "hold", "conduct", "carry", "launch", "make", "stage", "mount", "start", "begin", "continue",
@@ -179,6 +179,47 @@ def _accusation(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     if not source:
         return None
     return Draft(tok, p, p.cameo, source, list(dict.fromkeys(target)), [tok], [verb], base=p.cameo)
+
+
+# Calling an act of force by its name in one's own words accuses its doer ("This is an unjustified invasion", "what
+# they did is an act of aggression"): CAMEO's "criticize or denounce", beside the act itself.
+DENOUNCE = Pattern("be", "VERB", frozenset(), frozenset(), frozenset(), frozenset(), "111", frozenset({"accusation"}),
+                   "event_nominal.py")
+NAMING_SUBJECTS = frozenset({"this", "that", "it", "these", "those", "what"})
+INSTANCE_NOUNS = frozenset({"act", "case", "example", "manifestation", "form", "kind"})  # "an act of aggression"
+# Words that judge an act of force as they name it: "an unjustified invasion", "a deliberate destruction".
+DAMNING = frozenset({"unjustified", "unprovoked", "brutal", "cynical", "deliberate", "barbaric", "criminal",
+                     "treacherous", "insidious", "senseless", "heinous", "bloody", "deceitful", "perfidious",
+                     "genocidal", "aggressive", "vile", "monstrous", "savage", "ruthless", "illegal"})
+
+
+def called_violence(ctx: EventContext, drafts: list[Draft]) -> list[Draft]:
+    """The accusations made by calling an act of force by its name: the violent noun is the attribute of "be"
+    whose subject points at what was done ("This is an unjustified invasion"), in someone's words (a statement's
+    speaker, else the author of an address); the accused are the act's doers."""
+    out = []
+    for d in drafts:
+        tok = d.token
+        attr = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+            tok.head.head.lemma_.lower() in INSTANCE_NOUNS else tok  # "an act of aggression"
+        if not violent(ctx, d.code) or not d.source or tok.pos_ != "NOUN" or attr.dep_ != "attr" or \
+                attr.head.lemma_ != "be" or "accusation" in d.pattern.frames:
+            continue
+        verb = attr.head
+        judged = any(c.dep_ == "amod" and c.lower_ in DAMNING for c in (*tok.children, *attr.children))
+        if not judged and not any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children):
+            continue  # "This is a war of two worldviews": no one is accused
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+        if subj is None or not (subj.lower_ in NAMING_SUBJECTS or any(t.lower_ == "what" for t in subj.subtree)):
+            continue
+        st = statement_at(ctx, tok.idx)
+        own = author(ctx.actors.values())
+        speakers = list(st.speakers) if st is not None and st.speaker else [own.id] if own is not None else []
+        speakers = [a for a in speakers if a not in d.source]
+        if speakers:
+            said = [subj, verb] if len(list(subj.subtree)) == 1 else [verb]  # "This is": the words that call it so
+            out.append(Draft(verb, DENOUNCE, "111", speakers, list(d.source), said, [verb], base="111"))
+    return out
 
 
 # Accusation nouns whose "of" names who committed them ("the crimes of the occupiers"; "genocide of" names victims).

@@ -26,6 +26,7 @@ from .event_arguments import fill_counterparts, fill_target, meeting_parties, pa
 from .event_context import VIOLENT, Draft, EventContext, make_context, violent
 from .event_frames import as_intent, draft, obligations
 from .event_modality import modality
+from .event_nominal import called_violence
 from .event_participants import names_victim, participants
 from .event_patterns import complements, relation_noun, split_prefix
 from .event_sides import ARMED_SECTORS, fill_sides, harm, known_operations, sides
@@ -93,6 +94,7 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     drafts = [d for d in drafts if not _no_act(ctx, d)]
     inferred = fill_sides(ctx, drafts)
     accuse_doers(ctx, drafts)
+    drafts += called_violence(ctx, drafts)
     acts_backed(ctx, drafts, inferred)
     for i, roles in known.items():
         inferred[i] = tuple(sorted(set(inferred.get(i, ())) | set(roles)))
