@@ -136,3 +136,7 @@ def test_last_and_next_of_the_current_month_are_a_year_away() -> None:
     assert found["last September"] == "2024-09"
     assert found["next September"] == "2026-09"
     assert found["last May"] == "2025-05"
+
+
+def test_this_night_is_the_day_of_publication() -> None:
+    assert values("This night the envoys flew home.")["This night"] == "2025-09-04"

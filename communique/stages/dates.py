@@ -47,7 +47,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("dmy", rf"\b(?:{_WEEKDAY}{_COMMA})?(?:the\s)?{_DAY}\s(?:of\s)?{_MONTH}(?:{_COMMA}{_YEAR})?\b"),
     ("month_year", rf"\b(?:(?i:early|mid|late)-?\s?)?{_MONTH}\s(?:of\s)?{_YEAR}\b"),
     ("relative_day", (r"\b(?:(?:earlier|later)\s)?(?:(?:the day (?:before|after)\s)?(?:yesterday|tomorrow)|today|tonight|last night|"
-                     r"this (?:morning|afternoon|evening)|(?<=on )this day)\b")),
+                     r"this (?:morning|afternoon|evening|night)|(?<=on )this day)\b")),
     ("season", r"\b(?:this|last|next|the coming|the past)\s(?:spring|summer|autumn|fall|winter)\b"),
     ("weekday", rf"\b(?:(?i:last|next|this|on|coming)\s)?{_WEEKDAY}(?:\s(?:morning|afternoon|evening|night))?\b"),
     ("ago", rf"\b{_NUM}\s(?:days?|weeks?|months?|years?)\s(?:ago|earlier|before)\b"),
