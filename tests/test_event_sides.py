@@ -30,6 +30,14 @@ def test_two_attackers_leave_the_doer_of_untold_damage_unknown() -> None:
     assert events["destroyed"].source == () and events["destroyed"].inferred == ()
 
 
+def test_one_strike_back_among_many_attacks_leaves_the_attacker_known() -> None:
+    _, events, names = _by_trigger("Russian troops shelled Kharkiv on Monday. Russian troops bombed Sumy. Russian "
+                                   "aircraft struck Odesa. Russian troops shelled Mykolaiv. Ukrainian forces struck "
+                                   "a column near Izium. Forty houses were destroyed.")
+    assert [names[x] for x in events["destroyed"].source] == ["Russia"]
+    assert events["destroyed"].inferred[:1] == ("source",)
+
+
 def test_no_attacker_named_no_side_given() -> None:
     _, events, _ = _by_trigger("Forty houses were destroyed near the river overnight.")
     assert all(not e.source and not e.inferred for e in events.values())

@@ -36,10 +36,9 @@ def sides(ctx: EventContext, drafts: list[Draft]) -> Sides | None:
     # "will not conduct hostilities" is not told done; "repelled the invaders" is the victim's defence
     told = [d for d in violent if d.source and modality(d)[0] == "asserted" and "defensive" not in d.pattern.frames
             and _operation(ctx, d.token) is None]  # its doer comes from the operations file, not the text
-    doers = {c for d in told for a in d.source if (c := ctx.actors[a].country)}  # "the terrorists": no side
-    if len(doers) != 1:
+    doer = _one_attacker(Counter(c for d in told for c in {ctx.actors[a].country for a in d.source} if c))
+    if doer is None:  # "the terrorists": no side
         return None
-    doer = doers.pop()
     struck = [a for d in violent for a in d.target if ctx.actors[a].country not in {None, doer}]
     if not struck:
         struck = [p for p in (_place(ctx, d) for d in violent) if p and ctx.actors[p].country not in {None, doer}]
@@ -51,6 +50,22 @@ def sides(ctx: EventContext, drafts: list[Draft]) -> Sides | None:
     doer_id = _actor_of(ctx, doer, [a for d in told for a in d.source])
     victim_id = _actor_of(ctx, victim, struck) if victim else None
     return (doer_id, victim_id) if doer_id else None
+
+
+# An article tells one attacker when all the harm it names a doer for is that state's, or nearly all: a war report
+# may tell one strike back ("our forces destroyed a column") among many of the invader's.
+ONE_SIDE_SHARE = 0.75
+ONE_SIDE_LEAD = 3  # acts more than all the others together
+
+
+def _one_attacker(doers: Counter[str]) -> str | None:
+    """The country that does (nearly) all the harm told with its doer, else None."""
+    if not doers:
+        return None
+    (top, n), total = doers.most_common(1)[0], sum(doers.values())
+    if len(doers) == 1 or n / total >= ONE_SIDE_SHARE and n - (total - n) >= ONE_SIDE_LEAD:
+        return top
+    return None
 
 
 def harm(ctx: EventContext, d: Draft) -> bool:
