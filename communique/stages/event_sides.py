@@ -2,7 +2,7 @@
 
 War reporting names the perpetrator once ("Russian troops shelled Kharkiv") and then tells the damage without it
 ("225 houses were destroyed", "thousands of people killed"). When every act of violence whose doer the article names
-comes from one country, an act told without its doer takes that country, and one told without its victim takes the
+comes from one country (or nearly every one, `_one_attacker`), an act told without its doer takes that country, and one told without its victim takes the
 country the violence struck (its targets', else its places'). An accusation with no one accused accuses that doer.
 Violence anywhere with a place and no victim struck the place's country, and an act done to people named without a
 country ("instructed the city authorities") is done at home. The parties so given come from the context, never from
