@@ -1075,6 +1075,14 @@ def test_calling_an_attack_by_a_damning_name_accuses_its_doer_beside_the_attack(
     assert "ACCUSE" not in [e.type for e in events]
 
 
+def test_we_who_discuss_after_a_talk_the_speaker_told_are_its_two_sides() -> None:
+    _, events, names = _events("Address by President of Chile Gabriel Boric\n\nI had a long conversation today with "
+                               "Lula. Very useful. We discussed the floods in the north. We also discussed trade.")
+    discussed = [_triple(e, names) for e in events if e.trigger.text == "discussed"]
+    assert discussed == [("CONSULT", ["Gabriel Boric", "Luiz Inacio Lula da Silva"],
+                          ["Gabriel Boric", "Luiz Inacio Lula da Silva"])] * 2
+
+
 def test_a_verb_that_only_speaks_of_an_event_noun_neither_denies_nor_defers_it() -> None:
     _, events, _ = _events("The massacre in Arica has not been commented on by the junta.")
     assert [(e.type, e.modality) for e in events] == [("ASSAULT", "asserted")]
