@@ -1079,8 +1079,11 @@ def test_we_who_discuss_after_a_talk_the_speaker_told_are_its_two_sides() -> Non
     _, events, names = _events("Address by President of Chile Gabriel Boric\n\nI had a long conversation today with "
                                "Lula. Very useful. We discussed the floods in the north. We also discussed trade.")
     discussed = [_triple(e, names) for e in events if e.trigger.text == "discussed"]
-    assert discussed == [("CONSULT", ["Gabriel Boric", "Luiz Inacio Lula da Silva"],
-                          ["Gabriel Boric", "Luiz Inacio Lula da Silva"])] * 2
+    assert discussed == [("CONSULT", ["Chile", "Luiz Inacio Lula da Silva"],
+                          ["Chile", "Luiz Inacio Lula da Silva"])] * 2
+    _, events, names = _events("Address by President of Chile Gabriel Boric\n\nI had a long conversation today with "
+                               "Lula. Then we discussed the floods with the mayors.")
+    assert [_triple(e, names)[1] for e in events if e.trigger.text == "discussed"] == [["Chile"]]
 
 
 def test_a_verb_that_only_speaks_of_an_event_noun_neither_denies_nor_defers_it() -> None:
@@ -1631,7 +1634,8 @@ def test_we_met_in_a_transcript_is_with_the_listener(nlp: Language) -> None:
         "Kassym-Jomart Tokayev: Thank you.",
         published="2022-05-16")
     talk = {e.trigger.text: ([names[t] for t in e.source], [names[t] for t in e.target]) for e in r.events}
-    assert talk["met"] == talk["discussed"] == (["Russia"], ["Kassym-Jomart Tokayev"])
+    assert talk["met"] == talk["discussed"] == (["Russia", "Kassym-Jomart Tokayev"],
+                                                ["Russia", "Kassym-Jomart Tokayev"])  # with each other
     r = extract("Vladimir Putin said that last time we met in Sochi.", published="2022-05-16")
     assert [e.target for e in r.events if e.trigger.text == "met"] == [()]
 
@@ -1657,7 +1661,8 @@ def test_we_discussed_after_a_call_in_an_address_is_with_the_one_called(nlp: Lan
     r, _, names = _events(
         "Address by President of Chile Gabriel Boric\n\nChile is working. I spoke today with President of France "
         "Emmanuel Macron. A long call. We discussed the lithium mines.", published="2025-05-06")
-    assert [[names[t] for t in e.target] for e in r.events if e.trigger.text == "discussed"] == [["Emmanuel Macron"]]
+    assert [[names[t] for t in e.target] for e in r.events if e.trigger.text == "discussed"] == [
+        ["Chile", "Emmanuel Macron"]]  # with each other
     r = extract("Address by President of Chile Gabriel Boric\n\nChile is working. I spoke today with President of France "
                 "Emmanuel Macron.\n\nThe budget is ready. The harvest was good. The roads are open. We discussed the mines.",
                 published="2025-05-06")

@@ -24,7 +24,7 @@ from .paragraphs import footer_start
 from .roles import meeting_group, person_like, principal
 from .syntax import PLEASED, SUBJECT_DEPS, bare_participle, by_phrases, is_infinitive
 
-__all__ = ["VICTIM_PREPS", "arguments", "clause_targets", "fill_target", "subject", "targets", "we_who_talked"]
+__all__ = ["VICTIM_PREPS", "arguments", "clause_targets", "fill_target", "subject", "targets"]
 
 PLACE_PREPS = {"in", "at", "into", "near", "outside", "throughout"}  # where a coercive act lands
 # Verbs whose object controls the subject of their clause ("urged Iran to release").
@@ -486,41 +486,3 @@ def fill_counterparts(ctx: EventContext, drafts: list[Draft], parties: list[str]
             continue  # the parties' shared concern, praise or call is about something else, never each other
         others = others or list(parties)
         d.target = others + [t for t in d.target if t not in others]
-
-
-TALK_WORDS = frozenset({"discuss", "talk", "speak", "agree", "consult", "touch", "exchange", "focus", "review"})
-RECENT_SENTENCES = 2  # "I spoke with Macron. Quite productive. We discussed…": the talk told just before
-
-
-def we_who_talked(ctx: EventContext, drafts: list[Draft]) -> None:
-    """"We" who discuss, right after the speaker told of a talk with someone ("I had a conversation with Olaf
-    Scholz. We discussed the defence support…"), are the speaker and that person, with each other; so are the
-    "we" of the sentences that go on telling that talk ("We also discussed sanctions")."""
-    sents = {s.start: i for i, s in enumerate(ctx.doc.sents)}
-    last: tuple[int, list[str]] | None = None  # the sentence of the talk last told and its sides
-    for d in sorted(drafts, key=lambda x: x.token.i):
-        if ctx.book.plover(d.code) != "CONSULT":
-            continue
-        at = sents[d.token.sent.start]
-        if d.source and d.target and _told_by_speaker(ctx, d):
-            partners = [a for a in d.target if ctx.actors[a].kind in {"person", "country", "organization"}]
-            sides = list(dict.fromkeys(d.source + partners))
-            last = (at, sides) if len(sides) > 1 else None
-            continue
-        if last is None or at - last[0] > RECENT_SENTENCES or d.token.lemma_.lower() not in TALK_WORDS or any(
-                c.dep_ == "prep" and c.lower_ == "with" for c in d.token.children):
-            continue  # "we discussed it with our families": another talk
-        subj, passive = subject(ctx, d.token)
-        if subj is None or passive or subj.lower_ != "we":
-            continue
-        d.source = list(last[1])
-        d.target = list(last[1]) + [a for a in d.target if a not in last[1]]
-        last = (at, last[1])
-
-
-def _told_by_speaker(ctx: EventContext, talk: Draft) -> bool:
-    """Whether a talk is told by one of its own parties in the first person ("I spoke with…", "I had a call…")."""
-    subj, _ = subject(ctx, talk.token)
-    if subj is None and talk.token.pos_ == "NOUN" and talk.token.head.pos_ in {"VERB", "AUX"}:
-        subj, _ = subject(ctx, talk.token.head)  # "I had a conversation with…"
-    return subj is not None and subj.lower_ == "i"

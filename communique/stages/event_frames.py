@@ -88,8 +88,12 @@ def _plain(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     if "symmetric" in p.frames and not target and len(source) > 1 and not (
             violent(ctx, p.cameo) and any(c.dep_ == "dobj" for c in objects)):
         target = list(source)  # "Chile and Peru fought", but not "fought terrorism" together
-    elif "symmetric" in p.frames and not target and not violent(ctx, p.cameo):
-        target = _with_listener(ctx, tok, source)
+    elif "symmetric" in p.frames and not violent(ctx, p.cameo) and not any(
+            c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children):  # "…with our families"
+        you = _with_listener(ctx, tok, source)  # "I spoke with Macron. We discussed…": both, with each other
+        if you:
+            source = source + you
+            target = source + [t for t in target if t not in source]
     tokens = [tok] + [c for c in tok.children if c.dep_ == "prt" and c.lower_ in p.particles]
     if violent(ctx, p.cameo):  # "hit by gunfire": the means is this act, not another one
         tokens += [g for g in agent_objects(tok) if (g.pos_ == "NOUN" or g.tag_ == "VBG")

@@ -22,14 +22,7 @@ from ..codebook import MODALITIES, Codebook, load_codebook
 from ..places import location_precision
 from ..records import Event
 from .event_anchors import date, location, statement_of
-from .event_arguments import (
-    fill_counterparts,
-    fill_target,
-    meeting_parties,
-    parties_as_source,
-    subject,
-    we_who_talked,
-)
+from .event_arguments import fill_counterparts, fill_target, meeting_parties, parties_as_source, subject
 from .event_context import VIOLENT, Draft, EventContext, make_context, violent
 from .event_frames import as_intent, draft, obligations
 from .event_modality import modality
@@ -74,7 +67,6 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     parties = meeting_parties(ctx, [d for d in drafts if d.source])  # a readout's meeting, when it reports one
     if parties:
         parties_as_source(ctx, drafts, parties)
-    we_who_talked(ctx, drafts)
     topics_of_talks(ctx, drafts)
     for d in drafts:  # "It was agreed to step up cooperation": those who agreed will cooperate
         if not d.source and d.committed is not None and d.committed.source:
