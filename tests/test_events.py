@@ -1086,6 +1086,11 @@ def test_we_who_discuss_after_a_talk_the_speaker_told_are_its_two_sides() -> Non
     assert [_triple(e, names)[1] for e in events if e.trigger.text == "discussed"] == [["Chile"]]
 
 
+def test_a_visit_told_as_why_someone_is_somewhere_goes_there() -> None:
+    _, events, names = _events("Gabriel Boric is in Peru on a working visit.")
+    assert [_triple(e, names) for e in events] == [("CONSULT", ["Gabriel Boric"], ["Peru"])]
+
+
 def test_a_verb_that_only_speaks_of_an_event_noun_neither_denies_nor_defers_it() -> None:
     _, events, _ = _events("The massacre in Arica has not been commented on by the junta.")
     assert [(e.type, e.modality) for e in events] == [("ASSAULT", "asserted")]

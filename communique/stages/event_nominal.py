@@ -302,6 +302,18 @@ def _reported_as_such(tok: Token) -> bool:
     return tok.dep_ in {"nsubj", "nsubjpass", "ROOT"} or title
 
 
+def _visited(ctx: EventContext, tok: Token, source: list[str]) -> list[str]:
+    """Where a visit told as the purpose of being somewhere goes: "is in Russia on a working visit", "came to
+    Ankara on an official visit"."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "on" or tok.head.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    for prep in tok.head.head.children:
+        found = place_of(ctx, prep, {"country", "location"}, source, with_country=True, preps={"in", "to"})
+        if found is not None:
+            return [found]
+    return []
+
+
 def _under_fire(ctx: EventContext, tok: Token) -> list[str]:
     """Who or what is "under" the violence a noun names: the subject of its clause ("the city was under
     devastating airstrikes", "Kharkiv came under shelling")."""
@@ -347,7 +359,8 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     if violent(ctx, p.cameo) and "symmetric" in p.frames and _campaign(ctx, tok):
         return None  # "the battle against corruption", "the war on poverty": no one is fought
     source = _agent(ctx, tok, p) or _carrier_subject(ctx, tok, p) or _occasion_subject(ctx, tok, p)
-    target = _targets(ctx, tok, p, source) or (_under_fire(ctx, tok) if violent(ctx, p.cameo) else [])
+    target = _targets(ctx, tok, p, source) or (_under_fire(ctx, tok) if violent(ctx, p.cameo) else []) or (
+        _visited(ctx, tok, source) if p.cameo == VISIT else [])
     if not source and "symmetric" in p.frames and len(target) > 1 and _between(tok):
         source = list(target)  # "cooperation between Russia and the United States": both do it
     own = "own_agent" in p.frames
