@@ -1091,6 +1091,11 @@ def test_a_visit_told_as_why_someone_is_somewhere_goes_there() -> None:
     assert [_triple(e, names) for e in events] == [("CONSULT", ["Gabriel Boric"], ["Peru"])]
 
 
+def test_what_is_planned_to_be_done_is_the_object_of_the_act() -> None:
+    _, events, _ = _events("Officials in Lima said two hundred tons of food are planned to be delivered to Arica.")
+    assert [(e.type, e.trigger.text) for e in events] == [("AGREE", "food are planned to be delivered")]
+
+
 def test_a_verb_that_only_speaks_of_an_event_noun_neither_denies_nor_defers_it() -> None:
     _, events, _ = _events("The massacre in Arica has not been commented on by the junta.")
     assert [(e.type, e.modality) for e in events] == [("ASSAULT", "asserted")]

@@ -197,6 +197,9 @@ def complements(tok: Token) -> list[Token]:
     elif tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.dep_ == "acl" and tok.head.tag_ == "VBN" and \
             tok.head.head.pos_ in {"NOUN", "PROPN"}:
         out.append(tok.head.head)  # "people killed and tortured": the people were tortured too
+    if tok.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in tok.children):
+        out += [c for c in tok.head.children if c.dep_ in {"nsubjpass", "nsubj"} and c not in out]
+        # "aid is planned to be delivered to Izyum", "talks are expected to be held": what is to be done
     shared = shared_object(tok)
     if shared is not None and not out:
         out.append(shared)
