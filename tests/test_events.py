@@ -1096,6 +1096,11 @@ def test_what_is_planned_to_be_done_is_the_object_of_the_act() -> None:
     assert [(e.type, e.trigger.text) for e in events] == [("AGREE", "food are planned to be delivered")]
 
 
+def test_an_act_going_to_be_done_is_expected() -> None:
+    _, events, _ = _events("Armoured vehicles from Peru are going to be delivered to Chile soon.")
+    assert [(e.type, e.modality) for e in events] == [("AID", "expected")]
+
+
 def test_a_verb_that_only_speaks_of_an_event_noun_neither_denies_nor_defers_it() -> None:
     _, events, _ = _events("The massacre in Arica has not been commented on by the junta.")
     assert [(e.type, e.modality) for e in events] == [("ASSAULT", "asserted")]

@@ -36,7 +36,8 @@ def modality(d: Draft) -> tuple[str, tuple[int, int] | None]:
     if d.pattern.complement == "request" and d.token.lemma_.lower() in WISHING:
         return "asserted", None  # "I would like Lula to join": the wish is voiced now
     auxes = {c.lower_ for t in verbs for c in t.children if c.dep_ in {"aux", "auxpass"}}
-    if auxes & PROSPECTIVE_AUX or any(c.lower_ == "going" and t.tag_ == "VB" for t in verbs for c in t.children):
+    if auxes & PROSPECTIVE_AUX or any(c.lower_ == "going" and t.tag_ == "VB" for t in verbs for c in t.children) \
+            or any(t.dep_ == "xcomp" and t.head.lower_ == "going" for t in verbs):  # "are going to be delivered"
         return "expected", None
     if "intended" in d.extra_modality or _purpose(d.verbs[-1] if d.verbs else d.token, climb=d.token.pos_ == "VERB"):
         return "intended", None
