@@ -187,10 +187,6 @@ DENOUNCE = Pattern("be", "VERB", frozenset(), frozenset(), frozenset(), frozense
                    "event_nominal.py")
 NAMING_SUBJECTS = frozenset({"this", "that", "it", "these", "those", "what"})
 INSTANCE_NOUNS = frozenset({"act", "case", "example", "manifestation", "form", "kind"})  # "an act of aggression"
-# Words that judge an act of force as they name it: "an unjustified invasion", "a deliberate destruction".
-DAMNING = frozenset({"unjustified", "unprovoked", "brutal", "cynical", "deliberate", "barbaric", "criminal",
-                     "treacherous", "insidious", "senseless", "heinous", "bloody", "deceitful", "perfidious",
-                     "genocidal", "aggressive", "vile", "monstrous", "savage", "ruthless", "illegal"})
 
 
 def called_violence(ctx: EventContext, drafts: list[Draft]) -> list[Draft]:
@@ -206,7 +202,8 @@ def called_violence(ctx: EventContext, drafts: list[Draft]) -> list[Draft]:
                 attr.head.lemma_ != "be" or "accusation" in d.pattern.frames:
             continue
         verb = attr.head
-        judged = any(c.dep_ == "amod" and c.lower_ in DAMNING for c in (*tok.children, *attr.children))
+        damning = ctx.book.classes.get("damning", frozenset())  # "an unjustified invasion", "a deliberate…"
+        judged = any(c.dep_ == "amod" and c.lower_ in damning for c in (*tok.children, *attr.children))
         if not judged and not any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children):
             continue  # "This is a war of two worldviews": no one is accused
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
@@ -366,7 +363,7 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
     own = "own_agent" in p.frames
     specific = _specific(tok, own) or bool(p.objects) and not violent(ctx, p.cameo) and (
         not own or _moved(ctx, tok, p))  # "the delivery of food", "humanitarian corridors"; harm: `bare`
-    if "own_agent" in p.frames and not source and not mutual(tok) and not specific:
+    if own and not source and not mutual(tok) and not specific:
         return None  # "support for Ukraine" with nobody's name on it is a topic, not an act
     if not source and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2} and (target or _reported_as_such(tok)) \
             and not mutual(tok):  # both sides' own act: the meeting's parties, once they are known
