@@ -9,6 +9,7 @@ from .syntax import PROSPECTIVE_AUX, edge_chars, is_infinitive, pleased_act
 __all__ = ["ASPECTUAL", "ENDING_VERBS", "HYPOTHETICAL_MARKS", "condition", "modality", "performative"]
 
 POSSIBLE = {"could", "might", "may", "can", "should", "must", "ought"}
+POSSIBLE_ADJECTIVES = frozenset({"possible", "potential", "probable", "eventual", "hypothetical"})  # on a noun
 CONDITION_MARKS = {"if", "unless", "provided", "providing", "once", "when", "whenever"}
 ALWAYS_CONDITIONAL = {"if", "unless", "provided", "providing"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
@@ -45,9 +46,6 @@ def modality(d: Draft) -> tuple[str, tuple[int, int] | None]:
                                                           for c in d.token.children):
         return "hypothetical", None  # "could strike", "the possible destruction of the garrison"
     return "asserted", None
-
-
-POSSIBLE_ADJECTIVES = frozenset({"possible", "potential", "probable", "eventual", "hypothetical"})
 
 
 WISHING = frozenset({"like", "want", "wish"})  # request verbs a "would" makes polite, not future
