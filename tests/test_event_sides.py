@@ -38,6 +38,16 @@ def test_one_strike_back_among_many_attacks_leaves_the_attacker_known() -> None:
     assert events["destroyed"].inferred[:1] == ("source",)
 
 
+def test_an_evacuation_an_official_tells_without_its_doer_is_her_sides() -> None:
+    _, events, names = _by_trigger("Eight hundred residents were evacuated from Arica, Chile's Interior Minister "
+                                   "Maria Santos said.")
+    evacuated = events["residents were evacuated"]
+    assert [names[x] for x in evacuated.source] == ["Chile"] and "source" in evacuated.inferred
+    record, _, names = _by_trigger("Arica has received two hundred tons of humanitarian aid, Chile's Interior "
+                                   "Minister Maria Santos said.")
+    assert [[names[x] for x in e.source] for e in record.events if e.type == "AID"] == [[]]  # given by someone else
+
+
 def test_no_attacker_named_no_side_given() -> None:
     _, events, _ = _by_trigger("Forty houses were destroyed near the river overnight.")
     assert all(not e.source and not e.inferred for e in events.values())

@@ -20,10 +20,11 @@ from ..codebook import Operation
 from .event_anchors import dateline, location, sentence_place
 from .event_context import VISIT, Draft, EventContext, violent
 from .event_modality import modality
+from .event_participants import speakers_state, words_of
 from .event_patterns import complements
 from .roles import person_like
 
-__all__ = ["ARMED_SECTORS", "Sides", "fill_sides", "harm", "known_operations", "sides"]
+__all__ = ["ARMED_SECTORS", "Sides", "fill_sides", "harm", "known_operations", "sides", "spoken_help"]
 
 PLACES = frozenset({"country", "location"})
 HARM = ("18", "19", "20", "171")  # CAMEO: assault, fight, mass violence; destroying property
@@ -234,3 +235,26 @@ def _state_or_army(ctx: EventContext, country: str) -> str | None:
     actors = sorted((a for a in ctx.actors.values() if a.country == country), key=lambda a: -len(a.mentions))
     return next((a.id for a in actors if a.kind == "country"), None) or next(
         (a.id for a in actors if a.sector == "MIL"), None) or next((a.id for a in actors), None)
+
+
+# Humanitarian operations an official tells without their doer: evacuations, corridors, relief delivered.
+HUMANITARIAN = frozenset({"evacuation", "evacuate", "corridor"})
+RELIEF_CODE = "073"  # CAMEO: provide humanitarian aid
+
+
+def spoken_help(ctx: EventContext, drafts: list[Draft]) -> dict[int, tuple[str, ...]]:
+    """An evacuation, a corridor or relief told with no doer in an official's own words is their side's ("nine
+    humanitarian corridors have been agreed upon", the Deputy Prime Minister said; "the evacuation of civilians",
+    in Putin's words): the speaker's state when the article names it, else the speaker. Returns the roles filled."""
+    filled: dict[int, tuple[str, ...]] = {}
+    for d in drafts:
+        if d.source or not (d.pattern.lemma in HUMANITARIAN or d.code == RELIEF_CODE) or \
+                "recipient_subject" in d.pattern.frames:  # "we receive help": from someone else
+            continue
+        who = words_of(ctx, d.token)
+        if who is None or who.kind != "person" or not who.country:
+            continue
+        d.source = [speakers_state(ctx, d.token) or who.id]
+        d.target = [t for t in d.target if t not in d.source]
+        filled[d.token.i] = ("source",)
+    return filled

@@ -29,7 +29,7 @@ from .event_modality import modality
 from .event_nominal import called_violence
 from .event_participants import names_victim, participants
 from .event_patterns import complements, relation_noun, split_prefix
-from .event_sides import ARMED_SECTORS, fill_sides, harm, known_operations, sides
+from .event_sides import ARMED_SECTORS, fill_sides, harm, known_operations, sides, spoken_help
 from .extensions import register_extensions
 from .roles import person_like
 from .spans import doc_text
@@ -92,7 +92,10 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     drafts = [d for d in drafts if d.source or d.named_only or ctx.book.plover(d.code) in VIOLENT
               or _unknown_doer(ctx, d)]
     drafts = [d for d in drafts if not _no_act(ctx, d)]
+    helped = spoken_help(ctx, drafts)
     inferred = fill_sides(ctx, drafts)
+    for i, roles in helped.items():
+        inferred[i] = tuple(sorted(set(inferred.get(i, ())) | set(roles)))
     accuse_doers(ctx, drafts)
     drafts += called_violence(ctx, drafts)
     acts_backed(ctx, drafts, inferred)
