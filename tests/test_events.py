@@ -998,6 +998,13 @@ def test_him_in_the_speakers_own_words_is_someone_else_than_the_speaker() -> Non
     assert _triple(informed, names) == ("CONSULT", ["Gabriel Boric"], ["Luiz Inacio Lula da Silva"])
 
 
+def test_him_may_be_the_one_talked_with_three_sentences_back() -> None:
+    _, events, names = _events("Address by President of Chile Gabriel Boric\n\nI had a call today with Lula. Quite "
+                               "productive. First of all, about the floods. I informed him about the dams.")
+    informed = next(e for e in events if e.trigger.text == "informed")
+    assert _triple(informed, names) == ("CONSULT", ["Gabriel Boric"], ["Luiz Inacio Lula da Silva"])
+
+
 def test_a_working_lunch_with_someone_is_a_meeting() -> None:
     _, events, names = _events("Gabriel Boric had a working lunch with Lula in Brasilia.")
     assert [_triple(e, names) for e in events] == [("CONSULT", ["Gabriel Boric"], ["Luiz Inacio Lula da Silva"])]

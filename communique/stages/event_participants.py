@@ -274,7 +274,7 @@ def pronoun(ctx: EventContext, tok: Token) -> str | None:
         return None
     if tok.dep_ not in SUBJECT_DEPS:  # "X told him", "I informed him": never X, nor the speaker, himself
         skip = _clause_subjects(ctx, tok) | ({speaker} if speaker is not None else set())
-        return last_person(ctx, tok, skip) if word in {"him", "her"} else None
+        return last_person(ctx, tok, skip, back=OBJECT_BACK) if word in {"him", "her"} else None
     found = _governing_subject(ctx, tok)
     if found is not None:
         return found
@@ -374,10 +374,15 @@ def _governing_subject(ctx: EventContext, tok: Token) -> str | None:
     return None
 
 
-def last_person(ctx: EventContext, tok: Token, skip: frozenset[str] = frozenset()) -> str | None:
-    """The nearest person mentioned before `tok` in its sentence or the two before it, other than those in `skip`."""
-    floor = tok.doc[max(tok.sent.start - 1, 0)].sent.start
-    floor = tok.doc[max(floor - 1, 0)].sent.start
+OBJECT_BACK = 3  # "I spoke with Scholz. Quite productive. First, about defence. I informed him…": three back
+
+
+def last_person(ctx: EventContext, tok: Token, skip: frozenset[str] = frozenset(), back: int = 2) -> str | None:
+    """The nearest person mentioned before `tok` in its sentence or the `back` before it, other than those in
+    `skip`."""
+    floor = tok.sent.start
+    for _ in range(back):
+        floor = tok.doc[max(floor - 1, 0)].sent.start
     for i in range(tok.i - 1, floor - 1, -1):
         actor_id = ctx.tok_actor.get(i)
         if actor_id is not None and ctx.actors[actor_id].kind == "person" and actor_id not in skip:
