@@ -46,6 +46,9 @@ def test_an_evacuation_an_official_tells_without_its_doer_is_her_sides() -> None
     record, _, names = _by_trigger("Arica has received two hundred tons of humanitarian aid, Chile's Interior "
                                    "Minister Maria Santos said.")
     assert [[names[x] for x in e.source] for e in record.events if e.type == "AID"] == [[]]  # given by someone else
+    _, events, names = _by_trigger("Peruvian troops shelled Arica. They do not let residents leave through the "
+                                   "humanitarian corridors, Chile's Interior Minister Maria Santos said.")
+    assert "Chile" not in [names[x] for x in events["corridors"].source]  # theirs to allow, not hers
 
 
 def test_no_attacker_named_no_side_given() -> None:

@@ -252,9 +252,20 @@ def spoken_help(ctx: EventContext, drafts: list[Draft]) -> dict[int, tuple[str, 
                 "recipient_subject" in d.pattern.frames:  # "we receive help": from someone else
             continue
         who = words_of(ctx, d.token)
-        if who is None or who.kind != "person" or not who.country:
+        if who is None or who.kind != "person" or not who.country or _someone_else_does(d.token):
             continue
         d.source = [speakers_state(ctx, d.token) or who.id]
         d.target = [t for t in d.target if t not in d.source]
         filled[d.token.i] = ("source",)
     return filled
+
+
+def _someone_else_does(tok: Token) -> bool:
+    """Whether a clause over the act has a doer that is not the speaker's side: "They do not allow residents to
+    pass through the corridors" (a first person, "we organised the corridors", or a passive is the speaker's)."""
+    while tok.head.i != tok.i:
+        tok = tok.head
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ not in {"we", "i"} and subj.pos_ == "PRON":
+            return True
+    return False
