@@ -21,7 +21,7 @@ from .event_patterns import ENDING_NOUNS, against_nature, pattern
 from .roles import author, meeting_group, principal
 from .spans import doc_text
 
-__all__ = ["LIGHT_VERBS", "called_violence", "nominal_draft"]
+__all__ = ["LIGHT_VERBS", "OCCUR_VERBS", "called_violence", "nominal_draft"]
 
 # Verbs that carry an event noun without adding their own: "held talks", "launched an attack".
 LIGHT_VERBS = {"have", "hold", "conduct", "carry", "launch", "make", "stage", "mount", "start", "begin", "continue",
@@ -456,13 +456,14 @@ SPECIFIC_PREPS = frozenset({"of", "in", "on", "at", "between", "with", "from", "
 OWN_AGENT_PREPS = frozenset({"of", "in", "at", "against"})
 
 
-# Verbs whose subject an event noun is and whose tense and negation are the event's: "the talks did not take place",
-# "the shelling continues", "the meeting will be held". Others say something about it: "the massacres have not been
-# commented on" does not deny them.
-HAPPENING = frozenset({"occur", "happen", "take", "continue", "resume", "begin", "start", "erupt", "break", "go",
-                       "last", "hold", "conduct", "carry", "end", "stop", "cease", "finish", "come", "be", "become",
-                       "remain", "proceed", "intensify", "escalate", "stall", "collapse", "fail", "succeed", "work",
-                       "function", "operate", "open", "close"})
+# Verbs that tell an event noun, their subject, as happening ("an attack took place"); with the verbs of its course,
+# those whose tense and negation are the event's: "the talks did not take place", "the shelling continues", "the
+# meeting will be held". Others say something about it: "the massacres have not been commented on" does not deny them.
+OCCUR_VERBS = frozenset({"occur", "happen", "take", "continue", "resume", "erupt", "break"})
+HAPPENING = OCCUR_VERBS | frozenset({"begin", "start", "go", "last", "hold", "conduct", "carry", "end", "stop", "cease",
+                                     "finish", "come", "be", "become", "remain", "proceed", "intensify", "escalate",
+                                     "stall", "collapse", "fail", "succeed", "work", "function", "operate", "open",
+                                     "close"})
 
 
 def _tells(tok: Token) -> bool:

@@ -26,7 +26,7 @@ from .event_arguments import fill_counterparts, fill_target, meeting_parties, pa
 from .event_context import VIOLENT, Draft, EventContext, make_context, violent
 from .event_frames import as_intent, draft, obligations
 from .event_modality import modality
-from .event_nominal import called_violence
+from .event_nominal import OCCUR_VERBS, called_violence
 from .event_participants import names_victim, participants
 from .event_patterns import complements, relation_noun, split_prefix
 from .event_sides import ARMED_SECTORS, fill_sides, harm, known_operations, sides, spoken_help
@@ -295,7 +295,6 @@ def _unknown_perpetrator(ctx: EventContext, d: Draft) -> bool:
 
 STRUCK_PLACES = frozenset({"city", "town", "village", "district", "area", "region", "territory", "settlement",
                            "neighbourhood", "neighborhood", "street", "land", "position", "convoy", "train", "yard"})
-OCCUR_VERBS = frozenset({"occur", "happen", "take", "continue", "resume", "erupt", "break"})  # "an attack took place"
 
 
 def _event(ctx: EventContext, d: Draft, event_id: str, text: str, sentences: dict[int, int],
