@@ -171,13 +171,10 @@ def targets(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
             heads = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
             for head in heads:
                 _add_head_targets(ctx, head, p, places, out)
-    for clause in (c for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.i > tok.i):
+    adjective = tok.pos_ == "ADJ" and not out  # "I am grateful that Denmark reopens its embassy": Denmark is thanked
+    for clause in (c for c in tok.children if c.dep_ == "ccomp" and (adjective or c.pos_ == "NOUN" and c.i > tok.i)):
         for head in (g for g in clause.children if g.dep_ == "nsubj"):  # "wished Pashinyan a happy birthday"
             _add_head_targets(ctx, head, p, places, out)
-    if tok.pos_ == "ADJ" and not out:  # "I am grateful that Denmark reopens its embassy": Denmark is thanked
-        for clause in (c for c in tok.children if c.dep_ == "ccomp"):
-            for head in (g for g in clause.children if g.dep_ == "nsubj"):
-                _add_head_targets(ctx, head, p, places, out)
     shared = shared_object(tok) if not p.preps or "needs_object" in p.frames else None
     if shared is not None:  # "kills and maims our people", not "arrived and met Macron"
         _add_head_targets(ctx, shared, p, places, out)
