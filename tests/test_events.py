@@ -1056,6 +1056,13 @@ def test_terror_massacres_and_hostage_taking_are_assaults(text: str, trigger: st
     assert [(e.type, e.trigger.text) for e in events] == [("ASSAULT", trigger)]
 
 
+@pytest.mark.parametrize("told", ["Subversive activity near the border goes on.", "The sabotage in Arica goes on.",
+                                  "The raid on Tacna lasted all night."])
+def test_sabotage_subversion_and_raids_in_a_war_report_are_assaults(told: str) -> None:
+    _, events, _ = _events("Peruvian troops shelled Arica on Monday. " + told)
+    assert [e.type for e in events][1:] == ["ASSAULT"]
+
+
 def test_names_listed_before_a_harm_noun_are_no_doer_of_it() -> None:
     _, events, names = _events("Peruvian troops shelled Arica for a week. Chile, Bolivia... Massacres.")
     massacres = next(e for e in events if e.trigger.text == "Massacres")
