@@ -43,6 +43,7 @@ __all__ = [
     "pronoun",
     "relation_parties",
     "speakers_state",
+    "state_of",
     "words_of",
 ]
 
@@ -117,9 +118,7 @@ def words_of(ctx: EventContext, tok: Token) -> Actor | None:
 def speakers_state(ctx: EventContext, tok: Token) -> str | None:
     """The state of the person whose words `tok` is in, when the article names that state ("our country")."""
     who = words_of(ctx, tok)
-    if who is None or who.kind != "person" or not who.country:
-        return None
-    return next((a.id for a in ctx.actors.values() if a.kind == "country" and a.country == who.country), None)
+    return state_of(ctx, who.id) if who is not None and who.kind == "person" else None
 
 
 def in_own_words(ctx: EventContext, tok: Token) -> bool:
@@ -196,7 +195,7 @@ def described(ctx: EventContext, tok: Token) -> list[str]:
     if meeting_group(tok):
         people = [a.id for a in counterparts(ctx.actors.values(), ctx.doc, tok)]
         if tok.lower_ in STATE_GROUP_NOUNS:  # "cooperation between the two countries": the participants' states
-            people = [_state_of(ctx, a) or a for a in people]
+            people = [state_of(ctx, a) or a for a in people]
         return people if len(people) > 1 else []
     holders = resolve_plural(ctx.doc, tok, ctx.actors)
     if holders:  # "the presidents of Russia and Turkey"
@@ -225,7 +224,7 @@ def both_sides(ctx: EventContext, tok: Token) -> list[str]:
         other = others[0] if len(others) == 1 else None
     if other is None or ctx.actors[other].country in {None, ctx.actors[me].country}:
         return []
-    return [_state_of(ctx, me) or me, _state_of(ctx, other) or other]
+    return [state_of(ctx, me) or me, state_of(ctx, other) or other]
 
 
 def relation_parties(ctx: EventContext, noun: Token) -> list[str]:
@@ -244,7 +243,7 @@ def relation_parties(ctx: EventContext, noun: Token) -> list[str]:
                       for a in participants(ctx, t) if ctx.actors[a].kind != "location"]
     if not found:
         found = both_sides(ctx, noun) if statement_at(ctx, noun.idx) is not None else _two_parties(ctx)
-    sides = list(dict.fromkeys(_state_of(ctx, a) or a if ctx.actors[a].kind == "person" else a for a in found))
+    sides = list(dict.fromkeys(state_of(ctx, a) or a if ctx.actors[a].kind == "person" else a for a in found))
     return sides if len(sides) > 1 else []
 
 
@@ -255,7 +254,7 @@ def _two_parties(ctx: EventContext) -> list[str]:
     return [a.id for a in people] if len(people) == 2 and len(countries) == 2 and None not in countries else []
 
 
-def _state_of(ctx: EventContext, person: str) -> str | None:
+def state_of(ctx: EventContext, person: str) -> str | None:
     """The article's actor for the state of `person`'s country, when it names that state."""
     country = ctx.actors[person].country
     return next((a.id for a in ctx.actors.values() if a.kind == "country" and a.country == country), None) \

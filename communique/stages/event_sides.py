@@ -20,7 +20,7 @@ from ..codebook import Operation
 from .event_anchors import dateline, location, sentence_place
 from .event_context import VISIT, Draft, EventContext, violent
 from .event_modality import modality
-from .event_participants import speakers_state, words_of
+from .event_participants import state_of, words_of
 from .event_patterns import complements
 from .roles import person_like
 
@@ -254,7 +254,7 @@ def spoken_help(ctx: EventContext, drafts: list[Draft]) -> dict[int, tuple[str, 
         who = words_of(ctx, d.token)
         if who is None or who.kind != "person" or not who.country or _someone_else_does(d.token):
             continue
-        d.source = [speakers_state(ctx, d.token) or who.id]
+        d.source = [state_of(ctx, who.id) or who.id]
         d.target = [t for t in d.target if t not in d.source]
         filled[d.token.i] = ("source",)
     return filled

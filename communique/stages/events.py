@@ -94,18 +94,22 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     drafts = [d for d in drafts if not _no_act(ctx, d)]
     helped = spoken_help(ctx, drafts)
     inferred = fill_sides(ctx, drafts)
-    for i, roles in helped.items():
-        inferred[i] = tuple(sorted(set(inferred.get(i, ())) | set(roles)))
+    _add_roles(inferred, helped)
     accuse_doers(ctx, drafts)
     drafts += called_violence(ctx, drafts)
     acts_backed(ctx, drafts, inferred)
-    for i, roles in known.items():
-        inferred[i] = tuple(sorted(set(inferred.get(i, ())) | set(roles)))
+    _add_roles(inferred, known)
     for d in drafts:
         if len(d.source) == 1 and d.target == d.source and violent(ctx, d.code) and "symmetric" not in d.pattern.frames:
             d.target = []  # one actor doing violence to itself ("detained by Russia" struck Russia): no victim known
     drafts.sort(key=_trigger)
     return drafts, inferred
+
+
+def _add_roles(inferred: dict[int, tuple[str, ...]], more: dict[int, tuple[str, ...]]) -> None:
+    """Add the roles another pass filled from the context to those already recorded, trigger by trigger."""
+    for i, roles in more.items():
+        inferred[i] = tuple(sorted(set(inferred.get(i, ())) | set(roles)))
 
 
 # Prepositions that place an agreement at the talks that reached it: "the agreements reached at the talks",
