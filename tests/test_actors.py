@@ -404,3 +404,25 @@ def test_a_big_city_struck_is_the_city_though_the_tagger_reads_a_person() -> Non
     assert (sumy.kind, sumy.country) == ("location", "UKR")
     record = extract("King Hassan of Morocco was quoted by the newspaper.", published=PUB)
     assert not [a for a in record.actors if a.kind == "location" and a.name == "Hassan"]
+
+
+def test_a_title_set_off_by_commas_beside_a_name_gives_the_person_a_state_and_sector() -> None:
+    texts = ("The President of Peru, Rosa Quispe, opened the summit.",
+             "The Peruvian President, Rosa Quispe, opened the summit.",
+             "Rosa Quispe, the President of Peru, opened the summit.",
+             "Rosa Quispe, Foreign Minister of Peru, opened the summit.")
+    for text in texts:
+        quispe = next(a for a in extract(text, published=PUB).actors if a.name == "Rosa Quispe")
+        assert (quispe.country, quispe.sector) == ("PER", "GOV"), text
+    plain = next(a for a in extract("Rosa Quispe, a teacher from Lima, opened the summit.", published=PUB).actors
+                 if a.name == "Rosa Quispe")
+    assert plain.sector is None
+
+
+def test_a_known_surname_after_another_first_name_is_a_namesake_not_the_known_person() -> None:
+    people = {a.name for a in extract("Oleksiy Kuleba met residents in Bucha on Monday.", published=PUB).actors
+              if a.kind == "person"}
+    assert people == {"Oleksiy Kuleba"}
+    people = {a.name for a in extract("Minister Dmytro Kuleba met residents. Kuleba left on Monday.",
+                                      published=PUB).actors if a.kind == "person"}
+    assert people == {"Dmytro Kuleba"}

@@ -2068,3 +2068,38 @@ def test_forces_on_alert_or_put_on_combat_readiness_are_mobilised_but_an_air_ale
     assert [e.cameo for e in events] == ["152"]
     _, events, _ = _events("An air alert sounded in Lima. Bolivia expressed readiness to help.")
     assert "152" not in [e.cameo for e in events]
+
+
+def test_a_description_in_apposition_to_a_person_is_that_person_as_the_doer() -> None:
+    record = extract("Her counterpart, Rosa Quispe, condemned the blockade of Bolivia.", published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    condemned = next(e for e in record.events if e.type == "ACCUSE")
+    assert [names[x] for x in condemned.source] == ["Rosa Quispe"]
+
+
+def test_hostages_held_an_encirclement_and_a_blocked_exit_are_coded() -> None:
+    cases = {"Moldovan soldiers are holding forty villagers hostage.": "181",
+             "The Moldovan army encircled the town of Vessa.": "191",
+             "The Moldovan army blocked the exit from the town.": "191"}
+    for text, code in cases.items():
+        record = extract(text, published=PUBLISHED)
+        assert [e.cameo for e in record.events] == [code], text
+
+
+def test_a_pronoun_subject_of_a_statement_cue_is_the_statements_speaker_not_the_last_person_named() -> None:
+    record = extract("Prime Minister Aiko Tanaka said she was willing to meet President Ruiz. She reaffirmed her "
+                     "firm commitment to the peace process.", published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    reaffirmed = next(e for e in record.events if e.trigger.text.startswith("reaffirmed"))
+    assert [names[x] for x in reaffirmed.source] == ["Aiko Tanaka"]
+
+
+def test_an_act_thanks_are_given_for_is_the_thanked_ones_done_for_the_thanker() -> None:
+    record = extract("Tanaka thanked Brazil for sending medical supplies.", published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    aid = next(e for e in record.events if e.type == "AID")
+    assert ([names[x] for x in aid.source], [names[x] for x in aid.target]) == (["Brazil"], ["Tanaka"])
+    record = extract("Tanaka thanked Brazil for the invitation to visit Brasilia.", published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    visit = next(e for e in record.events if e.cameo == "042" or e.trigger.text == "visit")
+    assert "Brazil" not in [names[x] for x in visit.source]  # the invitee visits, not the inviter

@@ -450,3 +450,18 @@ def test_a_label_naming_an_office_of_a_state_inside_a_line_is_its_holders_turn(n
     names = {a.id: a.name for a in r.actors}
     assert ("Kassym-Jomart Tokayev", "Thank you, Mr President.") in [
         (names.get(s.speaker or ""), s.content.text) for s in r.statements]
+
+
+def test_a_title_in_apposition_to_a_name_speaks_as_the_person_not_the_state(nlp) -> None:
+    for text in ("The President of Peru, Rosa Quispe, said that talks would resume.",
+                 "Her counterpart, Rosa Quispe, said that talks would resume."):
+        r = extract(text, published="2022-05-16")
+        names = {a.id: a.name for a in r.actors}
+        assert [names.get(s.speaker or "") for s in r.statements] == ["Rosa Quispe"], text
+
+
+def test_a_small_clause_with_no_verb_of_its_own_is_no_statement(nlp) -> None:
+    r = extract("Russian troops are holding hundreds of residents hostage.", published="2022-05-16")
+    assert r.statements == ()
+    r = extract("The minister believes the blockade is a crime.", published="2022-05-16")
+    assert len(r.statements) == 1

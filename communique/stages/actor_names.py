@@ -200,6 +200,8 @@ def people_pass(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> Non
         short = next((e.key for e in entries if e.type == "short"), None)
         if full:
             persons.append((span.start, 0, span, full))
+        elif short and _someone_elses_first_name(ctx, span, short):
+            persons.append((span.start - 1, 2, ctx.doc[span.start - 1:span.end], None))  # a namesake
         elif short and (short_allowed(ctx, short) or full_name_present(short, matches)):
             persons.append((span.start, 1, span, short))
     for ent in ctx.doc.ents:
@@ -228,6 +230,16 @@ def people_pass(ctx: Context, matches: list[Match], gaz_tokens: set[int]) -> Non
     for _, _, span, known in sorted(persons, key=lambda p: (_known_or_long(p), p[0], p[1])):
         if known is not None or len(span) > 1 or not any(a < span.start < b for a, b in spans):
             person(ctx, span, known)  # never "Zhovkva" again inside "Ihor Zhovkva", titled "President … Ihor"
+
+
+def _someone_elses_first_name(ctx: Context, span: SpacySpan, known: str) -> bool:
+    """Whether a known surname follows a first name that is not the known person's: "Oleksiy Kuleba" is not
+    Dmytro Kuleba."""
+    if span.start == 0:
+        return False
+    before = ctx.doc[span.start - 1]
+    first_names = {w.lower() for name in (known, *ctx.gaz.people[known].aliases) for w in name.split()[:-1]}
+    return before.is_title and before.lower_ in ctx.gaz.given_names and before.lower_ not in first_names
 
 
 def _known_or_long(p: tuple[int, int, SpacySpan, str | None]) -> int:

@@ -162,18 +162,53 @@ def _country_words_before(ctx: Context, end: int) -> tuple[int, str] | None:
 APPOSITION_WORDS = 14  # at most this many words in a title set off by commas after a name
 
 
-def title_after(ctx: Context, end: int) -> list[str]:
+def title_after(ctx: Context, end: int) -> tuple[list[str], str | None]:
     """The title set off by commas after a name: "Mykhailo Podolyak, Adviser to the Head of the Office of the
-    President, said" (its words up to the next comma or the sentence's end), none when it starts with no role."""
+    President, said", "Gabriel Boric, the President of Chile, said" (its words up to the next comma or the
+    sentence's end, and the state or organisation it names first); none when it starts with no role."""
     doc = ctx.doc
-    if end + 1 >= len(doc) or doc[end].text != "," or not is_title_word(ctx, doc[end + 1].lower_):
-        return []
-    words: list[str] = []
-    for tok in doc[end + 1:min(len(doc), end + 1 + APPOSITION_WORDS)]:
+    first = end + 2 if end + 2 < len(doc) and doc[end + 1].lower_ == "the" else end + 1
+    if first >= len(doc) or doc[end].text != "," or not is_title_word(ctx, doc[first].lower_):
+        return [], None
+    toks: list[Token] = []
+    for tok in doc[first:min(len(doc), first + APPOSITION_WORDS)]:
         if tok.text in {",", ";", "(", ")"} or tok.is_sent_start or tok.pos_ in {"VERB", "AUX"}:
             break
-        words.append(tok.text)
-    return words if words and words[-1] not in {"of", "the", "and", "to"} else []
+        toks.append(tok)
+    if not toks or toks[-1].lower_ in {"of", "the", "and", "to"}:
+        return [], None
+    return [t.text for t in toks], named_in(ctx, doc[toks[0].i:toks[-1].i + 1])
+
+
+def title_before_comma(ctx: Context, span: SpacySpan) -> tuple[list[str], str | None]:
+    """The title a name stands in apposition to, set off by a comma before it: "The President of Chile, Gabriel
+    Boric, said", "The Chilean President, Gabriel Boric," (the title's words and the state it names first)."""
+    doc, root = ctx.doc, span.root
+    head = root.head
+    if span.start < 2 or doc[span.start - 1].text != "," or root.dep_ != "appos" or head.i >= span.start or \
+            not is_title_word(ctx, head.lower_):
+        return [], None
+    toks = [t for t in doc[head.left_edge.i:span.start - 1] if not t.is_punct]
+    while toks and (toks[0].dep_ in {"det", "poss"} or toks[0].lower_ in HONORIFICS):
+        toks = toks[1:]
+    if not toks:
+        return [], None
+    return [t.text for t in toks], named_in(ctx, doc[toks[0].i:toks[-1].i + 1])
+
+
+def named_in(ctx: Context, words: SpacySpan) -> str | None:
+    """The first state (in up to three words, "United States") or organisation a run of title words names."""
+    for start in range(len(words)):
+        for size in (3, 2, 1):
+            part = words[start:start + size]
+            if len(part) < size:
+                continue
+            for e in entries_of(ctx, part.text):
+                if e.type in {"country", "demonym"}:
+                    return e.key
+                if e.type == "org":
+                    return org_code(ctx, e.key)
+    return None
 
 
 AFFILIATION_WORDS = 5  # "of the Hashemite Kingdom of Jordan": how far after "of" a country may come
@@ -243,6 +278,8 @@ def short_allowed(ctx: Context, name: str) -> bool:
 def person(ctx: Context, span: SpacySpan, known: str | None) -> None:
     """A person mention: a gazetteer person `known`, or a name spaCy found."""
     start, words, title_country = title_before(ctx, span.start)
+    if not words and not title_country:
+        words, title_country = title_before_comma(ctx, span)
     if known is None and len(span) == 1 and not words:
         linked = ctx.surnames.get(surname_key(span.text))
         if linked:
@@ -253,7 +290,8 @@ def person(ctx: Context, span: SpacySpan, known: str | None) -> None:
     key = f"person:{known or span.text}" if known or len(span) > 1 else ctx.surnames.get(surname_key(span.text))
     if key and key in ctx.drafts:  # named again: a title given only now is still theirs
         add(ctx, key, start, span.end)
-        enrich(ctx, ctx.drafts[key], words, title_country or affiliation_after(ctx, span.end))
+        after, after_country = title_after(ctx, span.end)
+        enrich(ctx, ctx.drafts[key], words or after, title_country or affiliation_after(ctx, span.end) or after_country)
         return
     new_person(ctx, span, start, words, title_country, known)
 
@@ -266,7 +304,8 @@ def new_person(ctx: Context, span: SpacySpan, start: int, words: list[str], coun
     draft = Draft(key, name, "person")
     if known:
         apply_term(ctx, draft, known)
-    enrich(ctx, draft, words or title_after(ctx, span.end), country or affiliation_after(ctx, span.end))
+    after, after_country = title_after(ctx, span.end)
+    enrich(ctx, draft, words or after, country or affiliation_after(ctx, span.end) or after_country)
     add(ctx, key, start, span.end, draft)
     ctx.surnames.setdefault(surname_key(name), key)
     if known:

@@ -6,7 +6,7 @@ import re
 from spacy.tokens import Token
 
 from ..records import Actor, Statement
-from .event_context import EventContext, statement_at, violent
+from .event_context import EventContext, statement_at, statement_cued, violent
 from .roles import (
     STATE_GROUP_NOUNS,
     TITLE_HEADS,
@@ -66,8 +66,8 @@ def np_actors(ctx: EventContext, head: Token, places: bool = False,
     out: list[str] = []
     own = ctx.tok_actor.get(head.i)
     named = next((ctx.tok_actor[c.i] for c in head.children if c.dep_ == "appos" and c.i in ctx.tok_actor), None)
-    if own is None and named is not None and head.pos_ == "PROPN":
-        own = named  # "with Governor of Tula Region Alexei Dyumin": the title's appositive is the one named
+    if own is None and named is not None and (head.pos_ == "PROPN" or ctx.actors[named].kind == "person"):
+        own = named  # "with Governor of Tula Region Alexei Dyumin", "his counterpart, Gabriel Boric": the person
     if own is not None:
         out.append(own)
     elif (ours := _our_state(ctx, head)) is not None:
@@ -281,8 +281,19 @@ def pronoun(ctx: EventContext, tok: Token) -> str | None:
         return _plural_antecedent(ctx, tok)
     if word in {"he", "she", "him", "her"}:
         main = principal(ctx.actors.values(), ctx.doc)
-        return last_person(ctx, tok) or (main.id if main is not None else None)
+        return _cued_speaker(ctx, tok) or last_person(ctx, tok) or (main.id if main is not None else None)
     return None
+
+
+def _cued_speaker(ctx: EventContext, tok: Token) -> str | None:
+    """The person the statement whose cue the pronoun is the subject of has as its speaker: "Kishida said he would
+    meet Xi. He reaffirmed his commitment" is Kishida's, as the statement has it, not Xi's, the last one named."""
+    if tok.dep_ not in SUBJECT_DEPS:
+        return None
+    st = statement_cued(ctx, [tok.head.idx])
+    if st is None or not st.speaker or ctx.actors[st.speaker].kind != "person":
+        return None
+    return st.speaker
 
 
 def _plural_antecedent(ctx: EventContext, tok: Token) -> str | None:

@@ -68,6 +68,7 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     if parties:
         parties_as_source(ctx, drafts, parties)
     topics_of_talks(ctx, drafts)
+    thanked_for(ctx, drafts)
     for d in drafts:  # "It was agreed to step up cooperation": those who agreed will cooperate
         if not d.source and d.committed is not None and d.committed.source:
             d.source = list(d.committed.source)
@@ -212,6 +213,45 @@ def acts_backed(ctx: EventContext, drafts: list[Draft], inferred: dict[int, tupl
             if found:
                 d.target = found
                 break
+
+
+THANKS_WORDS = frozenset({"thank", "grateful", "thankful", "gratitude", "thanks"})
+# what thanks are given for that the thanked did for the thanker ("thanked Russia for the aid it sent")
+GOOD_TURNS = frozenset({"SUPPORT", "AID", "COOPERATE", "AGREE", "CONSULT", "YIELD"})
+
+
+def thanked_for(ctx: EventContext, drafts: list[Draft]) -> None:
+    """An act thanks are given for was done by the thanked for the thanker: "Erdogan thanked Russia for the aid sent
+    to the affected regions" is Russia's aid to Erdogan, "thanked Putin for his support" Putin's support of him."""
+    for thanks in drafts:
+        if thanks.token.lemma_.lower() not in THANKS_WORDS or not thanks.source or not thanks.target or \
+                _own_state_thanked(ctx, thanks):
+            continue
+        heads = [*thanks.tokens, *(t.head for t in thanks.tokens if t.dep_ == "acomp")]  # "is grateful … for"
+        reasons = {t.i for tok in heads for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                   for t in c.subtree}
+        acts = {d.token.i for d in drafts if d.token.i in reasons}
+        for act in drafts:
+            if act is thanks or act.token.i not in reasons or violent(ctx, act.code) or _met_with(act) or any(
+                    a.i in acts for a in act.token.ancestors if a.i in reasons):
+                continue  # "for the invitation to visit Kazakhstan": the visit is the invitee's; "for a position
+                # against the war", "for Lend-Lease in the fight against Russia": not the thanked one's fight
+            act.source = act.source or list(thanks.target)
+            if ctx.book.plover(act.code) in GOOD_TURNS and not act.target and \
+                    not set(thanks.source) <= set(act.source):
+                act.target = list(thanks.source)
+
+
+def _met_with(act: Draft) -> bool:
+    """A meeting "with" someone thanks are given for ("for this opportunity to meet with you") is the thanker's."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" for t in act.tokens for c in t.children)
+
+
+def _own_state_thanked(ctx: EventContext, thanks: Draft) -> bool:
+    """Whether thanks go to the thanker's own state, which is the parse's slip ("thanked the partner countries of
+    Ukraine" read as thanking Ukraine), not someone who did something for him."""
+    countries = {ctx.actors[a].country for a in thanks.source}
+    return any(ctx.actors[a].kind == "country" and ctx.actors[a].country in countries for a in thanks.target)
 
 
 def topics_of_talks(ctx: EventContext, drafts: list[Draft]) -> None:

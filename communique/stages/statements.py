@@ -175,6 +175,12 @@ def _thing(tok: Token) -> bool:
         tok.lemma_.lower() not in ROLE_NOUNS
 
 
+def _finite(head: Token) -> bool:
+    """Whether a clause has a verb of its own: "that trade is growing", never the small clause of "holding hundreds
+    of residents hostage"."""
+    return head.pos_ in {"VERB", "AUX"} or any(c.dep_ in {"cop", "aux", "auxpass"} for c in head.children)
+
+
 def _can_speak(tok: Token) -> bool:
     """Whether a subject can be a speaker: not an expletive or a dummy ("It was revealing", "There is"), not
     the hearer ("as you know")."""
@@ -232,7 +238,8 @@ class _Finder:
         if subj is None or not (subj.lower_ in PRONOUNS or subj.pos_ == "PROPN" or self.is_actor(subj)):
             return False
         return any(c.dep_ == "ccomp" and c.i > tok.i and any(g.dep_ in NOMINAL_SUBJECT_DEPS for g in c.children)
-                   for c in tok.children)  # "Trade grows: the commission is working" attributes nothing
+                   and _finite(c) for c in tok.children)  # "Trade grows: the commission is working" attributes nothing
+
 
     def is_actor(self, tok: Token) -> bool:
         """Whether `tok` starts inside an actor mention."""
@@ -537,6 +544,17 @@ def _named_at(doc: Doc, start: int, end: int, head: Token) -> str | None:
     return next((a for s, e, a in mention_index(doc).overlapping(start, end) if s <= head.idx < e), None)
 
 
+def _appositive_person(doc: Doc, head: Token, actors: dict[str, Actor]) -> str | None:
+    """The person a speaker's title or description stands in apposition to ("The President of Chile, Gabriel
+    Boric, said", "His counterpart, Gabriel Boric, said"): the one who spoke is the person, not the state."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i:
+            found = _named_at(doc, child.idx, child.idx + len(child), child)
+            if found is not None and actors[found].kind == "person":
+                return found
+    return None
+
+
 def _actor_at(doc: Doc, start: int, end: int, head: Token | None) -> str | None:
     """The actor whose mention covers `head`, else the first one overlapping `start`..`end`."""
     hits = mention_index(doc).overlapping(start, end)
@@ -701,7 +719,8 @@ def _resolve(doc: Doc, found: list[_Found], actors: dict[str, Actor]) -> None:
             f.speaker_id = main.id if main is not None and main.id in holders else holders[0]  # "the presidents of…"
             f.group = tuple(holders)
         elif f.speaker_span is not None and f.speaker_tok is not None:
-            f.speaker_id = _named_at(doc, *f.speaker_span, f.speaker_tok) or _introduced_as(
+            f.speaker_id = _named_at(doc, *f.speaker_span, f.speaker_tok) or _appositive_person(
+                doc, f.speaker_tok, actors) or _introduced_as(
                 doc, *f.speaker_span, actors) or resolve_description(doc, f.speaker_tok, actors) or _titled(
                 doc, *f.speaker_span, f.speaker_tok, actors)
             if f.speaker_id is None and f.speaker_tok.lower_ in TITLE_HEADS:  # "the adviser to the President":
