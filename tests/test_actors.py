@@ -426,3 +426,13 @@ def test_a_known_surname_after_another_first_name_is_a_namesake_not_the_known_pe
     people = {a.name for a in extract("Minister Dmytro Kuleba met residents. Kuleba left on Monday.",
                                       published=PUB).actors if a.kind == "person"}
     assert people == {"Dmytro Kuleba"}
+
+
+def test_civilians_residents_and_businessmen_are_groups_of_the_one_country_their_sentence_places_them_in() -> None:
+    record = extract("A shell hit the market in Kharkiv, wounding eleven civilians. The minister met Moldovan "
+                     "businessmen.", published=PUB)
+    groups = {a.name: (a.country, a.sector) for a in record.actors if a.kind == "group"}
+    assert groups["eleven civilians"] == ("UKR", "CVL")
+    assert groups["Moldovan businessmen"] == ("MDA", "BUS")
+    record = extract("Shells fell on Kharkiv and Belgorod, wounding civilians.", published=PUB)
+    assert next(a for a in record.actors if a.name == "civilians").country is None  # two countries: unknown

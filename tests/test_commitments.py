@@ -458,3 +458,11 @@ def test_a_planned_evacuation_is_promised_to_the_people_of_the_place_it_is_from(
                      "Deputy Prime Minister of Ukraine Olha Stefanishyna said.", published="2022-03-12")
     assert [(m.holder.name, m.kind, m.status, m.beneficiary and m.beneficiary.name) for m in mentions_in(record)] == [
         ("Olha Stefanishyna", "humanitarian_aid", "stated", "Mariupol")]
+
+
+def test_leaders_who_agree_to_stay_in_contact_or_keep_in_touch_promise_talks() -> None:
+    record = extract("President of Chile Gabriel Boric had a telephone conversation with President of Peru Dina "
+                     "Boluarte. The leaders agreed to stay in contact. They also agreed to keep in touch on energy.",
+                     published="2025-03-06")
+    assert [(m.holder.name, m.beneficiary.name if m.beneficiary else None, m.kind) for m in mentions_in(record)] == [
+        ("Gabriel Boric", "Dina Boluarte", "talks"), ("Gabriel Boric", "Dina Boluarte", "talks")]

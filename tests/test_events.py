@@ -2103,3 +2103,46 @@ def test_an_act_thanks_are_given_for_is_the_thanked_ones_done_for_the_thanker() 
     names = {a.id: a.name for a in record.actors}
     visit = next(e for e in record.events if e.cameo == "042" or e.trigger.text == "visit")
     assert "Brazil" not in [names[x] for x in visit.source]  # the invitee visits, not the inviter
+
+
+def test_a_town_captured_is_territory_seized_and_people_captured_are_detained() -> None:
+    town = extract("Moldovan troops captured Melitopol.", published=PUBLISHED)
+    people = extract("Moldovan troops captured two soldiers.", published=PUBLISHED)
+    assert [e.cameo for e in town.events] == ["192"]
+    assert [e.cameo for e in people.events] == ["173"]
+    record = extract("Moldova and Romania are implementing the joint statement on the border.", published=PUBLISHED)
+    assert [e.cameo for e in record.events] == ["060"]
+
+
+def test_a_leader_who_talked_to_residents_talked_with_them() -> None:
+    record = extract("Maia Sandu visited Chisinau, where she talked to local residents.", published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    talk = next(e for e in record.events if e.trigger.text == "talked")
+    assert [names[x] for x in talk.target] == ["local residents"]
+
+
+def test_support_received_from_or_given_with_an_act_is_the_givers_to_the_doer() -> None:
+    record = extract("Moldova received support from Romania.", published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    ev = next(e for e in record.events if e.trigger.text.startswith("received"))
+    assert ([names[x] for x in ev.source], [names[x] for x in ev.target]) == (["Romania"], ["Moldova"])
+    record = extract("The Moldovan army cleared the border with the support of Romania.", published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    ev = next(e for e in record.events if e.trigger.text == "support")
+    assert [names[x] for x in ev.source] == ["Romania"]
+    assert [names[x] for x in ev.target] == ["Armed forces of Moldova"]
+
+
+def test_a_request_to_unnamed_addressees_is_not_asked_of_those_they_are_to_help() -> None:
+    record = extract("The Moldovan president instructed the local authorities to help the refugees.",
+                     published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    request = next(e for e in record.events if e.type == "REQUEST")
+    assert "refugees" not in [names[x] for x in request.target]
+
+
+def test_refugees_whose_return_was_discussed_are_the_topic_not_a_party() -> None:
+    record = extract("The Moldovan and Romanian ministers discussed the return of refugees.", published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    talk = next(e for e in record.events if e.trigger.text.startswith("discussed"))
+    assert "refugees" not in [names[x] for x in talk.target]

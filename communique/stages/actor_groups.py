@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from .actor_context import Context, Draft, add, modifier_code, org_code
 from .actor_states import org_draft
 
-__all__ = ["noun_phrase"]
+__all__ = ["noun_phrase", "public_countries"]
 
 ANON_HEADS = {"official", "officials", "diplomat", "diplomats", "source", "sources", "person", "people", "aide",
               "aides", "insider", "insiders", "governments", "government", "general", "generals", "commander",
@@ -29,6 +29,10 @@ ARMED_HEADS = {"gunman": None, "gunmen": None, "attacker": None, "attackers": No
                "separatists": "REB", "jihadist": "REB", "jihadists": "REB", "terrorist": "REB", "terrorists": "REB",
                "invader": "MIL", "invaders": "MIL", "occupier": "MIL", "occupiers": "MIL"}
 MEDIA_HEADS = {"journalists", "reporters", "correspondents", "newsmen"}  # "spoke with Ukrainian journalists"
+# The public a state acts for or upon, named as a group ("the civilians of Mariupol", "Ukrainian businessmen"),
+# with the sector CAMEO gives it.
+PUBLIC_HEADS = {"civilians": "CVL", "residents": "CVL", "citizens": "CVL", "pensioners": "CVL", "families": "CVL",
+                "refugees": "REF", "businessmen": "BUS", "entrepreneurs": "BUS", "businesspeople": "BUS"}
 ARMED_UNITS = {"group", "groups", "formation", "formations", "gang", "gangs", "organisation", "organisations",
                "organization", "organizations", "cell", "cells"}  # "illegal armed groups", "terrorist cells"
 # Words that make a unit an armed one, with the sector they give: "armed groups", "terrorist organisations".
@@ -48,6 +52,8 @@ def noun_phrase(ctx: Context, chunk: SpacySpan) -> None:
         group(ctx, chunk, mods)
     elif low in MEDIA_HEADS:
         media(ctx, chunk, mods)
+    elif low in PUBLIC_HEADS:
+        public(ctx, chunk, mods)
     elif low in ANON_HEADS and anonymous_shape(ctx, root, dets):
         anonymous(ctx, chunk, mods)
 
@@ -118,6 +124,42 @@ def media(ctx: Context, chunk: SpacySpan, mods: list[Token]) -> None:
         return
     text = ctx.doc[start:chunk.end].text
     add(ctx, f"media:{code or ''}", start, chunk.end, Draft(f"media:{code or ''}", text, "group", code, "MED"))
+
+
+def public(ctx: Context, chunk: SpacySpan, mods: list[Token]) -> None:
+    """Civilians, residents, businessmen… as one group per kind and country ("Ukrainian civilians", "the residents
+    of Mariupol"): whom shelling, aid or a meeting is for, carrying the country its words give."""
+    root = chunk.root
+    where = [t for c in root.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "from"}
+             for g in c.children if g.dep_ == "pobj" for t in g.subtree]  # "residents of Kharkiv"
+    code = modifier_code(ctx, mods)[0] or modifier_code(ctx, where)[0]
+    start = next((t.i for t in chunk if t.lower_ not in DEFINITES | QUANTIFIERS), chunk.start)
+    if start >= chunk.end:
+        return
+    key = f"public:{root.lower_}:{code or ''}"
+    add(ctx, key, start, chunk.end, Draft(key, ctx.doc[start:chunk.end].text, "group", code, PUBLIC_HEADS[root.lower_]))
+
+
+def public_countries(ctx: Context) -> None:
+    """Give civilians, residents or families whose words name no country the one country the towns and regions of
+    their sentence are in ("the killings of civilians in Bucha", "help the families of those killed in
+    St Petersburg"), else of the sentence before; none when those name two countries or none."""
+    sentences = list(ctx.doc.sents)
+    for d in ctx.drafts.values():
+        if not d.key.startswith("public:") or d.country:
+            continue
+        first = ctx.doc.char_span(*min(d.mentions), alignment_mode="expand")
+        if first is None:
+            continue
+        n = next(k for k, s in enumerate(sentences) if s.start <= first.start < s.end)
+        for sent in (sentences[n], sentences[n - 1] if n else None):
+            if sent is None:
+                break
+            codes = {o.country for o in ctx.drafts.values() if o.kind == "location" and o.country and
+                     o.country in ctx.gaz.countries and any(sent.start_char <= s < sent.end_char for s, _ in o.mentions)}
+            if codes:
+                d.country = codes.pop() if len(codes) == 1 else None
+                break
 
 
 def group(ctx: Context, chunk: SpacySpan, mods: list[Token]) -> None:

@@ -10,7 +10,7 @@ from ..places import Place, find_place, us_state
 from .actor_author import author_pass
 from .actor_context import Context, Draft, country_named, feast, new_context
 from .actor_finder import ActorFinder, Match
-from .actor_groups import noun_phrase
+from .actor_groups import noun_phrase, public_countries
 from .actor_names import people_pass
 from .actor_offices import office_descriptions
 from .actor_people import HONORIFICS, national_leaders
@@ -298,6 +298,7 @@ def resolve(finder: ActorFinder, doc: Doc) -> list[Draft]:
     national_leaders(ctx)
     _countries_from_names(ctx)
     _regions_of_towns(ctx)
+    public_countries(ctx)
     _armed_kin(ctx)
     _places_not_people(ctx)
     author_pass(ctx)

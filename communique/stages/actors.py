@@ -71,7 +71,9 @@ def find_actors(doc: Doc, finder: ActorFinder) -> list[Actor]:
     """Canonical actors of `doc`, numbered in order of first mention."""
     _drop_possessive_endings(doc)
     drafts = resolve(finder, doc)
-    _home_officials(drafts, finder.gaz.publisher_country(doc._.url))
+    home = finder.gaz.publisher_country(doc._.url)
+    _home_officials(drafts, home)
+    _home_public(drafts, home)
     text = doc_text(doc)
     return [_to_actor(i, d, text) for i, d in enumerate(drafts, start=1)]
 
@@ -88,6 +90,14 @@ def _home_officials(drafts: list[Draft], home: str | None) -> None:
     for d in drafts:
         if d.kind == "person" and d.country is None and d.sector in STATE_SECTORS and not any(
                 name in (d.role or "") for name in foreign):  # "Chief Prosecutor of the International Criminal Court"
+            d.country = home
+
+
+def _home_public(drafts: list[Draft], home: str | None) -> None:
+    """Civilians, citizens or families a government's own release places nowhere ("Russia kills civilians", "our
+    citizens") are its state's people."""
+    for d in drafts:
+        if home and d.key.startswith("public:") and d.country is None:
             d.country = home
 
 

@@ -132,8 +132,9 @@ def arguments(ctx: EventContext, tok: Token, p: Pattern) -> tuple[list[str], lis
             subjects = [a for a in np_actors(ctx, subj, True) if ctx.actors[a].kind in {"location", "country"}]
         return source, subjects + [t for t in found if t not in subjects]
     if "recipient_subject" in p.frames:  # "Ukraine received tanks from Poland": Poland gives, Ukraine receives
-        givers = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
-                  if g.dep_ == "pobj" for a in participants(ctx, g) if a not in subjects]
+        holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]  # "received support from the US" hangs
+        givers = [a for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"  # on the noun
+                  for g in c.children if g.dep_ == "pobj" for a in participants(ctx, g) if a not in subjects]
         return givers, subjects
     if "victim_subject" in p.frames:  # "got under the shelling by the occupiers", "came under Russian fire"
         if not subjects and subj is not None:  # "Kharkiv came under shelling": a place is struck too
@@ -183,7 +184,13 @@ def targets(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
             if child.dep_ == "prep" and child.lower_ in p.preps:
                 for g in child.children:
                     out += [a for a in np_actors(ctx, g, True) if a not in out]
+    if tok.lemma_.lower() in TOPIC_VERBS:  # "discussed the return of refugees": the refugees are the topic
+        out = [a for a in out if not (ctx.actors[a].kind == "group" and ctx.actors[a].sector in PUBLIC_SECTORS)]
     return out
+
+
+TOPIC_VERBS = frozenset({"discuss", "review", "consider", "examine", "debate"})
+PUBLIC_SECTORS = frozenset({"CVL", "REF", "BUS"})  # civilians, refugees, businessmen as a group
 
 
 def _is_target_link(tok: Token, child: Token, p: Pattern) -> bool:

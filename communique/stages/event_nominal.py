@@ -48,6 +48,8 @@ def _agent(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
         found = [a for a in _of_owners(ctx, tok) if ctx.actors[a].kind == "organization"]  # "a session of the Council"
     if not found and p.cameo == VISIT:
         found = _of_owners(ctx, tok)  # "the visit of Erdogan to Moscow": the visitor
+    if not found and tok.lemma_.lower() in BACKING_NOUNS:
+        found = _givers(ctx, tok)
     if found:
         return found
     for c in tok.children:
@@ -57,6 +59,32 @@ def _agent(ctx: EventContext, tok: Token, p: Pattern) -> list[str]:
             if found:
                 return found + [a for a in _paired(ctx, c) if a not in found]
     return []
+
+
+BACKING_NOUNS = frozenset({"support", "help", "assistance", "backing"})
+
+
+def _givers(ctx: EventContext, tok: Token) -> list[str]:
+    """Who gives the support a noun names: its "from" phrase ("support from Russia's Aerospace Forces"), or, with
+    "with", its "of" phrase ("with the support of the coalition"), never "in support of Ukraine"."""
+    given = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+             if g.dep_ == "pobj" for a in participants(ctx, g) if ctx.actors[a].kind != "location"]
+    if given or not (tok.dep_ == "pobj" and tok.head.lower_ == "with"):
+        return given  # "support of our initiatives", "the support of Ukrainians" are for them
+    return _of_owners(ctx, tok)
+
+
+def _backed(ctx: EventContext, tok: Token, source: list[str]) -> list[str]:
+    """Whom support "with" which something was done goes to: the doer of that ("the Syrian army liberated Palmyra
+    with support from Russia": the Syrian army)."""
+    if tok.lemma_.lower() not in BACKING_NOUNS or tok.dep_ != "pobj" or tok.head.lower_ != "with":
+        return []
+    verb = tok.head.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return [a for d in doers for a in participants(ctx, d) if a not in source]
 
 
 def _gathering(ctx: EventContext, tok: Token) -> bool:
@@ -150,7 +178,7 @@ def _targets(ctx: EventContext, tok: Token, p: Pattern, source: list[str]) -> li
                 if g.dep_ == "pobj":  # "cooperation between the two countries": the meeting's parties
                     found = described(ctx, g) if meeting_group(g) else np_actors(ctx, g, places=True)
                     out += [a for a in found if a not in out and a not in source]
-    return out
+    return out or _backed(ctx, tok, source)
 
 
 def _accusation(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:

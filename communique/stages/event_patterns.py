@@ -20,6 +20,7 @@ from .syntax import (
 __all__ = ["ENDING_NOUNS", "OBJECTS", "complements", "is_frame_word", "pattern", "relation_noun"]
 
 OBJECTS = {"dobj", "dative", "iobj", "attr", "oprd"}
+PLACE_WORD = "_place_"  # in a row's objects: any place the article names ("captured Kherson")
 
 
 def pattern(ctx: EventContext, tok: Token) -> Pattern | None:
@@ -34,6 +35,8 @@ def pattern(ctx: EventContext, tok: Token) -> Pattern | None:
     comps = _noun_modifiers(tok) if is_nominal(tok) else complements(tok)
     comps += [g for c in comps for g in c.children if g.dep_ == "compound"]  # "mediation efforts"
     words = {c.lemma_.lower() for c in comps} | {c.lower_ for c in comps}
+    if any(c.i in ctx.tok_actor and ctx.actors[ctx.tok_actor[c.i]].kind == "location" for c in comps):
+        words.add(PLACE_WORD)  # "captured Kherson": a town by its name, as "captured the town"
     links = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep", "advmod"}}
     best: tuple[int, Pattern] | None = None
     for p in rows:
