@@ -2146,3 +2146,28 @@ def test_refugees_whose_return_was_discussed_are_the_topic_not_a_party() -> None
     names = {a.id: a.name for a in record.actors}
     talk = next(e for e in record.events if e.trigger.text.startswith("discussed"))
     assert "refugees" not in [names[x] for x in talk.target]
+
+
+def test_artillery_fire_on_towns_and_crimes_committed_by_forces_are_their_doers_violence() -> None:
+    record = extract("Moldovan artillery fire on Tiraspol continued overnight.", published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    fire = next(e for e in record.events if e.trigger.text == "fire")
+    assert (fire.type, [names[x] for x in fire.target]) == ("ASSAULT", ["Tiraspol"])
+    assert not extract("The fire at the shopping mall was put out.", published=PUBLISHED).events
+    record = extract("The grave crimes committed every week by Russian security forces, in particular the heavy "
+                     "shelling of villages, were brought to notice.", published=PUBLISHED)
+    crimes = next(e for e in record.events if "committed" in e.trigger.text)
+    assert crimes.type == "ASSAULT" and crimes.source
+
+
+def test_an_act_done_at_someones_request_is_asked_for_by_them() -> None:
+    record = extract("Vladimir Putin had a telephone conversation with Prime Minister of Israel Naftali Bennett. At "
+                     "the request of Naftali Bennett, the President of Russia briefed him on the talks with the "
+                     "United States.", published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    request = next(e for e in record.events if e.type == "REQUEST")
+    assert ([names[x] for x in request.source], [names[x] for x in request.target]) == (
+        ["Naftali Bennett"], ["Vladimir Putin"])
+    briefed = next(e for e in record.events if e.trigger.text == "briefed")
+    assert [names[x] for x in briefed.source] == ["Vladimir Putin"]  # the one who briefed, not the one who asked
+    assert "Naftali Bennett" in [names[x] for x in briefed.target]

@@ -77,7 +77,7 @@ def _plain(ctx: EventContext, tok: Token, p: Pattern) -> Draft | None:
     if violent(ctx, p.cameo) and against_nature(ctx, complements(tok)):
         return None  # "to fight the spread of the infection", "combat the pandemic": no one is struck
     if not target and (p.complement or "request" in p.frames) and not (
-            "request" in p.frames and any(c.dep_ == "dobj" for c in tok.children)):
+            "request" in p.frames and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in tok.children)):
         target = clause_targets(ctx, tok, source)  # not "instructed the city authorities to help the families"
     objects = complements(tok)
     if not _has_arguments(tok, p, objects, target):
@@ -338,7 +338,7 @@ def _framed(ctx: EventContext, frame: Token, p: Pattern) -> Draft | None:
     if kind == "request":  # whom it is asked of: "urged Iran", "the need for withdrawal by the rebels"
         asked = _asked_of(ctx, frame, inner, source) if frame.pos_ == "NOUN" else []
         addressee = _addressee(ctx, frame, inner_tok) or passive_asked or asked
-        unnamed = frame.pos_ != "NOUN" and any(c.dep_ == "dobj" for c in frame.children)  # "the city authorities"
+        unnamed = frame.pos_ != "NOUN" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in frame.children)
         target = addressee or ([] if unnamed else inner.target)  # asked of them, not of "the families" they help
         doers = [a for a in addressee if a not in source]
     code = ctx.book.frame_code(kind or "", inner.code)

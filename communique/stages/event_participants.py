@@ -446,8 +446,11 @@ def _clause_subjects(ctx: EventContext, obj: Token) -> frozenset[str]:
     """The actors the subject of the clause an object pronoun sits in names (never the pronoun's referent)."""
     verb = obj.head.head if obj.dep_ == "pobj" else obj.head
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    return frozenset(ctx.tok_actor[t.i] for t in subj.subtree if t.i in ctx.tok_actor) if subj is not None \
-        else frozenset()
+    if subj is None:  # a broken parse's subject, an appositive before the verb ("At the request of Bennett, the
+        # President of Russia briefed him": the President, not Bennett, is the one who briefed)
+        shifted = [t for t in verb.subtree if t.dep_ == "appos" and t.head.dep_ == "pobj" and t.i < verb.i]
+        return frozenset(ctx.tok_actor[t.i] for a in shifted for t in a.subtree if t.i in ctx.tok_actor)
+    return frozenset(ctx.tok_actor[t.i] for t in subj.subtree if t.i in ctx.tok_actor)
 
 
 def place_of(ctx: EventContext, prep: Token, kinds: set[str], exclude: list[str], with_country: bool = False,

@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..codebook import MODALITIES, Codebook, load_codebook
+from ..codebook import MODALITIES, Codebook, Pattern, load_codebook
 from ..places import location_precision
 from ..records import Event
 from .event_anchors import date, location, statement_of
@@ -68,6 +68,7 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     if parties:
         parties_as_source(ctx, drafts, parties)
     topics_of_talks(ctx, drafts)
+    drafts += asked_for_by(ctx, drafts, parties)
     thanked_for(ctx, drafts)
     for d in drafts:  # "It was agreed to step up cooperation": those who agreed will cooperate
         if not d.source and d.committed is not None and d.committed.source:
@@ -213,6 +214,33 @@ def acts_backed(ctx: EventContext, drafts: list[Draft], inferred: dict[int, tupl
             if found:
                 d.target = found
                 break
+
+
+# "at the request of Bennett", "upon the request of the Turkish side": the act was asked for
+REQUESTED = Pattern("request", "NOUN", frozenset(), frozenset(), frozenset(), frozenset({"of"}), "100", frozenset(),
+                    "events.py")
+
+
+def asked_for_by(ctx: EventContext, drafts: list[Draft], parties: list[str]) -> list[Draft]:
+    """A REQUEST by whoever an act was done at the request of, of its doer ("At the request of Bennett, the
+    President of Russia briefed him": Bennett asked Putin), else of the meeting's other parties ("The call was held
+    at the request of the Turkish side")."""
+    out = []
+    acts = {d.token.i: d for d in drafts}
+    for tok in ctx.doc:
+        if tok.lemma_.lower() != "request" or tok.pos_ != "NOUN" or tok.dep_ != "pobj" or \
+                tok.head.lower_ not in {"at", "upon", "on"}:
+            continue
+        askers = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj" for a in ([ctx.tok_actor[g.i]] if g.i in ctx.tok_actor else participants(ctx, g))
+                  if ctx.actors[a].kind != "location"]  # "of Bennett, the President of Russia": Bennett alone
+        if not askers:
+            continue
+        act = acts.get(tok.head.head.i)
+        asked = [a for a in (act.source if act is not None and act.source else parties) if a not in askers]
+        if asked:
+            out.append(Draft(tok, REQUESTED, "100", askers, asked, [tok], [tok], base="100"))
+    return out
 
 
 THANKS_WORDS = frozenset({"thank", "grateful", "thankful", "gratitude", "thanks"})
