@@ -2171,3 +2171,12 @@ def test_an_act_done_at_someones_request_is_asked_for_by_them() -> None:
     briefed = next(e for e in record.events if e.trigger.text == "briefed")
     assert [names[x] for x in briefed.source] == ["Vladimir Putin"]  # the one who briefed, not the one who asked
     assert "Naftali Bennett" in [names[x] for x in briefed.target]
+
+
+def test_help_a_foreign_force_gives_in_a_state_goes_to_that_state_not_one_named_in_another_clause() -> None:
+    for text in ("The Russian military in Syria continues to provide humanitarian aid.",
+                 "The Russian military in Syria continues to provide humanitarian aid, while talks in Turkey go on."):
+        record = extract(text, published=PUBLISHED)
+        names = {a.id: a.name for a in record.actors}
+        aid = next(e for e in record.events if e.type == "AID")
+        assert [names[x] for x in aid.target] == ["Syria"], text

@@ -284,8 +284,36 @@ def fill_target(ctx: EventContext, d: Draft) -> None:
         place = _place_target(ctx, d)
         if place is None and act in VIOLENT:  # "In Kharkiv, buildings were destroyed by missiles"
             place = sentence_place(ctx, d)
+        if place is None and act in THEATRE_ACTS:
+            place = _theatre(ctx, d)
         if place is not None:
             d.target = [place]
+
+
+THEATRE_ACTS = frozenset({"AID", "ASSAULT", "COERCE"})
+
+
+def _theatre(ctx: EventContext, d: Draft) -> str | None:
+    """The one foreign state the act's sentence says things happen "in", when its doers are another state's: the
+    Russian military's "efforts to provide humanitarian aid" beside "the operation in Ukraine" go to Ukraine,
+    "UNICEF officials in Ukraine … the assistance from UNICEF" too."""
+    own = {ctx.actors[a].country for a in d.source} - {None}
+    if not own:
+        return None
+    clause = _clause_of(d.token)
+    found = {place_of(ctx, tok, {"country"}, d.source, preps=frozenset({"in"})) for tok in d.token.sent
+             if tok.dep_ == "prep" and _clause_of(tok) == clause} - {None}  # not "while talks in Turkey went on"
+    found = {a for a in found if a is not None and ctx.actors[a].country not in own}
+    return found.pop() if len(found) == 1 else None
+
+
+def _clause_of(tok: Token) -> int:
+    """The index of the verb heading the clause `tok` is in: the nearest verb above it with a subject of its own,
+    else the sentence's root."""
+    for t in (tok, *tok.ancestors):
+        if t.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            return t.i
+    return tok.sent.root.i
 
 
 VICTIM_PREPS = frozenset({"against", "on", "upon"})  # whom an act of force hits
