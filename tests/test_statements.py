@@ -465,3 +465,21 @@ def test_a_small_clause_with_no_verb_of_its_own_is_no_statement(nlp) -> None:
     assert r.statements == ()
     r = extract("The minister believes the blockade is a crime.", published="2022-05-16")
     assert len(r.statements) == 1
+
+
+def test_a_first_person_cue_inside_its_speakers_own_turn_is_part_of_the_turn(nlp) -> None:
+    r = extract("Meeting on the budget\n\nMaia Sandu: Good afternoon, colleagues. I propose that we look at the "
+                "pensions today. As I have said, we must keep every promise.", published="2022-05-16")
+    assert len(r.statements) == 1 and r.statements[0].cue is None
+
+
+def test_talks_that_were_continued_are_no_statement(nlp) -> None:
+    r = extract("The exchange of views on the situation in the region was continued.", published="2022-05-16")
+    assert r.statements == ()
+
+
+def test_a_hyphenated_name_the_parser_breaks_into_subjects_is_still_the_speaker(nlp) -> None:
+    r = extract("Vladimir Putin had a telephone conversation with President of Syria Bashar al-Assad. Mr al-Assad "
+                "said that the Syrian side was ready to help.", published="2016-03-14")
+    names = {a.id: a.name for a in r.actors}
+    assert [names.get(s.speaker or "") for s in r.statements] == ["Bashar al-Assad"]

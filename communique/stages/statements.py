@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib import resources
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -150,9 +151,11 @@ def _happened(verb: Token) -> bool:
 
 def _subject(verb: Token) -> Token | None:
     """The nominal subject of `verb`, inherited from the verb it is conjoined to or depends on."""
-    for child in verb.children:
-        if child.dep_ in NOMINAL_SUBJECT_DEPS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
+    if len(subjects) > 1 and all(b.i == a.i + 1 for a, b in pairwise(subjects)):
+        return subjects[-1]  # "Mr al - Assad said", a name the parser broke into subjects: the name's last word
+    for child in subjects:
+        return child
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.tag_ in {"VBD", "VBZ", "VBP", "VBG"}:
         if verb.head.i == verb.i:
             return None
@@ -418,12 +421,16 @@ class _Finder:
 
 
 # -- official accounts: agentless passives, "stated by", transcript turns ------------------------------
+# Speech cues only in the active ("he continued: …"); their passive tells of the act, not of words said.
+NOT_PASSIVE_CUES = frozenset({"continue", "add", "conclude", "begin", "start"})
+
+
 def _passive_statement(self: _Finder, tok: Token) -> None:
     """An agentless passive cue of an official account: said by the account's parties (`speaker` unset,
     `passive` set: resolved later to the article's principal)."""
     passive = any(c.dep_ == "auxpass" for c in tok.children)
-    if not passive or self.cues.get(tok.lemma_.lower()) != "speech":
-        return
+    if not passive or self.cues.get(tok.lemma_.lower()) != "speech" or tok.lemma_.lower() in NOT_PASSIVE_CUES:
+        return  # "The exchange of views was continued": talk went on, no one said anything
     agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if agent is not None:
         _agent_statement(self, tok, agent)
@@ -828,6 +835,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     actors = {a.id: a for a in doc._.actors or []}
     _resolve(doc, found, actors)
     found = [f for f in found if not f.headline or f.speaker_id and actors[f.speaker_id].kind == "person"]
+    found = [f for f in found if not _own_aside(f, found)]
     out = []
     for i, f in enumerate(found, start=1):
         actor = actors.get(f.speaker_id or "")
@@ -838,6 +846,15 @@ def find_statements(doc: Doc) -> list[Statement]:
             content=text_span(text, *f.content), date=_date(doc, f, doc._.dates or []),
             speakers=_speakers(f)))
     return out
+
+
+def _own_aside(f: _Found, found: list[_Found]) -> bool:
+    """Whether a first-person cue sits inside its own speaker's quoted words or turn ("Putin: … As I have said, we
+    must…", "I propose that we…"): part of those words, not a statement of its own."""
+    if f.speaker_tok is None or f.speaker_tok.lower_ not in {"i", "we"} or f.cue is None or f.speaker_id is None:
+        return False
+    return any(g is not f and g.kind in {"direct", "mixed"} and g.speaker_id == f.speaker_id
+               and g.content[0] <= f.cue[0] < g.content[1] for g in found)
 
 
 def _speakers(f: _Found) -> tuple[str, ...]:
