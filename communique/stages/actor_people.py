@@ -84,7 +84,7 @@ def title_before(ctx: Context, start: int) -> tuple[int, list[str], str | None]:
             org_title = True
             continue
         elif not words and (portfolio := _portfolio_before(ctx, i)) is not None:
-            country = country or _state_in(ctx, doc[portfolio:i])  # "Speaker of the United States House of …"
+            country = country or named_in(ctx, doc[portfolio:i], orgs=False)  # "Speaker of the United States House"
             i, words = portfolio, [t.text for t in doc[portfolio:i]]  # "Minister for Reintegration of the …"
             continue
         else:
@@ -131,17 +131,6 @@ def _portfolio_before(ctx: Context, end: int) -> int | None:
         if tok.lower_ in {"of", "for"} and is_title_word(ctx, doc[j - 1].lower_) and j < end - 1:
             return j
         j -= 1
-    return None
-
-
-def _state_in(ctx: Context, words: SpacySpan) -> str | None:
-    """The first state a run of title words names, in up to three words ("United States", "Ukraine")."""
-    for start in range(len(words)):
-        for size in (3, 2, 1):
-            part = words[start:start + size]
-            code = next((e.key for e in entries_of(ctx, part.text) if e.type in {"country", "demonym"}), None)
-            if len(part) == size and code is not None:
-                return code
     return None
 
 
@@ -196,8 +185,9 @@ def title_before_comma(ctx: Context, span: SpacySpan) -> tuple[list[str], str | 
     return [t.text for t in toks], named_in(ctx, doc[toks[0].i:toks[-1].i + 1])
 
 
-def named_in(ctx: Context, words: SpacySpan) -> str | None:
-    """The first state (in up to three words, "United States") or organisation a run of title words names."""
+def named_in(ctx: Context, words: SpacySpan, orgs: bool = True) -> str | None:
+    """The first state (in up to three words, "United States") or, with `orgs`, organisation a run of title words
+    names."""
     for start in range(len(words)):
         for size in (3, 2, 1):
             part = words[start:start + size]
@@ -206,7 +196,7 @@ def named_in(ctx: Context, words: SpacySpan) -> str | None:
             for e in entries_of(ctx, part.text):
                 if e.type in {"country", "demonym"}:
                     return e.key
-                if e.type == "org":
+                if orgs and e.type == "org":
                     return org_code(ctx, e.key)
     return None
 
