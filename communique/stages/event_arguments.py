@@ -119,10 +119,9 @@ def arguments(ctx: EventContext, tok: Token, p: Pattern) -> tuple[list[str], lis
         sides = relation_parties(ctx, noun) if noun is not None else []
         return sides, list(sides)
     subj, passive = subject(ctx, tok)
-    agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    if agent is None and passive and tok.tag_ == "VBD" and bare_participle(tok):  # "crimes committed by X", misread
-        agent = next((g for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by" for g in c.children
-                      if g.dep_ == "pobj"), None)
+    misread = passive and tok.tag_ == "VBD" and bare_participle(tok)  # "crimes committed by X", read as a past tense
+    agent = next((g for c in tok.children if c.dep_ == "agent" or misread and c.dep_ == "prep" and c.lower_ == "by"
+                  for g in c.children if g.dep_ == "pobj"), None)
     subjects = participants(ctx, subj, meeting=not violent(ctx, p.cameo)) if subj is not None else []
     if subj is None and tok.tag_ == "VBG" and tok.dep_ == "pobj":  # "the intensification of shelling … by X"
         subjects = by_agents(ctx, tok)

@@ -67,8 +67,7 @@ BACKING_NOUNS = frozenset({"support", "help", "assistance", "backing"})
 def _givers(ctx: EventContext, tok: Token) -> list[str]:
     """Who gives the support a noun names: its "from" phrase ("support from Russia's Aerospace Forces"), or, with
     "with", its "of" phrase ("with the support of the coalition"), never "in support of Ukraine"."""
-    given = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
-             if g.dep_ == "pobj" for a in participants(ctx, g) if ctx.actors[a].kind != "location"]
+    given = _of_owners(ctx, tok, "from")
     if given or not (tok.dep_ == "pobj" and tok.head.lower_ == "with"):
         return given  # "support of our initiatives", "the support of Ukrainians" are for them
     return _of_owners(ctx, tok)
@@ -93,10 +92,10 @@ def _gathering(ctx: EventContext, tok: Token) -> bool:
     return tok.lower_ in ctx.book.classes.get("gatherings", frozenset())
 
 
-def _of_owners(ctx: EventContext, tok: Token) -> list[str]:
-    """The actors (not places) the noun's "of" phrase names: "the actions of the army", "the crimes of the
-    occupiers"."""
-    return [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+def _of_owners(ctx: EventContext, tok: Token, prep: str = "of") -> list[str]:
+    """The actors (not places) the noun's "of" (or other `prep`) phrase names: "the actions of the army", "the
+    crimes of the occupiers", "support from Russia"."""
+    return [a for c in tok.children if c.dep_ == "prep" and c.lower_ == prep for g in c.children
             if g.dep_ == "pobj" for a in participants(ctx, g) if ctx.actors[a].kind != "location"]
 
 

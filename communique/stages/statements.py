@@ -154,8 +154,8 @@ def _subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
     if len(subjects) > 1 and all(b.i == a.i + 1 for a, b in pairwise(subjects)):
         return subjects[-1]  # "Mr al - Assad said", a name the parser broke into subjects: the name's last word
-    for child in subjects:
-        return child
+    if subjects:
+        return subjects[0]
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.tag_ in {"VBD", "VBZ", "VBP", "VBG"}:
         if verb.head.i == verb.i:
             return None
