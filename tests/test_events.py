@@ -2180,3 +2180,56 @@ def test_help_a_foreign_force_gives_in_a_state_goes_to_that_state_not_one_named_
         names = {a.id: a.name for a in record.actors}
         aid = next(e for e in record.events if e.type == "AID")
         assert [names[x] for x in aid.target] == ["Syria"], text
+
+
+def test_every_item_of_a_talks_topic_list_is_done_by_those_who_talked() -> None:
+    record = extract("Volodymyr Zelenskyy had a telephone conversation with Emmanuel Macron. The leaders discussed "
+                     "the evacuation of civilians from Mariupol and the delivery of food and medicine to the city.",
+                     published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    for trigger in ("evacuation", "delivery"):
+        event = next(e for e in record.events if e.trigger.text == trigger)
+        assert {names[x] for x in event.source} == {"Volodymyr Zelenskiy", "Emmanuel Macron"}, trigger
+
+
+def test_a_joined_verb_shares_the_first_verbs_auxiliaries_unless_set_against_it() -> None:
+    record = extract("Poland will open its border and provide shelter to refugees.", published=PUBLISHED)
+    shelter = next(e for e in record.events if "provide" in e.trigger.text)
+    assert shelter.modality == "expected"
+    record = extract("The Iraqi army did not besiege Mosul or bomb the bridge.", published=PUBLISHED)
+    assert [e.modality for e in record.events] == ["denied", "denied"]
+    record = extract("The Iraqi army will not retreat but attack the rebels.", published=PUBLISHED)
+    assert next(e for e in record.events if e.trigger.text == "attack").modality != "denied"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Estonia will host Ukrainian refugees.", "033"),  # an announced grant of asylum: intent to give aid
+    ("Poland received two million refugees from Ukraine.", "075"),
+    ("Britain froze the assets of Russian oligarchs.", "163"),
+    ("Russia cut off gas to Bulgaria.", "162"),
+    ("Germany trained Ukrainian soldiers.", "072"),
+    ("Russia closed its airspace to European airlines.", "172"),
+    ("Ukraine continues to put pressure on the occupiers in the south.", "170"),
+    ("Ten residents of Kherson were taken prisoner by Russian soldiers.", "173"),
+    ("The occupiers executed civilians in Bucha.", "180"),
+    ("The Red Cross delivered fuel to Mariupol.", "073"),
+])
+def test_wartime_aid_and_coercion_verbs_are_coded(text: str, code: str) -> None:
+    assert code in [e.cameo for e in extract(text, published=PUBLISHED).events], text
+
+
+def test_a_counterattack_does_not_make_its_side_the_attacker_of_a_war_report() -> None:
+    record = extract("Russian troops shelled Kharkiv. Ukrainian troops counterattacked the invaders near Kharkiv. "
+                     "Ukrainian troops counterattacked the invaders near Izium. Many houses were destroyed.",
+                     published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    destroyed = next(e for e in record.events if e.trigger.text == "destroyed")
+    assert [names[x] for x in destroyed.source] in (["Russia"], ["Armed forces of Russia"])
+
+
+def test_an_imperative_to_coerce_is_a_request_by_the_speaker() -> None:
+    record = extract('Zelensky spoke to the parliament of Greece. "Close your ports to Russian ships!" he said.',
+                     published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    request = next(e for e in record.events if e.trigger.text == "Close")
+    assert request.type == "REQUEST" and [names[x] for x in request.source] == ["Volodymyr Zelenskiy"]

@@ -10,7 +10,7 @@ from ..codebook import Codebook, Pattern
 from ..records import Actor, Statement
 from .spans import Intervals
 
-__all__ = ["OBLIGATION_PATTERN", "VIOLENT", "VISIT", "Draft", "EventContext", "chain", "make_context", "statement_at",
+__all__ = ["OBLIGATION_PATTERN", "VIOLENT", "VISIT", "Draft", "EventContext", "chain", "contrasted", "make_context", "statement_at",
            "statement_cued", "violent"]
 
 # "X said Y must free the prisoners": the speaker demands it of Y (CAMEO's reading of obligations in reports).
@@ -96,6 +96,26 @@ def chain(d: Draft) -> list[Token]:
         out.append(top.head)
     if top.dep_ == "xcomp" and top.head.pos_ in {"VERB", "AUX", "ADJ"} and top.head.lemma_ in {"be", "seem"}:
         out.append(top.head)
+    return out + _shared_verbs(out[-1])
+
+
+CONTRASTS = frozenset({"but", "rather", "instead", "yet"})  # "will not retreat but fight on": no shared "not"
+
+
+def contrasted(conj: Token) -> bool:
+    """Whether a joined word is set against the one before it ("not X but Y", "X rather than Y")."""
+    return any(t.lower_ in CONTRASTS for t in conj.doc[min(conj.head.i, conj.i) + 1:conj.i])
+
+
+def _shared_verbs(verb: Token) -> list[Token]:
+    """The verbs before a joined verb that lends it their auxiliaries ("will open its border and provide shelter",
+    "did not attack or shell"): the first of a list carries "will", "must", "not" for all."""
+    out = []
+    while verb.dep_ == "conj" and verb.tag_ in {"VB", "VBN", "VBG"} and verb.head.pos_ in {"VERB", "AUX"} and \
+            verb.head.i < verb.i and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children) \
+            and not contrasted(verb):
+        verb = verb.head
+        out.append(verb)
     return out
 
 

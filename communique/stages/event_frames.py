@@ -536,7 +536,7 @@ def _imperatives(ctx: EventContext, sents: list[SpacySpan], speaker: str) -> lis
         if verb.lower_ in IDLE_IMPERATIVES or _a_look(verb) or not asks:
             continue  # "Round the clock.", "Achieve what?": no act asked
         inner = ctx.memo.get(verb.i)
-        if inner is not None and violent(ctx, inner.code):
+        if inner is not None and ctx.book.plover(inner.code) == "ASSAULT":
             continue  # "Kill civilians indiscriminately.": an address mocking the enemy's orders, not asking
         code = ctx.book.frame_code("request", inner.code) if inner is not None else None
         if inner is not None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .event_context import OBLIGATION_PATTERN, Draft, chain
+from .event_context import OBLIGATION_PATTERN, Draft, chain, contrasted
 from .syntax import PROSPECTIVE_AUX, edge_chars, is_infinitive, pleased_act
 
 __all__ = ["ASPECTUAL", "ENDING_VERBS", "HYPOTHETICAL_MARKS", "condition", "modality", "performative"]
@@ -161,6 +161,8 @@ def _negated_report(top: Token) -> bool:
     """"Washington has not announced that it would contribute": the event in a denied report did not happen."""
     tok = top
     while tok.dep_ in {"ccomp", "xcomp", "conj"} and tok.head.i != tok.i:
+        if tok.dep_ == "conj" and contrasted(tok):
+            return False  # "will not retreat but attack": the attack is not denied
         tok = tok.head
         if any(c.dep_ == "neg" for c in tok.children):
             return tok.lemma_.lower() not in ENDING_VERBS  # "did not stop shelling": it goes on

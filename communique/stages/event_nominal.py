@@ -392,14 +392,15 @@ def nominal_draft(ctx: EventContext, tok: Token, p: Pattern, framed: bool = Fals
         not own or _moved(ctx, tok, p))  # "the delivery of food", "humanitarian corridors"; harm: `bare`
     if own and not source and not mutual(tok) and not specific:
         return None  # "support for Ukraine" with nobody's name on it is a topic, not an act
-    if not source and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2} and (target or _reported_as_such(tok)) \
-            and not mutual(tok):  # both sides' own act: the meeting's parties, once they are known
+    talk = _talk_of(tok) if not source and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2} else None
+    if not source and talk is None and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2} and (
+            target or _reported_as_such(tok)) and not mutual(tok):  # both sides' own act, once they are known
         source = _account_party(ctx, tok, target)
     if "symmetric" in p.frames and not target and (len(source) > 1 or len(source) == 1 and (
             violent(ctx, p.cameo) or _body_gathers(ctx, p, source))):
         target = list(source)  # "the Russian-Georgian war"; "the Syrian conflict" is fought in Syria; "the CIS summit"
     # a topic of talks is done by those who talked, once the talk is drafted (`events.topics_of_talks`)
-    talk = _talk_of(tok) if not source and ctx.book.quad(ctx.book.plover(p.cameo)) in {1, 2} else None
+    talk = talk if not source else None
     conflict = ctx.book.plover(p.cameo) in VIOLENT
     named_only = not source and not target and not (conflict and (names_victim(tok) or _placed(ctx, tok)
                                                                      or _reported_as_such(tok)))  # "shelling goes on"
@@ -433,7 +434,7 @@ def _ended(tok: Token) -> bool:
 TALK_VERBS = frozenset({"discuss", "speak", "talk", "focus", "touch", "exchange", "consider", "review", "address",
                         "note", "emphasise", "emphasize", "stress", "underline", "highlight"})
 TOPIC_DEPS = frozenset({"pobj", "dobj", "conj", "appos", "prep"})
-TOPIC_STEPS = 4  # "discussed the prospects for a political settlement in Syria": settlement, for, prospects, discussed
+TOPIC_STEPS = 3  # words up to the talk, prepositions aside: "discussed the prospects for a settlement in Syria"
 
 
 # Verbs and nouns that tend ties between states: "develop relations", "the strengthening of the partnership".
@@ -470,10 +471,14 @@ def _tended(tok: Token) -> bool:
 def _talk_of(tok: Token) -> Token | None:
     """The verb of the talk (or the stress) whose topic the noun is: "discussed the withdrawal of forces",
     "speaking about trade and investment cooperation", "stressed the importance of the ceasefire"."""
-    for _ in range(TOPIC_STEPS):
+    steps = 0
+    while steps < TOPIC_STEPS:
+        while tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i != tok.i:
+            tok = tok.head  # "the evacuation of civilians from Mariupol and the delivery of food": one list
         if tok.dep_ not in TOPIC_DEPS or tok.head.i == tok.i:
             return None
         tok = tok.head
+        steps += tok.dep_ != "prep"  # a preposition only links its noun to the one before
         if tok.pos_ == "VERB":
             return tok if tok.lemma_.lower() in TALK_VERBS else None
     return None
