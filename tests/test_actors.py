@@ -436,3 +436,17 @@ def test_civilians_residents_and_businessmen_are_groups_of_the_one_country_their
     assert groups["Moldovan businessmen"] == ("MDA", "BUS")
     record = extract("Shells fell on Kharkiv and Belgorod, wounding civilians.", published=PUB)
     assert next(a for a in record.actors if a.name == "civilians").country is None  # two countries: unknown
+
+
+def test_a_bare_security_council_in_a_governments_own_release_is_its_states() -> None:
+    text = ("Vladimir Putin held a meeting with permanent members of the Security Council. The meeting was attended by "
+            "Prime Minister Dmitry Medvedev and Foreign Minister Sergei Lavrov.")
+    url = "http://en.kremlin.ru/events/president/news/1"
+    record = extract(Article(id="t", text=text, published=date(2019, 2, 8), url=url))
+    council = next(a for a in record.actors if "Security Council" in a.name)
+    assert (council.name, council.country) == ("Security Council of Russia", "RUS")
+    for other in ("Vladimir Putin discussed the new resolution of the UN Security Council with Emmanuel Macron. The "
+                  "Security Council will vote next week.",
+                  "Vladimir Putin met the head of Japan's National Security Council."):
+        record = extract(Article(id="t", text=other, published=date(2019, 2, 8), url=url))
+        assert not any(a.name == "Security Council of Russia" for a in record.actors), other

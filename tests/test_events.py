@@ -2233,3 +2233,15 @@ def test_an_imperative_to_coerce_is_a_request_by_the_speaker() -> None:
     names = {a.id: a.name for a in record.actors}
     request = next(e for e in record.events if e.trigger.text == "Close")
     assert request.type == "REQUEST" and [names[x] for x in request.source] == ["Volodymyr Zelenskiy"]
+
+
+def test_those_who_attended_the_meeting_met_with_the_one_who_held_it() -> None:
+    record = extract("Vladimir Putin held a meeting on the budget. The meeting was attended by Prime Minister Dmitry "
+                     "Medvedev and Finance Minister Anton Siluanov.", published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    attended = next(e for e in record.events if "attended" in e.trigger.text)
+    assert [names[x] for x in attended.target] == ["Vladimir Putin"]
+    record = extract("Vladimir Putin met Emmanuel Macron. They discussed inviting Ukraine to participate in this "
+                     "event.", published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    assert all(not e.trigger.text.startswith("participate") or not e.target for e in record.events)

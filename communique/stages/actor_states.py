@@ -119,6 +119,19 @@ def _owner_country(ctx: Context, span: SpacySpan) -> str | None:
     return country_named(ctx, [owner])
 
 
+UN_WORDS = frozenset({"UN", "U.N.", "United Nations"})
+
+
+def _home_body(ctx: Context, span: SpacySpan) -> str | None:
+    """The publishing state of a government's own release, for a generic body it names bare ("the Security
+    Council" in a Kremlin release), unless the release speaks of the United Nations at all."""
+    home = ctx.gaz.publisher_country(ctx.doc._.url)
+    text = ctx.doc.text
+    if home is None or any(w in text for w in UN_WORDS if len(w) > 2) or any(t.text == "UN" for t in ctx.doc):
+        return None
+    return home
+
+
 def _american_state(ctx: Context, span: SpacySpan) -> bool:
     """A country's name used for the US state of that name: after "state of" or "US state", or after one of that
     state's towns ("Atlanta, Georgia")."""
@@ -175,14 +188,21 @@ def org_match(ctx: Context, span: SpacySpan, entry: Entry) -> None:
         return
     if entry.type == "anaphor" and f"org:{entry.key}" not in ctx.drafts:
         return
-    owner = _owner_country(ctx, span) if span.text.lower() in GENERIC_BODIES else None
+    generic = span.text.lower() in GENERIC_BODIES
+    owner = _owner_country(ctx, span) or (_home_body(ctx, span) if not _named_body(ctx, span) else None) \
+        if generic else None
+    own = next((o.name for o in ctx.finder.orgs.values() if o.code == owner and span.text.lower() in o.name.lower()
+                and o.kind == "organization"), None) if owner else None
+    if own is not None:  # a government's own release: "the Security Council" is its state's
+        add(ctx, f"org:{own}", span.start, span.end, org_draft(ctx, own))
+        return
     if owner is not None:  # "Russia's Security Council" is Russia's, not the UN's
         country = ctx.gaz.countries.get(owner)
         key = f"body:{owner}:{span.text.lower()}"
         name = f"{span.text} of {country.name if country else owner}"
         add(ctx, key, span.start, span.end, Draft(key, name, "organization", owner, "GOV"))
         return
-    if span.text.lower() in GENERIC_BODIES and _named_body(ctx, span):
+    if generic and _named_body(ctx, span):
         return  # "the CSTO Collective Security Council", "the National Security Council": another body
     add(ctx, f"org:{entry.key}", span.start, span.end, org_draft(ctx, entry.key))
 

@@ -24,7 +24,7 @@ from .paragraphs import footer_start
 from .roles import meeting_group, person_like, principal
 from .syntax import PLEASED, SUBJECT_DEPS, bare_participle, by_phrases, is_infinitive
 
-__all__ = ["VICTIM_PREPS", "arguments", "clause_targets", "fill_target", "subject", "targets"]
+__all__ = ["attended", "VICTIM_PREPS", "arguments", "clause_targets", "fill_target", "subject", "targets"]
 
 PLACE_PREPS = {"in", "at", "into", "near", "outside", "throughout"}  # where a coercive act lands
 # Verbs whose object controls the subject of their clause ("urged Iran to release").
@@ -499,6 +499,34 @@ def _talked_with(ctx: EventContext, d: Draft) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in {"with", "between"} and ctx.tok_actor.get(g.i) in d.target
                and ctx.actors[ctx.tok_actor[g.i]].kind == "person"
                for t in d.tokens for c in t.children for g in c.children if g.dep_ == "pobj")
+
+
+ATTENDED = frozenset({"attend", "participate", "take part"})
+THE_MEETING = frozenset({"meeting", "talks", "session", "event", "negotiations", "conversation", "consultations"})
+
+
+def _this_meeting(d: Draft) -> bool:
+    """Whether the draft attends the account's own meeting, told again as "the meeting" ("The meeting was attended
+    by…", "Taking part in the talks were…"), not some other gathering ("to participate in this event")."""
+    nouns = [t for t in d.tokens if t.pos_ == "NOUN"] + [g for t in d.tokens for c in t.children
+                                                         if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    nouns += [c for t in d.tokens for c in t.children if c.dep_ == "nsubjpass"]
+    return any(n.lower_ in THE_MEETING and any(c.dep_ == "det" and c.lower_ == "the" for c in n.children)
+               for n in nouns)
+
+
+def attended(ctx: EventContext, drafts: list[Draft], parties: list[str]) -> None:
+    """Those who attended a meeting met with its other parties, else with the one who held it: "The talks were
+    attended by Lavrov and Cayetano" (the two leaders' talks), "The meeting was attended by the Prime Minister" (the
+    President's meeting)."""
+    own = principal(ctx.actors.values(), ctx.doc)
+    for d in drafts:
+        if d.target or not d.source or ctx.book.plover(d.code) != "CONSULT" or d.pattern.lemma not in ATTENDED or \
+                not _this_meeting(d):
+            continue
+        hosts = [p for p in parties if p not in d.source] or (
+            [own.id] if own is not None and own.id not in d.source and own.kind == "person" else [])
+        d.target = hosts
 
 
 def fill_counterparts(ctx: EventContext, drafts: list[Draft], parties: list[str]) -> None:

@@ -22,7 +22,7 @@ from ..codebook import MODALITIES, Codebook, Pattern, load_codebook
 from ..places import location_precision
 from ..records import Event
 from .event_anchors import date, location, statement_of
-from .event_arguments import fill_counterparts, fill_target, meeting_parties, parties_as_source, subject
+from .event_arguments import attended, fill_counterparts, fill_target, meeting_parties, parties_as_source, subject
 from .event_context import VIOLENT, Draft, EventContext, make_context, violent
 from .event_frames import as_intent, draft, obligations
 from .event_modality import modality
@@ -90,6 +90,7 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
         fill_target(ctx, d)
     if parties:
         fill_counterparts(ctx, drafts, parties)
+    attended(ctx, drafts, parties)
     # an announced act of violence is a threat, which needs the one who makes it
     drafts = [d for d in drafts if d.source or d.named_only or ctx.book.plover(d.code) in VIOLENT
               or _unknown_doer(ctx, d)]
