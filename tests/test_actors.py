@@ -450,3 +450,14 @@ def test_a_bare_security_council_in_a_governments_own_release_is_its_states() ->
                   "Vladimir Putin met the head of Japan's National Security Council."):
         record = extract(Article(id="t", text=other, published=date(2019, 2, 8), url=url))
         assert not any(a.name == "Security Council of Russia" for a in record.actors), other
+
+
+def test_a_name_the_tagger_runs_into_the_body_before_it_is_a_person_with_that_title() -> None:
+    record = extract("The meeting was attended by Governor of the Central Bank Elvira Nabiullina.",
+                     published="2018-01-01")
+    person = next(a for a in record.actors if a.kind == "person")
+    assert (person.name, person.role) == ("Elvira Nabiullina", "Governor of the Central Bank")
+    record = extract("The President visited the State Historical Museum with Federation Council Speaker Valentina "
+                     "Matviyenko.", published="2018-01-01")
+    assert "Valentina Matviyenko" in {a.name for a in record.actors}
+    assert not any(a.kind == "person" and "Museum" in a.name for a in record.actors)

@@ -22,6 +22,7 @@ from ..places import country_point, find_place, load_places, us_state
 from ..records import Actor, Geo, Span
 from .actor_context import Draft
 from .actor_finder import ActorFinder
+from .actor_names import BODY_WORDS
 from .actor_people import surname_key
 from .actor_resolve import resolve
 from .extensions import register_extensions
@@ -69,7 +70,7 @@ def _geo(draft: Draft) -> Geo | None:
 
 def find_actors(doc: Doc, finder: ActorFinder) -> list[Actor]:
     """Canonical actors of `doc`, numbered in order of first mention."""
-    _drop_possessive_endings(doc)
+    _drop_possessive_endings(doc, finder.gaz.roles)
     drafts = resolve(finder, doc)
     home = finder.gaz.publisher_country(doc._.url)
     _home_officials(drafts, home)
@@ -101,10 +102,35 @@ def _home_public(drafts: list[Draft], home: str | None) -> None:
             d.country = home
 
 
-def _drop_possessive_endings(doc: Doc) -> None:
-    """End the tagger's entities before their "'s": "[Alberto Fernandez]'s visit", "the [State Duma]'s vote"."""
-    doc.ents = [SpacySpan(doc, e.start, e.end - 1, label=e.label_) if len(e) > 1 and e[-1].tag_ == "POS" else e
-                for e in doc.ents]
+def _drop_possessive_endings(doc: Doc, roles: dict[str, str]) -> None:
+    """End the tagger's entities before their "'s": "[Alberto Fernandez]'s visit", "the [State Duma]'s vote"; and
+    part a person's name from the body whose title comes before it ("Governor of [the Central Bank] [Elvira
+    Nabiullina]", read as one organisation)."""
+    ents = []
+    for e in doc.ents:
+        if len(e) > 1 and e[-1].tag_ == "POS":
+            e = SpacySpan(doc, e.start, e.end - 1, label=e.label_)
+        ents += _name_after_body(doc, e, roles)
+    doc.ents = ents
+
+
+# The head nouns of government bodies whose title a Kremlin or Kyiv release puts before an official's name.
+OFFICE_HEADS = frozenset({"bank", "office", "service", "ministry", "committee", "agency", "administration",
+                          "commission", "fund", "bureau", "directorate", "inspectorate", "university"})
+
+
+def _name_after_body(doc: Doc, ent: SpacySpan, roles: dict[str, str]) -> list[SpacySpan]:
+    """An organisation entity that runs on past its head noun into two or three name words (no title word, no
+    body's noun: "State Historical Museum" is one body): the body, then the person."""
+    if ent.label_ != "ORG" or len(ent) < 3:
+        return [ent]
+    for k in range(len(ent) - 3, max(-1, len(ent) - 5), -1):
+        tail = ent[k + 1:]
+        if ent[k].lower_ in OFFICE_HEADS and 2 <= len(tail) <= 3 and tail[0].lower_ not in roles and all(
+                t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.lower_ not in BODY_WORDS for t in tail):
+            return [SpacySpan(doc, ent.start, ent.start + k + 1, label="ORG"),
+                    SpacySpan(doc, ent.start + k + 1, ent.end, label="PERSON")]
+    return [ent]
 
 
 @Language.factory("communique_actors", assigns=["doc._.actors", "doc._.mention_actor"],
