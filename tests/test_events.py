@@ -2245,3 +2245,28 @@ def test_those_who_attended_the_meeting_met_with_the_one_who_held_it() -> None:
                      "event.", published=PUBLISHED)
     names = {a.id: a.name for a in record.actors}
     assert all(not e.trigger.text.startswith("participate") or not e.target for e in record.events)
+
+
+WAR_OPENING = "Russian troops shelled Kharkiv again today. Russian missiles struck Odesa and Lviv. "
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("There were strikes at the Kharkiv region as well.", "strikes"),
+    ("In the Kharkiv region there is brutal Russian artillery shelling.", "shelling"),
+    ("More than 30 schools in Kharkiv have been damaged or completely destroyed.", "destroyed"),
+    ("Among those killed was a baby girl.", "killed"),
+    ("At least 18 wounded.", "wounded"),
+])
+def test_harm_a_war_report_tells_without_its_doer_is_the_wars_attackers(sentence: str, trigger: str) -> None:
+    record = extract(WAR_OPENING + sentence, published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    told = [e for e in record.events if e.trigger.start >= len(WAR_OPENING) and e.trigger.text == trigger]
+    assert told and told[0].type == "ASSAULT", sentence
+    assert [names[x] for x in told[0].source] in (["Russia"], ["Armed forces of Russia"]), sentence
+
+
+def test_a_walkout_or_a_condolence_to_the_families_of_the_dead_is_no_new_attack() -> None:
+    for sentence in ("The workers went on strike at the factory in Kharkiv.",
+                     "The mayor visited the families of those killed."):
+        record = extract(WAR_OPENING + sentence, published=PUBLISHED)
+        assert not [e for e in record.events if e.trigger.start >= len(WAR_OPENING) and e.type == "ASSAULT"], sentence

@@ -192,7 +192,8 @@ def complements(tok: Token) -> list[Token]:
             # "wished Pashinyan a happy birthday", read as a small clause: the wish and the one wished it
             out += [child] + [g for g in child.children if g.dep_ == "nsubj"]
     if tok.dep_ == "acl" and (tok.tag_ == "VBN" or tok.tag_ == "VBD" and not any(
-            c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)) and tok.head.pos_ in {"NOUN", "PROPN"}:
+            c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)) and (tok.head.pos_ in {"NOUN", "PROPN"} or
+                                                                      _counted_victims(tok.head)):
         out.append(tok.head)  # "the sanctions imposed by the West" (a participle the tagger may take for a past tense)
     elif tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and any(
             c.dep_ == "dobj" and c.tag_ in {"WDT", "WP"} for c in tok.children):
@@ -200,6 +201,10 @@ def complements(tok: Token) -> list[Token]:
     elif tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.dep_ == "acl" and tok.head.tag_ == "VBN" and \
             tok.head.head.pos_ in {"NOUN", "PROPN"}:
         out.append(tok.head.head)  # "people killed and tortured": the people were tortured too
+    if tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.tag_ == "VBN" and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+        out += [c for c in tok.head.children if c.dep_ == "nsubjpass" and c not in out]
+        # "270 hospitals have been damaged or destroyed": destroyed too
     if tok.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in tok.children):
         out += [c for c in tok.head.children if c.dep_ in {"nsubjpass", "nsubj"} and c not in out]
         # "aid is planned to be delivered to Izyum", "talks are expected to be held": what is to be done
@@ -210,6 +215,12 @@ def complements(tok: Token) -> list[Token]:
     out += [g for c in list(out) for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
             for g in p.children if g.dep_ == "pobj"]
     return out
+
+
+def _counted_victims(head: Token) -> bool:
+    """"Among those killed", "there are 17 wounded": the victims a report counts, not those a condolence or a list
+    refers back to ("the families of those killed", "the list of those killed")."""
+    return (head.lower_ == "those" or head.tag_ == "CD") and not (head.dep_ == "pobj" and head.head.lower_ == "of")
 
 
 OWN_ARGUMENTS = OBJECTS | {"nsubjpass", "prt", "ccomp", "xcomp", "agent"}

@@ -94,7 +94,7 @@ def _drafts(ctx: EventContext) -> tuple[list[Draft], dict[int, tuple[str, ...]]]
     # an announced act of violence is a threat, which needs the one who makes it
     drafts = [d for d in drafts if d.source or d.named_only or ctx.book.plover(d.code) in VIOLENT
               or _unknown_doer(ctx, d)]
-    drafts = [d for d in drafts if not _no_act(ctx, d)]
+    drafts = [d for d in drafts if not _no_act(ctx, d, at_war)]
     helped = spoken_help(ctx, drafts)
     inferred = fill_sides(ctx, drafts)
     _add_roles(inferred, helped)
@@ -300,13 +300,18 @@ def topics_of_talks(ctx: EventContext, drafts: list[Draft]) -> None:
         d.named_only = d.named_only and not d.source
 
 
-def _no_act(ctx: EventContext, d: Draft) -> bool:
+def _no_act(ctx: EventContext, d: Draft, at_war: bool = False) -> bool:
     """Whether the pattern's frames make the draft no event: steps taken against no one that nobody threatens with
     (`threat_or_target`: "we have taken a number of measures"; "will take all necessary measures" threatens), or
-    an appeal by no one (`needs_source`: "weapons are needed")."""
+    an appeal by no one (`needs_source`: "weapons are needed"); in a war report, harm done to someone or somewhere
+    needs no doer of its own ("There were strikes at the Kharkiv region": the war's attacker, `fill_sides`)."""
     frames = d.pattern.frames
     measures = "threat_or_target" in frames and not d.target and ctx.book.plover(d.code) != "THREATEN"
-    return measures or "needs_source" in frames and not d.source
+    walkout = d.token.dep_ == "pobj" and d.token.head.lower_ == "on"  # "went on strike at the factory"
+    walkout = walkout or d.token.tag_ == "NN" and not any(c.dep_ in {"det", "amod", "compound", "nummod", "poss"}
+                                                          for c in d.token.children)  # "Strike at their habit!"
+    unowned = "needs_source" in frames and not d.source and not (at_war and d.target and harm(ctx, d) and not walkout)
+    return measures or unowned
 
 
 def _retold(ctx: EventContext, d: Draft, drafts: list[Draft]) -> bool:

@@ -62,8 +62,9 @@ def headline_noun(tok: Token) -> bool:
 
 def gerund_noun(tok: Token) -> bool:
     """A gerund the parser read as a verb though it is a noun phrase's head: a determiner or modifier before it,
-    no object or subject of its own ("as a result of Russian artillery shelling", "the shelling continued")."""
-    if tok.tag_ != "VBG" or tok.dep_ not in {"pobj", "nsubj", "dobj", "nsubjpass", "conj"}:
+    no object or subject of its own ("as a result of Russian artillery shelling", "the shelling continued", "there is
+    Russian artillery shelling")."""
+    if tok.tag_ != "VBG" or tok.dep_ not in {"pobj", "nsubj", "dobj", "nsubjpass", "conj", "attr"}:
         return False
     before = [c for c in tok.children if c.i < tok.i]
     return any(c.dep_ in {"det", "amod", "compound", "poss"} for c in before) and not any(
@@ -99,8 +100,8 @@ def noun_pair_modifier(tok: Token) -> list[Token]:
 
 def bare_participle(verb: Token) -> bool:
     """A past participle told without "was" or "were", its subject what it was done to: a heading's or a caption's
-    "Four soldiers killed near the border", "Now 220 children killed!", "saw the theatre blown up" (no object, no
-    auxiliary)."""
+    "Four soldiers killed near the border", "Now 220 children killed!", "At least 18 wounded.", "saw the theatre
+    blown up" (no object, no auxiliary)."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is not None and _done_by(verb, subj):
         return True
@@ -108,7 +109,8 @@ def bare_participle(verb: Token) -> bool:
             c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children):
         return False
     # a past tense the tagger took for a participle ("The head of the republic reported on…") has none of these
-    counted = any(c.dep_ == "nummod" for c in subj.children)
+    # counted: "18 wounded", "220 children killed", "all the children killed"
+    counted = subj.tag_ == "CD" or any(c.dep_ in {"nummod", "predet"} for c in subj.children)
     seen = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in PERCEIVING
     return counted or seen or any(c.dep_ == "agent" for c in verb.children)
 
