@@ -434,6 +434,7 @@ def _ended(tok: Token) -> bool:
 TALK_VERBS = frozenset({"discuss", "speak", "talk", "focus", "touch", "exchange", "consider", "review", "address",
                         "note", "emphasise", "emphasize", "stress", "underline", "highlight"})
 TOPIC_DEPS = frozenset({"pobj", "dobj", "conj", "appos", "prep"})
+TOPIC_PREPS = frozenset({"about", "on", "upon", "of", "over", "regarding", "concerning", "to"})  # "touch upon"
 TOPIC_STEPS = 3  # words up to the talk, prepositions aside: "discussed the prospects for a settlement in Syria"
 
 
@@ -479,6 +480,8 @@ def _talk_of(tok: Token) -> Token | None:
             return None
         tok = tok.head
         steps += tok.dep_ != "prep"  # a preposition only links its noun to the one before
+        if tok.dep_ == "prep" and tok.head.pos_ == "VERB" and tok.lower_ not in TOPIC_PREPS:
+            return None  # "discuss Syria in a phone call": the occasion, no topic
         if tok.pos_ == "VERB":
             return tok if tok.lemma_.lower() in TALK_VERBS else None
     return None
