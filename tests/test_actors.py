@@ -445,8 +445,8 @@ def test_a_bare_security_council_in_a_governments_own_release_is_its_states() ->
     record = extract(Article(id="t", text=text, published=date(2019, 2, 8), url=url))
     council = next(a for a in record.actors if "Security Council" in a.name)
     assert (council.name, council.country) == ("Security Council of Russia", "RUS")
-    for other in ("Vladimir Putin discussed the new resolution of the UN Security Council with Emmanuel Macron. The "
-                  "Security Council will vote next week.",
+    for other in (("Vladimir Putin discussed the new resolution of the UN Security Council with Emmanuel Macron. The "
+                   "Security Council will vote next week."),
                   "Vladimir Putin met the head of Japan's National Security Council."):
         record = extract(Article(id="t", text=other, published=date(2019, 2, 8), url=url))
         assert not any(a.name == "Security Council of Russia" for a in record.actors), other

@@ -24,7 +24,7 @@ from .paragraphs import footer_start
 from .roles import meeting_group, person_like, principal
 from .syntax import PLEASED, SUBJECT_DEPS, bare_participle, by_phrases, is_infinitive
 
-__all__ = ["attended", "VICTIM_PREPS", "arguments", "clause_targets", "fill_target", "subject", "targets"]
+__all__ = ["VICTIM_PREPS", "arguments", "attended", "clause_targets", "fill_target", "subject", "targets"]
 
 PLACE_PREPS = {"in", "at", "into", "near", "outside", "throughout"}  # where a coercive act lands
 # Verbs whose object controls the subject of their clause ("urged Iran to release").
