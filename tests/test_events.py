@@ -2270,3 +2270,11 @@ def test_a_walkout_or_a_condolence_to_the_families_of_the_dead_is_no_new_attack(
                      "The mayor visited the families of those killed."):
         record = extract(WAR_OPENING + sentence, published=PUBLISHED)
         assert not [e for e in record.events if e.trigger.start >= len(WAR_OPENING) and e.type == "ASSAULT"], sentence
+
+
+def test_staying_in_contact_is_a_consultation_of_both_sides() -> None:
+    record = extract("Vladimir Putin had a telephone conversation with Emmanuel Macron. The presidents agreed to stay "
+                     "in touch.", published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    touch = next(e for e in record.events if "touch" in e.trigger.text)
+    assert touch.type == "CONSULT" and {names[x] for x in touch.source} == {"Vladimir Putin", "Emmanuel Macron"}
