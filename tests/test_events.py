@@ -2278,3 +2278,12 @@ def test_staying_in_contact_is_a_consultation_of_both_sides() -> None:
     names = {a.id: a.name for a in record.actors}
     touch = next(e for e in record.events if "touch" in e.trigger.text)
     assert touch.type == "CONSULT" and {names[x] for x in touch.source} == {"Vladimir Putin", "Emmanuel Macron"}
+
+
+def test_a_peaceful_act_to_someone_by_a_pronoun_we_cannot_resolve_is_kept_without_a_source() -> None:
+    record = extract("We are calling on the West to impose a no-fly zone. They are preparing to bomb Odesa.",
+                     published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    calling = next(e for e in record.events if e.trigger.text == "calling")
+    assert (calling.type, calling.source, [names[x] for x in calling.target]) == ("REQUEST", (), ["the West"])
+    assert not any(e.type == "THREATEN" and not e.source for e in record.events)

@@ -483,3 +483,13 @@ def test_a_hyphenated_name_the_parser_breaks_into_subjects_is_still_the_speaker(
                 "said that the Syrian side was ready to help.", published="2016-03-14")
     names = {a.id: a.name for a in r.actors}
     assert [names.get(s.speaker or "") for s in r.statements] == ["Bashar al-Assad"]
+
+
+def test_a_turn_after_a_section_mark_on_the_same_line_is_its_speakers() -> None:
+    record = extract("Following the talks, the two leaders signed a declaration.  * * *  President of Russia Vladimir "
+                     "Putin: It is a pleasure to see you. I have just spoken with the President of Kazakhstan.",
+                     published="2022-02-22")
+    names = {a.id: a.name for a in record.actors}
+    assert any(s.kind == "direct" and names.get(s.speaker or "") == "Vladimir Putin" for s in record.statements)
+    spoken = next(e for e in record.events if e.trigger.text == "spoken")
+    assert [names[x] for x in spoken.source] == ["Vladimir Putin"]

@@ -28,8 +28,10 @@ FIRST_PERSON = SELF | OURS
 QUOTED = re.compile(r"[“\"«][^”\"»\n]*[”\"»]")
 OFFICE = re.compile(r"\b(President|Prime Minister|Chancellor)\s+of\s+(?:the\s+)?([A-Z][\w ]+?)(?=\s+(?:on|in|at|to|"
                     r"for|during|before|after|and|,)\b|[,:.]|$)")
-# A turn's speaker label: a name at the start of the text or of a line, or right after a sentence's end.
-TURN = re.compile(r"(?:^|\n|(?<=[.?!…”\"]\s))((?:(?:[A-Z][\w.’'\-]+|of|the) ){0,6}[A-Z][\w.’'\-]+)"
+# A turn's speaker label: a name at the start of the text or of a line, or right after a sentence's end or a
+# section's mark ("* * * President of Russia Vladimir Putin: …").
+TURN = re.compile(r"(?:^|\n|(?<=[.?!…”\"]\s)|(?<=\* \*\s)|(?<=\* \*\s\s))((?:(?:[A-Z][\w.’'\-]+|of|the) ){0,6}"
+                  r"[A-Z][\w.’'\-]+)"
                   r"(?: \([a-z][\w ]{0,28}\))?:\s")  # "Viktor Orban (retranslated): …"
 TITLE_LINE = 200  # a first line this short, followed by a blank line, is the title of a text given without one
 

@@ -331,7 +331,8 @@ def _unknown_doer(ctx: EventContext, d: Draft) -> bool:
     when its doer is people we cannot resolve ("the city authorities will take measures to help the families", "the
     head of the regional administration informed the President"). So is an act with an object whose clause has no
     doer ("the decision to hand over two demining systems", "the talks were cancelled"; not an aside, `_aside`) or
-    names people we cannot resolve ("our law enforcement agencies are working to provide their assessment"). A
+    names people we cannot resolve ("our law enforcement agencies are working to provide their assessment"), or a
+    pronoun we cannot resolve doing a peaceful act to someone ("We are calling on the West", "those who help us"). A
     thing ("the meeting can provide answers") is no doer, and an imperative ("Thank God") is no event."""
     tok = d.token
     agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
@@ -345,7 +346,9 @@ def _unknown_doer(ctx: EventContext, d: Draft) -> bool:
         doer = agent
     elif doer is None or passive:  # "the decision to hand over X", "the talks were cancelled"
         return bool(d.target) or bool(complements(tok)) and not _aside(tok)
-    return bool(d.target or complements(tok)) and person_like(doer)
+    unresolved = doer.pos_ == "PRON" and bool(d.target) and not violent(ctx, d.code) and not violent(
+        ctx, d.base) and ctx.book.plover(d.code) != "THREATEN"  # "We are calling on the West"
+    return bool(d.target or complements(tok)) and person_like(doer) or unresolved
 
 
 def _aside(tok: Token) -> bool:

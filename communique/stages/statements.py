@@ -50,8 +50,9 @@ PRIVATE_PEOPLE = {"activist", "resident", "witness", "journalist", "expert", "an
                   "student", "citizen", "man", "woman", "voter", "worker", "doctor", "lawyer", "blogger", "farmer"}
 # "Vladimir Putin: As you know, …"; "Viktor Orban (retranslated): …" (the label is the name, without its note)
 TURN = re.compile(r"^([^\n:(]{3,90}?)(?:[ \t]*\([^\n:()]{1,30}\))?:[ \t]+(\S[^\n]*)", re.MULTILINE)
-# A turn a page runs on from another's sentence: "… Mr President. Kassym-Jomart Tokayev: Thank you…"
-INLINE_TURN = re.compile(r"(?<=[.?!…”\"]) ((?:(?:[A-Z][\w.’'\-]+|of|the) ){0,6}[A-Z][\w.’'\-]+)"
+# A turn a page runs on from another's sentence or a section's mark: "… Mr President. Kassym-Jomart Tokayev: Thank
+# you…", "… for the press. * * * President of Russia Vladimir Putin: It is a pleasure…"
+INLINE_TURN = re.compile(r"(?:(?<=[.?!…”\"])|(?<=\* \*)) +((?:(?:[A-Z][\w.’'\-]+|of|the) ){0,6}[A-Z][\w.’'\-]+)"
                          r"(?: \([a-z][\w ]{0,28}\))?: (?=\S)")
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 CLAUSES = {"ccomp", "parataxis"}
