@@ -2213,6 +2213,8 @@ def test_a_joined_verb_shares_the_first_verbs_auxiliaries_unless_set_against_it(
     ("Ten residents of Kherson were taken prisoner by Russian soldiers.", "173"),
     ("The occupiers executed civilians in Bucha.", "180"),
     ("The Red Cross delivered fuel to Mariupol.", "073"),
+    ("NATO imposed a no-fly zone over Libya.", "191"),
+    ("The United States joined the negotiation process.", "040"),
 ])
 def test_wartime_aid_and_coercion_verbs_are_coded(text: str, code: str) -> None:
     assert code in [e.cameo for e in extract(text, published=PUBLISHED).events], text
