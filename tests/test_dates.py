@@ -140,3 +140,10 @@ def test_last_and_next_of_the_current_month_are_a_year_away() -> None:
 
 def test_this_night_is_the_day_of_publication() -> None:
     assert values("This night the envoys flew home.")["This night"] == "2025-09-04"
+
+
+def test_the_day_before_on_its_own_is_yesterday_but_not_the_day_before_an_event() -> None:
+    assert values("The deal was reached in Astana the day before.", THURSDAY) == {"the day before": "2025-09-03"}
+    assert values("The talks ended the previous day, officials said.", THURSDAY) == {
+        "the previous day": "2025-09-03"}
+    assert values("He arrived the day before the summit.", THURSDAY) == {}

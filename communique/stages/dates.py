@@ -47,7 +47,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("dmy", rf"\b(?:{_WEEKDAY}{_COMMA})?(?:the\s)?{_DAY}\s(?:of\s)?{_MONTH}(?:{_COMMA}{_YEAR})?\b"),
     ("month_year", rf"\b(?:(?i:early|mid|late)-?\s?)?{_MONTH}\s(?:of\s)?{_YEAR}\b"),
     ("relative_day", (r"\b(?:(?:earlier|later)\s)?(?:(?:the day (?:before|after)\s)?(?:yesterday|tomorrow)|today|tonight|last night|"
-                     r"this (?:morning|afternoon|evening|night)|(?<=on )this day)\b")),
+                     r"this (?:morning|afternoon|evening|night)|(?<=on )this day|the previous day|"
+                     r"the day before(?=\s*[.,;)]))\b")),  # "reached in Astana the day before.": yesterday
     ("season", r"\b(?:this|last|next|the coming|the past)\s(?:spring|summer|autumn|fall|winter)\b"),
     ("weekday", rf"\b(?:(?i:last|next|this|on|coming)\s)?{_WEEKDAY}(?:\s(?:morning|afternoon|evening|night))?\b"),
     ("ago", rf"\b{_NUM}\s(?:days?|weeks?|months?|years?)\s(?:ago|earlier|before)\b"),
@@ -110,7 +111,7 @@ def _relative(kind: str, text: str, published: date) -> str | None:
     if kind == "relative_day":
         if "day before yesterday" in lower or "day after tomorrow" in lower:
             return (published + timedelta(days=2 if "tomorrow" in lower else -2)).isoformat()
-        if "yesterday" in lower or "last night" in lower:
+        if "yesterday" in lower or "last night" in lower or lower in {"the previous day", "the day before"}:
             return (published - timedelta(days=1)).isoformat()
         if "tomorrow" in lower:
             return (published + timedelta(days=1)).isoformat()

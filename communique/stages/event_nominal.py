@@ -435,7 +435,7 @@ TALK_VERBS = frozenset({"discuss", "speak", "talk", "focus", "touch", "exchange"
                         "note", "emphasise", "emphasize", "stress", "underline", "highlight"})
 TOPIC_DEPS = frozenset({"pobj", "dobj", "conj", "appos", "prep"})
 TOPIC_PREPS = frozenset({"about", "on", "upon", "of", "over", "regarding", "concerning", "to"})  # "touch upon"
-TOPIC_STEPS = 3  # words up to the talk, prepositions aside: "discussed the prospects for a settlement in Syria"
+TOPIC_STEPS = 4  # "discussed the prospects for a political settlement in Syria": settlement, for, prospects, discussed
 
 
 # Verbs and nouns that tend ties between states: "develop relations", "the strengthening of the partnership".
@@ -475,11 +475,11 @@ def _talk_of(tok: Token) -> Token | None:
     steps = 0
     while steps < TOPIC_STEPS:
         while tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i != tok.i:
-            tok = tok.head  # "the evacuation of civilians from Mariupol and the delivery of food": one list
+            tok = tok.head  # "the evacuation of civilians and the delivery of food": one list
         if tok.dep_ not in TOPIC_DEPS or tok.head.i == tok.i:
             return None
         tok = tok.head
-        steps += tok.dep_ != "prep"  # a preposition only links its noun to the one before
+        steps += 1
         if tok.dep_ == "prep" and tok.head.pos_ == "VERB" and tok.lower_ not in TOPIC_PREPS:
             return None  # "discuss Syria in a phone call": the occasion, no topic
         if tok.pos_ == "VERB":

@@ -346,9 +346,12 @@ def _unknown_doer(ctx: EventContext, d: Draft) -> bool:
         doer = agent
     elif doer is None or passive:  # "the decision to hand over X", "the talks were cancelled"
         return bool(d.target) or bool(complements(tok)) and not _aside(tok)
-    unresolved = doer.pos_ == "PRON" and bool(d.target) and not violent(ctx, d.code) and not violent(
+    unresolved = doer.lower_ in PEOPLE_PRONOUNS and bool(d.target) and not violent(ctx, d.code) and not violent(
         ctx, d.base) and ctx.book.plover(d.code) != "THREATEN"  # "We are calling on the West"
     return bool(d.target or complements(tok)) and person_like(doer) or unresolved
+
+
+PEOPLE_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who", "those"})  # never "it", "this"
 
 
 def _aside(tok: Token) -> bool:
