@@ -346,8 +346,8 @@ def _unknown_doer(ctx: EventContext, d: Draft) -> bool:
         doer = agent
     elif doer is None or passive:  # "the decision to hand over X", "the talks were cancelled"
         return bool(d.target) or bool(complements(tok)) and not _aside(tok)
-    unresolved = doer.lower_ in PEOPLE_PRONOUNS and bool(d.target) and not violent(ctx, d.code) and not violent(
-        ctx, d.base) and ctx.book.plover(d.code) != "THREATEN"  # "We are calling on the West"
+    unresolved = doer.lower_ in PEOPLE_PRONOUNS and bool(d.target) and not violent(ctx, d.code) and \
+        ctx.book.plover(d.code) != "THREATEN"  # "We are calling on the West"
     return bool(d.target or complements(tok)) and person_like(doer) or unresolved
 
 
