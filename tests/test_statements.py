@@ -493,3 +493,10 @@ def test_a_turn_after_a_section_mark_on_the_same_line_is_its_speakers() -> None:
     assert any(s.kind == "direct" and names.get(s.speaker or "") == "Vladimir Putin" for s in record.statements)
     spoken = next(e for e in record.events if e.trigger.text == "spoken")
     assert [names[x] for x in spoken.source] == ["Vladimir Putin"]
+
+
+def test_a_cue_whose_subject_names_no_one_is_unattributed_never_named() -> None:
+    record = extract("It goes without saying that the law must be obeyed. Those who said that the war would end were "
+                     "wrong.", published="2022-02-22")
+    assert record.statements and all(s.source_type == "unattributed" and s.speaker is None
+                                     for s in record.statements)

@@ -794,9 +794,17 @@ def _source_type(f: _Found, actor: Actor | None) -> str:
     if actor is not None:
         return SOURCE_TYPES[actor.kind]
     tok = f.speaker_tok
+    if tok is not None and tok.lower_ in NO_ONE_WORDS:
+        return "unattributed"  # "It goes without saying", "those who say", "anyone who wants": no source
     if tok is None or tok.pos_ in {"PROPN", "PRON"}:
         return "named"
     return "anonymous" if tok.lemma_.lower() in HUMAN_NOUNS else "unattributed"
+
+
+# Words that, as the subject of a cue we could not resolve, name no one: an expletive, a thing, a relative pronoun
+# whose antecedent was lost, anyone at all.
+NO_ONE_WORDS = frozenset({"it", "this", "that", "there", "which", "who", "whoever", "one", "anyone", "anybody",
+                          "everyone", "everybody", "someone", "somebody", "nobody", "those"})
 
 
 def _date(doc: Doc, f: _Found, dates: list[DateMention]) -> str | None:
