@@ -500,3 +500,10 @@ def test_a_cue_whose_subject_names_no_one_is_unattributed_never_named() -> None:
                      "wrong.", published="2022-02-22")
     assert record.statements and all(s.source_type == "unattributed" and s.speaker is None
                                      for s in record.statements)
+
+
+def test_the_first_lady_the_article_names_is_the_speaker() -> None:
+    record = extract("Olena Zelenska visited a school in Lviv. The First Lady said that the children need new "
+                     "classrooms.", published="2022-09-01")
+    names = {a.id: a.name for a in record.actors}
+    assert [names.get(s.speaker or "") for s in record.statements] == ["Olena Zelenska"]
