@@ -160,3 +160,21 @@ def test_the_attackers_forces_struck_by_no_one_named_were_struck_by_the_other_si
     _, events, names = _by_trigger("Russian troops shelled Kharkiv on Monday. Forty houses in Belgorod were "
                                    "destroyed.")
     assert events["destroyed"].source == ()  # a Russian town hit is no sign of who hit it
+
+
+def test_freeing_ones_own_towns_strikes_the_occupier_and_never_makes_the_defender_the_attacker() -> None:
+    """In Kyiv's account; in Moscow's, "the liberation of Mariupol" is Russia's (`_freer`)."""
+    from communique import extract
+
+    record = extract("Volodymyr Zelenskyy visited Kyiv. Russian troops shelled Kharkiv again today. Russian missiles "
+                     "struck Odesa and Lviv. Ukrainian troops liberated Kherson. Ukraine will win. The liberation of "
+                     "the Kharkiv region continues. Many houses were destroyed.", published="2022-04-01")
+    names = {a.id: a.name for a in record.actors}
+    freed = [e for e in record.events if e.trigger.text.startswith("liberat")]
+    assert len(freed) == 2
+    for e in freed:
+        assert [names[x] for x in e.target] == ["Russia"], e.trigger.text
+        assert names[e.source[0]] in {"Ukraine", "Armed forces of Ukraine"}, e.trigger.text
+    destroyed = next(e for e in record.events if e.trigger.text == "destroyed")
+    assert [names[x] for x in destroyed.source] in (["Russia"], ["Armed forces of Russia"])
+

@@ -22,7 +22,7 @@ from .event_context import VISIT, Draft, EventContext, violent
 from .event_modality import modality
 from .event_participants import state_of, words_of
 from .event_patterns import complements
-from .roles import person_like
+from .roles import person_like, principal
 
 __all__ = ["ARMED_SECTORS", "Sides", "fill_sides", "harm", "known_operations", "sides", "spoken_help"]
 
@@ -36,7 +36,7 @@ def sides(ctx: EventContext, drafts: list[Draft]) -> Sides | None:
     violent = [d for d in drafts if harm(ctx, d)]
     # "will not conduct hostilities" is not told done; "repelled the invaders" is the victim's defence
     told = [d for d in violent if d.source and modality(d)[0] == "asserted" and "defensive" not in d.pattern.frames
-            and _operation(ctx, d.token) is None]  # its doer comes from the operations file, not the text
+            and _operation(ctx, d.token) is None and not _freeing_own(ctx, d)]  # its doer comes from the operations file, not the text
     doer = _one_attacker(Counter(c for d in told for c in {ctx.actors[a].country for a in d.source} if c))
     if doer is None:  # "the terrorists": no side
         return None
@@ -126,9 +126,49 @@ def fill_sides(ctx: EventContext, drafts: list[Draft]) -> dict[int, tuple[str, .
             roles.append("target")
         if not roles and not harms and kind != "ACCUSE" and _home_addressee(ctx, d):
             roles.append("target")
+        if _freed_at_home(ctx, d, found):
+            roles.append("target")
         if roles:
             filled[d.token.i] = tuple(sorted(set(roles)))
     return filled
+
+
+FREEING = frozenset({"liberate", "liberation", "free", "recapture", "retake", "de-occupy", "de-occupation"})
+
+
+def _freer(ctx: EventContext, d: Draft, doer: str, victim: str) -> list[str]:
+    """Who frees the victim's towns when the text does not say: the side whose account it is ("the liberation of
+    the Kharkiv region" in Kyiv's words is Ukraine's, "the liberation of Mariupol" in Moscow's is Russia's, done to
+    Ukraine); no one when the account is neither side's."""
+    own = principal(ctx.actors.values(), ctx.doc)
+    side = own.country if own is not None else None
+    if side == ctx.actors[victim].country and (defender := _defender(ctx, victim)):
+        d.source, d.target = [defender], [doer]
+        return ["source", "target"]
+    if side == ctx.actors[doer].country:
+        d.source, d.target = [doer], d.target or [victim]
+        return ["source", "target"]
+    return []
+
+
+def _freeing_own(ctx: EventContext, d: Draft) -> bool:
+    """Whether the draft frees towns of its doers' own country ("Ukrainian forces liberated Kherson"): a defence."""
+    own = {ctx.actors[a].country for a in d.source} - {None}
+    return d.pattern.lemma in FREEING and bool(own) and bool(d.target) and all(
+        ctx.actors[a].country in own for a in d.target)
+
+
+def _freed_at_home(ctx: EventContext, d: Draft, found: Sides | None) -> bool:
+    """Freeing one's own country's towns strikes the occupier, not the towns ("our forces liberated Kherson", "the
+    liberation of Kharkiv", by Ukraine in a report of Russia's war): the target is the article's attacker."""
+    if found is None or d.pattern.lemma not in FREEING or not d.source or not d.target:
+        return False
+    own = {ctx.actors[a].country for a in d.source} - {None}
+    attacker = ctx.actors[found[0]].country
+    if not own or attacker in own or any(ctx.actors[a].country not in own for a in d.target):
+        return False
+    d.target = [found[0]]
+    return True
 
 
 def _home_addressee(ctx: EventContext, d: Draft) -> bool:
@@ -160,6 +200,9 @@ def _fill_violent(ctx: EventContext, d: Draft, doer: str, victim: str | None) ->
     """The roles of violent draft `d` filled from the article's doer and victim."""
     hit = {ctx.actors[a].country for a in d.target}
     roles = []
+    if not d.source and d.pattern.lemma in FREEING and victim is not None and (
+            not hit or ctx.actors[victim].country in hit):
+        return _freer(ctx, d, doer, victim)
     if not d.source and ctx.actors[doer].country not in hit:
         d.source = [doer]
         roles.append("source")
