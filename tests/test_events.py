@@ -2289,3 +2289,14 @@ def test_a_peaceful_act_to_someone_by_a_pronoun_we_cannot_resolve_is_kept_withou
     calling = next(e for e in record.events if e.trigger.text == "calling")
     assert (calling.type, calling.source, [names[x] for x in calling.target]) == ("REQUEST", (), ["the West"])
     assert not any(e.type == "THREATEN" and not e.source for e in record.events)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Assad gave a high assessment of Russia's efforts.", "Russia"),
+    ("Zelensky bid farewell to Leonid Kravchuk.", "Leonid Kravchuk"),
+    ("The President paid tribute to Poland for its help.", "Poland"),
+])
+def test_praise_in_the_readout_register_is_support(text: str, target: str) -> None:
+    record = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in record.actors}
+    assert any(e.type == "SUPPORT" and target in [names[x] for x in e.target] for e in record.events), text
