@@ -119,17 +119,20 @@ def _owner_country(ctx: Context, span: SpacySpan) -> str | None:
     return country_named(ctx, [owner])
 
 
-UN_WORDS = frozenset({"UN", "U.N.", "United Nations"})
+UN_NAMES = ("U.N.", "United Nations")  # and the token "UN"
 
 
-def _home_body(ctx: Context, span: SpacySpan) -> str | None:
+def _home_body(ctx: Context) -> str | None:
     """The publishing state of a government's own release, for a generic body it names bare ("the Security
     Council" in a Kremlin release), unless the release speaks of the United Nations at all."""
-    home = ctx.gaz.publisher_country(ctx.doc._.url)
-    text = ctx.doc.text
-    if home is None or any(w in text for w in UN_WORDS if len(w) > 2) or any(t.text == "UN" for t in ctx.doc):
-        return None
-    return home
+    un = any(name in ctx.doc.text for name in UN_NAMES) or any(t.text == "UN" for t in ctx.doc)
+    return None if un else ctx.gaz.publisher_country(ctx.doc._.url)
+
+
+def _national_body(ctx: Context, country: str, words: str) -> str | None:
+    """The gazetteer's body of `country` whose name holds `words` ("Security Council of Russia"), if any."""
+    return next((o.name for o in ctx.finder.orgs.values() if o.code == country and o.kind == "organization"
+                 and words.lower() in o.name.lower()), None)
 
 
 def _american_state(ctx: Context, span: SpacySpan) -> bool:
@@ -189,10 +192,10 @@ def org_match(ctx: Context, span: SpacySpan, entry: Entry) -> None:
     if entry.type == "anaphor" and f"org:{entry.key}" not in ctx.drafts:
         return
     generic = span.text.lower() in GENERIC_BODIES
-    owner = _owner_country(ctx, span) or (_home_body(ctx, span) if not _named_body(ctx, span) else None) \
-        if generic else None
-    own = next((o.name for o in ctx.finder.orgs.values() if o.code == owner and span.text.lower() in o.name.lower()
-                and o.kind == "organization"), None) if owner else None
+    owner = None
+    if generic:  # "the CSTO Collective Security Council" is another body, whoever publishes
+        owner = _owner_country(ctx, span) or (None if _named_body(ctx, span) else _home_body(ctx))
+    own = _national_body(ctx, owner, span.text) if owner else None
     if own is not None:  # a government's own release: "the Security Council" is its state's
         add(ctx, f"org:{own}", span.start, span.end, org_draft(ctx, own))
         return

@@ -70,7 +70,7 @@ def _geo(draft: Draft) -> Geo | None:
 
 def find_actors(doc: Doc, finder: ActorFinder) -> list[Actor]:
     """Canonical actors of `doc`, numbered in order of first mention."""
-    _drop_possessive_endings(doc, finder.gaz.roles)
+    _repair_entities(doc, finder.gaz.roles)
     drafts = resolve(finder, doc)
     home = finder.gaz.publisher_country(doc._.url)
     _home_officials(drafts, home)
@@ -102,7 +102,7 @@ def _home_public(drafts: list[Draft], home: str | None) -> None:
             d.country = home
 
 
-def _drop_possessive_endings(doc: Doc, roles: dict[str, str]) -> None:
+def _repair_entities(doc: Doc, roles: dict[str, str]) -> None:
     """End the tagger's entities before their "'s": "[Alberto Fernandez]'s visit", "the [State Duma]'s vote"; and
     part a person's name from the body whose title comes before it ("Governor of [the Central Bank] [Elvira
     Nabiullina]", read as one organisation)."""

@@ -472,14 +472,12 @@ def _tended(tok: Token) -> bool:
 def _talk_of(tok: Token) -> Token | None:
     """The verb of the talk (or the stress) whose topic the noun is: "discussed the withdrawal of forces",
     "speaking about trade and investment cooperation", "stressed the importance of the ceasefire"."""
-    steps = 0
-    while steps < TOPIC_STEPS:
+    for _ in range(TOPIC_STEPS):
         while tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i != tok.i:
             tok = tok.head  # "the evacuation of civilians and the delivery of food": one list
         if tok.dep_ not in TOPIC_DEPS or tok.head.i == tok.i:
             return None
         tok = tok.head
-        steps += 1
         if tok.dep_ == "prep" and tok.head.pos_ == "VERB" and tok.lower_ not in TOPIC_PREPS:
             return None  # "discuss Syria in a phone call": the occasion, no topic
         if tok.pos_ == "VERB":

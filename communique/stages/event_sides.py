@@ -35,8 +35,9 @@ def sides(ctx: EventContext, drafts: list[Draft]) -> Sides | None:
     """The article's one attacker and its victim, or None when the harm it asserts done has no doer or several."""
     violent = [d for d in drafts if harm(ctx, d)]
     # "will not conduct hostilities" is not told done; "repelled the invaders" is the victim's defence
+    # an operation's doer comes from the operations file, not the text; freeing one's own towns is a defence
     told = [d for d in violent if d.source and modality(d)[0] == "asserted" and "defensive" not in d.pattern.frames
-            and _operation(ctx, d.token) is None and not _freeing_own(ctx, d)]  # its doer comes from the operations file, not the text
+            and _operation(ctx, d.token) is None and not _freed_own(ctx, d)]
     doer = _one_attacker(Counter(c for d in told for c in {ctx.actors[a].country for a in d.source} if c))
     if doer is None:  # "the terrorists": no side
         return None
@@ -151,21 +152,19 @@ def _freer(ctx: EventContext, d: Draft, doer: str, victim: str) -> list[str]:
     return []
 
 
-def _freeing_own(ctx: EventContext, d: Draft) -> bool:
-    """Whether the draft frees towns of its doers' own country ("Ukrainian forces liberated Kherson"): a defence."""
+def _freed_own(ctx: EventContext, d: Draft) -> set[str]:
+    """The doers' countries when the draft frees towns of their own ("Ukrainian forces liberated Kherson": a
+    defence), else none."""
     own = {ctx.actors[a].country for a in d.source} - {None}
-    return d.pattern.lemma in FREEING and bool(own) and bool(d.target) and all(
-        ctx.actors[a].country in own for a in d.target)
+    frees_own = d.pattern.lemma in FREEING and bool(d.target) and all(ctx.actors[a].country in own for a in d.target)
+    return own if frees_own else set()
 
 
 def _freed_at_home(ctx: EventContext, d: Draft, found: Sides | None) -> bool:
     """Freeing one's own country's towns strikes the occupier, not the towns ("our forces liberated Kherson", "the
     liberation of Kharkiv", by Ukraine in a report of Russia's war): the target is the article's attacker."""
-    if found is None or d.pattern.lemma not in FREEING or not d.source or not d.target:
-        return False
-    own = {ctx.actors[a].country for a in d.source} - {None}
-    attacker = ctx.actors[found[0]].country
-    if not own or attacker in own or any(ctx.actors[a].country not in own for a in d.target):
+    own = _freed_own(ctx, d)
+    if found is None or not own or ctx.actors[found[0]].country in own:
         return False
     d.target = [found[0]]
     return True

@@ -307,11 +307,17 @@ def _no_act(ctx: EventContext, d: Draft, at_war: bool = False) -> bool:
     needs no doer of its own ("There were strikes at the Kharkiv region": the war's attacker, `fill_sides`)."""
     frames = d.pattern.frames
     measures = "threat_or_target" in frames and not d.target and ctx.book.plover(d.code) != "THREATEN"
-    walkout = d.token.dep_ == "pobj" and d.token.head.lower_ == "on"  # "went on strike at the factory"
-    walkout = walkout or d.token.tag_ == "NN" and not any(c.dep_ in {"det", "amod", "compound", "nummod", "poss"}
-                                                          for c in d.token.children)  # "Strike at their habit!"
-    unowned = "needs_source" in frames and not d.source and not (at_war and d.target and harm(ctx, d) and not walkout)
+    unowned = "needs_source" in frames and not d.source and not (
+        at_war and d.target and harm(ctx, d) and not _no_attack(d.token))
     return measures or unowned
+
+
+def _no_attack(tok: Token) -> bool:
+    """A harm noun that tells no attack: a walkout ("went on strike at the factory") or a bare word read as one
+    ("Strike at their habit!")."""
+    walkout = tok.dep_ == "pobj" and tok.head.lower_ == "on"
+    bare = tok.tag_ == "NN" and not any(c.dep_ in {"det", "amod", "compound", "nummod", "poss"} for c in tok.children)
+    return walkout or bare
 
 
 def _retold(ctx: EventContext, d: Draft, drafts: list[Draft]) -> bool:
