@@ -155,7 +155,7 @@ def _freer(ctx: EventContext, d: Draft, doer: str, victim: str) -> list[str]:
 def _freed_own(ctx: EventContext, d: Draft) -> set[str]:
     """The doers' countries when the draft frees towns of their own ("Ukrainian forces liberated Kherson": a
     defence), else none."""
-    own = {ctx.actors[a].country for a in d.source} - {None}
+    own = {c for a in d.source if (c := ctx.actors[a].country) is not None}
     frees_own = d.pattern.lemma in FREEING and bool(d.target) and all(ctx.actors[a].country in own for a in d.target)
     return own if frees_own else set()
 
